@@ -1,0 +1,81 @@
+#include "cli.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <regex>
+
+#include "text.hpp"
+
+namespace ctg::cli {
+
+void frenchify(CLI::App& app) {
+  auto f = app.get_formatter();
+  f->label("Usage", "Utilisation");
+  f->label("OPTIONS", "OPTIONS");
+  f->label("SUBCOMMAND", "SOUS-COMMANDE");
+  f->label("SUBCOMMANDS", "SOUS-COMMANDES");
+  f->label("Positionals", "Arguments");
+  f->label("REQUIRED", "(obligatoire)");
+  f->label("TEXT", "TEXTE");
+  f->label("Needs", "Nécessite");
+  f->label("Excludes", "Exclut");
+  f->column_width(28);
+  app.set_help_flag("-h,--help", "Afficher cette aide et quitter");
+  app.option_defaults()->group("Options");
+}
+
+namespace {
+
+
+std::string suggest_option(const CLI::App& app, const std::string& arg) {
+  if (arg.rfind("--", 0) != 0) return {};
+  std::vector<std::string> names;
+  for (const CLI::Option* o : app.get_options())
+    for (const auto& n : o->get_lnames()) names.push_back("--" + n);
+  std::string word = arg.substr(0, arg.find('='));
+  if (auto c = closest(word, names)) return fmt::format(" ; vouliez-vous dire {} ?", guillemets(*c));
+  return {};
+}
+
+}  // namespace
+
+int report_parse_error(const CLI::App& app, const CLI::ParseError& e) {
+  // The subcommand that was being parsed, for the help hint and suggestions.
+  const CLI::App* where = &app;
+  for (const CLI::App* sub : app.get_subcommands()) where = sub;
+  std::string cmd = where == &app ? "ctg" : "ctg " + where->get_name();
+  std::string what = e.what();
+  std::string message;
+  std::smatch m;
+  if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+    std::string args = what.substr(what.find(':') + 1);
+    while (!args.empty() && args.front() == ' ') args.erase(0, 1);
+    std::string first = args.substr(0, args.find(' '));
+    message = fmt::format("argument inattendu : {}{}", args, suggest_option(*where, first));
+  } else if (dynamic_cast<const CLI::RequiredError*>(&e)) {
+    static const std::regex req("(.*) is required");
+    if (std::regex_search(what, m, req)) message = fmt::format("argument obligatoire manquant : {}", m[1].str());
+    else message = "argument obligatoire manquant";
+  } else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
+    message = fmt::format("nombre de valeurs incorrect ({})", what);
+  } else if (dynamic_cast<const CLI::ConversionError*>(&e) || dynamic_cast<const CLI::ValidationError*>(&e)) {
+    message = fmt::format("valeur invalide ({})", what);
+  } else {
+    message = fmt::format("ligne de commande invalide ({})", what);
+  }
+  std::fprintf(stderr, "ctg : erreur : %s\n", message.c_str());
+  std::fprintf(stderr, "Pour l'aide : %s --help\n", cmd.c_str());
+  return unusable;
+}
+
+bool use_color(std::FILE* stream) {
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string(term) == "dumb") return false;
+  return isatty(fileno(stream)) != 0;
+}
+
+}  // namespace ctg::cli

@@ -1,0 +1,12 @@
+// One setup function per subcommand (CLI11's "subcommands in files"): each
+// binds its options and sets `exit_code` when it runs.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace ctg::cmd {
+
+void setup_validate(CLI::App& app, int& exit_code);
+void setup_schema(CLI::App& app, int& exit_code);
+
+}  // namespace ctg::cmd

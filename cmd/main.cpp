@@ -1,0 +1,73 @@
+// ctg : la boîte à outils des conventions territoriales globales.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <exception>
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+#include "commands.hpp"
+#include "text.hpp"
+
+namespace {
+
+int run(int argc, char** argv) {
+  CLI::App app{"ctg — conventions territoriales globales : vérifier, calculer, rendre, comparer", "ctg"};
+  ctg::cli::frenchify(app);
+  app.set_version_flag("--version", std::string("ctg ") + CTG_VERSION, "Afficher la version et quitter");
+  app.require_subcommand(1);
+  app.footer("Aide d'une sous-commande : ctg SOUS-COMMANDE --help. Manuel : man ctg, man 5 ctg-format.");
+
+  int exit_code = ctg::cli::ok;
+  ctg::cmd::setup_validate(app, exit_code);
+  ctg::cmd::setup_schema(app, exit_code);
+  for (CLI::App* sub : app.get_subcommands({})) sub->group("Sous-commandes");
+
+  // An unknown subcommand gets a suggestion, like git's.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::string word = argv[1];
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+    if (std::find(names.begin(), names.end(), word) == names.end()) {
+      std::string hint;
+      if (auto c = ctg::closest(word, names)) hint = fmt::format(" ; vouliez-vous dire {} ?", ctg::guillemets(*c));
+      std::fprintf(stderr, "ctg : erreur : sous-commande %s inconnue%s\n", ctg::guillemets(word).c_str(), hint.c_str());
+      std::fprintf(stderr, "Sous-commandes : %s. Pour l'aide : ctg --help\n", ctg::join(names, ", ").c_str());
+      return ctg::cli::unusable;
+    }
+  }
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::fputs(app.help().c_str(), stdout);
+    return ctg::cli::ok;
+  } catch (const CLI::CallForAllHelp&) {
+    std::fputs(app.help("", CLI::AppFormatMode::All).c_str(), stdout);
+    return ctg::cli::ok;
+  } catch (const CLI::CallForVersion& v) {
+    std::fprintf(stdout, "%s\n", v.what());
+    return ctg::cli::ok;
+  } catch (const CLI::ParseError& e) {
+    return ctg::cli::report_parse_error(app, e);
+  }
+  return exit_code;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Nothing may reach the user as an exception or an abort.
+  try {
+    return run(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::fputs("ctg : erreur : mémoire insuffisante\n", stderr);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "ctg : erreur interne : %s\nMerci de signaler ce problème avec le fichier en cause.\n",
+                 e.what());
+  } catch (...) {
+    std::fputs("ctg : erreur interne inattendue\n", stderr);
+  }
+  return ctg::cli::unusable;
+}

@@ -1,0 +1,364 @@
+#include "codec.hpp"
+
+#include <regex>
+
+namespace ctg::codec {
+
+namespace {
+
+using schema::Kind;
+using schema::TypeInfo;
+
+TypeInfo scalar(Kind k) {
+  TypeInfo t;
+  t.kind = k;
+  return t;
+}
+
+// What YAML 1.1 tools (PyYAML, most editors' YAML plug-ins) would read a
+// plain scalar as, when that is not a string. The loader refuses such a
+// scalar where text is expected so that every tool reads the same value.
+const char* non_string_reading(const std::string& s) {
+  // Cheap filter first: most text cannot be read as anything else.
+  if (s.empty() || std::string_view("0123456789+-.yYnNtTfFoO").find(s[0]) == std::string_view::npos) return nullptr;
+  static const std::regex integer(R"([-+]?(0|[1-9][0-9_]*|0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+))");
+  static const std::regex real(R"([-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))");
+  static const std::regex boolean(R"(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)");
+  static const std::regex date(R"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?)");
+  if (std::regex_match(s, integer)) return "un nombre";
+  if (s != "." && std::regex_match(s, real)) return "un nombre";
+  if (std::regex_match(s, boolean)) return "un booléen (oui/non)";
+  if (std::regex_match(s, date)) return "une date";
+  return nullptr;
+}
+
+bool expect_scalar(const yaml::Node& n, const TypeInfo& info, Context& ctx) {
+  if (n.is_scalar()) return true;
+  type_error(n, info, ctx);
+  return false;
+}
+
+Codec<std::string> string_codec(TypeInfo info) {
+  auto re = info.pattern.empty() ? nullptr : std::make_shared<const std::regex>(info.pattern);
+  return {info, [info, re](const yaml::Node& n, std::string& out, Context& ctx) {
+            if (!expect_scalar(n, info, ctx)) return false;
+            if (n.plain) {
+              if (const char* reading = non_string_reading(n.value)) {
+                ctx.diags.error("TYPE", n.loc,
+                                fmt::format("{} serait lu comme {} par d'autres outils YAML ; ici un texte est attendu",
+                                            guillemets(n.value), reading),
+                                fmt::format("mettez la valeur entre guillemets : \"{}\"", n.value),
+                                static_cast<int>(utf8_length(n.value)));
+                return false;
+              }
+            }
+            if (re && !std::regex_match(n.value, *re)) {
+              ctx.diags.error("TYPE", n.loc, fmt::format("{} n'est pas {}", guillemets(n.value), describe(info)),
+                              info.pattern_hint, static_cast<int>(utf8_length(n.value)) + (n.plain ? 0 : 2));
+              return false;
+            }
+            if (n.value.empty() && info.kind != Kind::Markdown) {
+              ctx.diags.error("TYPE", n.loc, "texte vide", "donnez une valeur, ou retirez la clé si elle est facultative");
+              return false;
+            }
+            out = n.value;
+            return true;
+          }};
+}
+
+bool number_in_range(const yaml::Node& n, std::int64_t v, const TypeInfo& info, Context& ctx) {
+  if ((info.minimum && v < *info.minimum) || (info.maximum && v > *info.maximum)) {
+    std::string range = info.minimum && info.maximum ? fmt::format("entre {} et {}", *info.minimum, *info.maximum)
+                        : info.minimum ? fmt::format("au moins {}", *info.minimum)
+                                       : fmt::format("au plus {}", *info.maximum);
+    ctx.diags.error("TYPE", n.loc, fmt::format("{} est hors limites : la valeur doit être {}", n.value, range), {},
+                    static_cast<int>(utf8_length(n.value)));
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void type_error(const yaml::Node& n, const TypeInfo& info, Context& ctx) {
+  std::string hint;
+  switch (info.kind) {
+    case Kind::Integer:
+    case Kind::Year:
+    case Kind::Decimal:
+      if (n.is_scalar() && !n.plain) hint = "retirez les guillemets autour du nombre";
+      else if (n.is_scalar() && n.value.find(',') != std::string::npos)
+        hint = "écrivez les décimales avec un point : 1.7 et non 1,7";
+      else if (n.is_scalar() && n.value.find(' ') != std::string::npos)
+        hint = "écrivez le nombre sans espace : 48726";
+      else hint = "écrivez un nombre, par exemple 12";
+      break;
+    case Kind::Date:
+      if (n.is_scalar() && n.value.size() == 10 && n.value[2] == '/' && n.value[5] == '/')
+        hint = fmt::format("écrivez la date au format AAAA-MM-JJ : {}-{}-{}", n.value.substr(6, 4),
+                           n.value.substr(3, 2), n.value.substr(0, 2));
+      else hint = "écrivez la date au format AAAA-MM-JJ, par exemple 2026-01-01";
+      break;
+    case Kind::List: hint = "écrivez une liste, un élément par ligne commençant par « - », ou [] si elle est vide"; break;
+    case Kind::Object: hint = "écrivez les clés sur les lignes suivantes, indentées"; break;
+    case Kind::Boolean: hint = "écrivez true (oui) ou false (non)"; break;
+    case Kind::YearMap: hint = "écrivez une valeur par année, par exemple { 2026: 12, 2027: 14 }"; break;
+    default: break;
+  }
+  if (n.is_null()) {
+    ctx.diags.error("TYPE", n.loc, fmt::format("valeur manquante ; valeur attendue : {}", describe(info)),
+                    hint.empty() ? "donnez une valeur après les deux-points" : hint);
+    return;
+  }
+  std::string found = n.is_scalar() ? guillemets(n.value) : std::string(yaml::describe(n));
+  ctx.diags.error("TYPE", n.loc, fmt::format("valeur attendue : {} ; valeur écrite : {}", describe(info), found), hint,
+                  n.is_scalar() ? std::max(1, static_cast<int>(utf8_length(n.value))) : 1);
+}
+
+Codec<std::string> text() { return string_codec(scalar(Kind::Text)); }
+Codec<std::string> markdown() { return string_codec(scalar(Kind::Markdown)); }
+
+Codec<std::string> identifier() {
+  TypeInfo t = scalar(Kind::Identifier);
+  t.pattern = "[a-z0-9][a-z0-9._-]*";
+  t.pattern_hint = "un identifiant s'écrit en minuscules sans accent ni espace, avec des chiffres, « - », « _ » ou « . » : caf04, digne-les-bains";
+  return string_codec(t);
+}
+
+Codec<std::string> code(std::string pattern, std::string hint) {
+  TypeInfo t = scalar(Kind::Code);
+  t.pattern = std::move(pattern);
+  t.pattern_hint = std::move(hint);
+  return string_codec(t);
+}
+
+Codec<std::string> reference(std::string target) {
+  TypeInfo t = scalar(Kind::Reference);
+  t.target = target;
+  t.pattern = "[a-z0-9][a-z0-9._-]*";
+  t.pattern_hint = "une référence est l'identifiant (id) d'une entrée de la liste « " + target + " »";
+  auto inner = string_codec(t);
+  return {t, [inner, target](const yaml::Node& n, std::string& out, Context& ctx) {
+            if (!inner.load(n, out, ctx)) return false;
+            ctx.refs.push_back({target, out, n.loc});
+            return true;
+          }};
+}
+
+Codec<std::string> constant(std::string value) {
+  TypeInfo t = scalar(Kind::Constant);
+  t.constant = value;
+  return {t, [t](const yaml::Node& n, std::string& out, Context& ctx) {
+            if (!expect_scalar(n, t, ctx)) return false;
+            if (n.value != t.constant) {
+              ctx.diags.error("FORMAT", n.loc,
+                              fmt::format("version de format {} inconnue : cette version de ctg lit {}", guillemets(n.value),
+                                          guillemets(t.constant)),
+                              fmt::format("écrivez « format: {} » ou mettez ctg à jour", t.constant),
+                              static_cast<int>(utf8_length(n.value)));
+              return false;
+            }
+            out = n.value;
+            return true;
+          }};
+}
+
+Codec<Date> date() {
+  TypeInfo t = scalar(Kind::Date);
+  t.pattern = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
+  return {t, [t](const yaml::Node& n, Date& out, Context& ctx) {
+            if (!expect_scalar(n, t, ctx)) return false;
+            auto d = parse_iso_date(n.value);
+            if (!d) {
+              bool shaped = n.value.size() == 10 && n.value[4] == '-' && n.value[7] == '-';
+              if (shaped)
+                ctx.diags.error("DATE", n.loc, fmt::format("la date {} n'existe pas dans le calendrier", n.value),
+                                "vérifiez le mois (01 à 12) et le jour (le 29 février n'existe que les années bissextiles)", 10);
+              else type_error(n, t, ctx);
+              return false;
+            }
+            out = *d;
+            return true;
+          }};
+}
+
+Codec<std::int64_t> integer(std::optional<std::int64_t> min, std::optional<std::int64_t> max) {
+  TypeInfo t = scalar(Kind::Integer);
+  t.minimum = min;
+  t.maximum = max;
+  return {t, [t](const yaml::Node& n, std::int64_t& out, Context& ctx) {
+            if (!expect_scalar(n, t, ctx)) return false;
+            auto v = n.plain ? parse_integer(n.value) : std::nullopt;
+            if (!v) {
+              if (n.plain && parse_decimal(n.value))
+                ctx.diags.error("TYPE", n.loc, fmt::format("{} n'est pas un nombre entier", n.value),
+                                "un nombre de places, d'habitants ou de structures est un entier",
+                                static_cast<int>(utf8_length(n.value)));
+              else type_error(n, t, ctx);
+              return false;
+            }
+            if (!number_in_range(n, *v, t, ctx)) return false;
+            out = *v;
+            return true;
+          }};
+}
+
+Codec<int> year() {
+  TypeInfo t = scalar(Kind::Year);
+  t.minimum = 1900;
+  t.maximum = 2200;
+  return {t, [t](const yaml::Node& n, int& out, Context& ctx) {
+            if (!expect_scalar(n, t, ctx)) return false;
+            auto v = n.plain ? parse_integer(n.value) : std::nullopt;
+            if (!v) {
+              type_error(n, t, ctx);
+              return false;
+            }
+            if (!number_in_range(n, *v, t, ctx)) return false;
+            out = static_cast<int>(*v);
+            return true;
+          }};
+}
+
+Codec<Decimal> decimal(std::optional<std::int64_t> min) {
+  TypeInfo t = scalar(Kind::Decimal);
+  t.minimum = min;
+  return {t, [t](const yaml::Node& n, Decimal& out, Context& ctx) {
+            if (!expect_scalar(n, t, ctx)) return false;
+            auto v = n.plain ? parse_decimal(n.value) : std::nullopt;
+            if (!v) {
+              type_error(n, t, ctx);
+              return false;
+            }
+            if (t.minimum && *v < Decimal::from_int(*t.minimum)) {
+              ctx.diags.error("TYPE", n.loc, fmt::format("{} est négatif : la valeur doit être au moins {}", n.value, *t.minimum),
+                              {}, static_cast<int>(utf8_length(n.value)));
+              return false;
+            }
+            out = *v;
+            return true;
+          }};
+}
+
+Codec<bool> boolean() {
+  TypeInfo t = scalar(Kind::Boolean);
+  return {t, [t](const yaml::Node& n, bool& out, Context& ctx) {
+            if (n.is_scalar() && n.plain && (n.value == "true" || n.value == "false")) {
+              out = n.value == "true";
+              return true;
+            }
+            type_error(n, t, ctx);
+            return false;
+          }};
+}
+
+namespace detail {
+
+bool load_enum_key(const yaml::Node& n, const TypeInfo& info, std::size_t& index, Context& ctx) {
+  if (!expect_scalar(n, info, ctx)) return false;
+  std::vector<std::string> keys;
+  for (std::size_t i = 0; i < info.values.size(); ++i) {
+    if (info.values[i].key == n.value) {
+      index = i;
+      return true;
+    }
+    keys.push_back(info.values[i].key);
+  }
+  std::string hint = "valeurs possibles : " + join(keys, ", ");
+  if (auto c = closest(n.value, keys)) hint = fmt::format("vouliez-vous dire {} ? ", guillemets(*c)) + hint;
+  ctx.diags.error("VALEUR-INCONNUE", n.loc, fmt::format("valeur {} inconnue", guillemets(n.value)), hint,
+                  static_cast<int>(utf8_length(n.value)));
+  return false;
+}
+
+void check_keyed_duplicates(const std::vector<std::pair<std::string, Loc>>& keys, const std::string& key_name,
+                            const std::string& ns, const std::string& what, Context& ctx) {
+  std::map<std::string, Loc> local;
+  for (const auto& [k, loc] : keys) {
+    if (k.empty()) continue;
+    auto [it, fresh] = local.emplace(k, loc);
+    if (!fresh) {
+      ctx.diags.error("ID-EN-DOUBLE", loc,
+                      fmt::format("{} {} déjà utilisé par une autre entrée ({}, ligne {})", key_name, guillemets(k), what,
+                                  it->second.line),
+                      fmt::format("chaque entrée de la liste a son propre « {} » : changez l'un des deux", key_name),
+                      static_cast<int>(utf8_length(k)));
+      continue;
+    }
+    if (!ns.empty()) {
+      auto& defined = ctx.ids[ns];
+      auto [it2, fresh2] = defined.emplace(k, loc);
+      if (!fresh2 && it2->second.file != loc.file)
+        ctx.diags.error("ID-EN-DOUBLE", loc,
+                        fmt::format("{} {} déjà défini dans un autre fichier (ligne {})", key_name, guillemets(k),
+                                    it2->second.line),
+                        "un identifiant n'est défini qu'une fois dans toute la CTG", static_cast<int>(utf8_length(k)));
+    }
+  }
+}
+
+bool scan_object(const yaml::Node& n, const TypeInfo& type, std::vector<int>& field_of_entry, Context& ctx) {
+  const schema::ObjectInfo& obj = *type.object;
+  if (!n.is_map()) {
+    type_error(n, type, ctx);
+    return false;
+  }
+  bool ok = true;
+  std::map<std::string, Loc> seen;
+  field_of_entry.assign(n.entries.size(), -1);
+  for (std::size_t i = 0; i < n.entries.size(); ++i) {
+    const yaml::Node& key = n.entries[i].first;
+    if (!key.is_scalar()) {
+      ctx.diags.error("TYPE", key.loc, fmt::format("clé invalide dans {} : une clé est un simple mot", obj.name),
+                      "écrivez « clé: valeur »");
+      ok = false;
+      continue;
+    }
+    if (auto it = seen.find(key.value); it != seen.end()) {
+      ctx.diags.error("CLE-EN-DOUBLE", key.loc,
+                      fmt::format("clé {} en double dans {} (déjà présente ligne {}, colonne {})", guillemets(key.value),
+                                  obj.name, it->second.line, it->second.col),
+                      "YAML ne garderait qu'une des deux valeurs sans rien dire : supprimez ou renommez l'une d'elles",
+                      static_cast<int>(utf8_length(key.value)));
+      ok = false;
+      continue;
+    }
+    seen.emplace(key.value, key.loc);
+    int index = -1;
+    for (std::size_t f = 0; f < obj.fields.size(); ++f)
+      if (obj.fields[f].name == key.value) index = static_cast<int>(f);
+    if (index < 0) {
+      std::vector<std::string> keys = obj.keys();
+      std::string hint;
+      if (key.value == "<<") hint = "les clés de fusion YAML (<<) ne sont pas prises en charge : recopiez les clés";
+      else if (auto c = closest(key.value, keys)) hint = fmt::format("vouliez-vous dire {} ?", guillemets(*c));
+      else hint = "clés possibles : " + join(keys, ", ");
+      ctx.diags.error("CLE-INCONNUE", key.loc, fmt::format("clé {} inconnue dans {}", guillemets(key.value), obj.name),
+                      hint, static_cast<int>(utf8_length(key.value)));
+      ok = false;
+      continue;
+    }
+    field_of_entry[i] = index;
+  }
+  for (const auto& f : obj.fields) {
+    if (f.presence != schema::Presence::Required || seen.count(f.name)) continue;
+    ctx.diags.error("CLE-MANQUANTE", n.loc, fmt::format("clé obligatoire {} absente dans {}", guillemets(f.name), obj.name),
+                    fmt::format("ajoutez « {}: … » ({})", f.name, f.doc));
+    ok = false;
+  }
+  for (const auto& set : obj.any_of) {
+    bool any = false;
+    for (const auto& k : set) any = any || seen.count(k);
+    if (!any) {
+      std::vector<std::string> q;
+      for (const auto& k : set) q.push_back(guillemets(k));
+      ctx.diags.error("CLE-MANQUANTE", n.loc,
+                      fmt::format("{} : il faut au moins l'une des clés {}", obj.name, join_french(q, " ou ")));
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+}  // namespace detail
+}  // namespace ctg::codec

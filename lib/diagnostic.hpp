@@ -1,0 +1,53 @@
+// Diagnostics: what the core reports instead of throwing. Each says where
+// (a Loc), what (a French sentence with the figures involved) and what to do.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "source.hpp"
+
+namespace ctg {
+
+enum class Severity { Error, Warning, Note };
+
+// The French word shown to users: « erreur », « avertissement », « remarque ».
+const char* severity_label(Severity s);
+
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  std::string code;     // stable identifier: « YAML », « CLE-INCONNUE », « AO-7 »…
+  Loc loc;
+  std::string message;  // one French sentence, with the numbers that led to it
+  std::string hint;     // what to do; may be empty
+  int span = 1;         // characters to underline from loc.col
+};
+
+class Diagnostics {
+ public:
+  void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  void error(std::string code, Loc loc, std::string message, std::string hint = {}, int span = 1);
+  void warning(std::string code, Loc loc, std::string message, std::string hint = {}, int span = 1);
+  void note(std::string code, Loc loc, std::string message, std::string hint = {}, int span = 1);
+
+  const std::vector<Diagnostic>& items() const { return items_; }
+  std::size_t count(Severity s) const;
+  bool has_errors() const { return count(Severity::Error) > 0; }
+  bool empty() const { return items_.empty(); }
+  // Orders by file, line, column (stable for equal positions).
+  void sort();
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+struct HumanStyle {
+  bool color = false;
+};
+
+// « fichier:ligne:col: erreur[CODE]: message », the source line, a caret, the hint.
+std::string format_human(const Diagnostic& d, const SourceSet& sources, HumanStyle style = {});
+// « 2 erreurs, 1 avertissement » (French plural rules, « aucune erreur » when empty).
+std::string summary_line(const Diagnostics& diags);
+
+}  // namespace ctg

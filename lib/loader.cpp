@@ -1,0 +1,237 @@
+#include "loader.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "format.hpp"
+#include "text.hpp"
+#include "yaml_tree.hpp"
+
+namespace ctg {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::uintmax_t max_file_size = 64u << 20;  // far above any real CTG
+
+struct Loader {
+  LoadResult result;
+  codec::Context ctx{result.diagnostics, {}, {}};
+
+  // Reads `path` into the source set; returns its index or -1 (diagnostic added at `from`).
+  int read(const fs::path& path, const std::string& shown, Loc from) {
+    std::error_code ec;
+    auto status = fs::status(path, ec);
+    if (ec || !fs::exists(status)) {
+      result.diagnostics.error("FICHIER", from, fmt::format("fichier {} introuvable", guillemets(shown)),
+                               "vérifiez le chemin (il est relatif au dossier courant ou au fichier principal)");
+      return -1;
+    }
+    if (fs::is_directory(status)) {
+      result.diagnostics.error("FICHIER", from, fmt::format("{} est un dossier, pas un fichier", guillemets(shown)),
+                               "donnez le chemin d'un fichier .yaml");
+      return -1;
+    }
+    auto size = fs::file_size(path, ec);
+    if (!ec && size > max_file_size) {
+      result.diagnostics.error("FICHIER", from,
+                               fmt::format("fichier {} trop volumineux ({} octets ; au plus {})", guillemets(shown), size,
+                                           max_file_size));
+      return -1;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    if (!in && !in.eof()) {
+      result.diagnostics.error("FICHIER", from, fmt::format("lecture de {} impossible", guillemets(shown)),
+                               "vérifiez les droits d'accès au fichier");
+      return -1;
+    }
+    return result.sources.add(shown, buf.str());
+  }
+
+  std::optional<Ctg> load_source(int file) {
+    auto root = yaml::parse(result.sources, file, result.diagnostics);
+    if (!root) return std::nullopt;
+    Ctg ctg;
+    if (!root->is_map()) {
+      result.diagnostics.error("TYPE", root->loc,
+                               fmt::format("le document doit être un ensemble de clés (format, convention, parties…), "
+                                           "mais c'est {}", yaml::describe(*root)),
+                               "commencez le fichier par « format: ctg/1 »");
+      return std::nullopt;
+    }
+    format::document().codec().load(*root, ctg, ctx);
+    return ctg;
+  }
+
+  // Checks that an included path stays inside the main file's folder.
+  std::optional<fs::path> include_path(const fs::path& base, const std::string& rel, Loc loc) {
+    fs::path p(rel);
+    auto refuse = [&](const std::string& why) {
+      result.diagnostics.error("INCLUSION", loc, fmt::format("inclusion de {} refusée : {}", guillemets(rel), why),
+                               "les fichiers inclus sont dans le dossier du fichier principal ou ses sous-dossiers, "
+                               "désignés par un chemin relatif");
+      return std::nullopt;
+    };
+    if (p.is_absolute() || p.has_root_name() || p.has_root_directory()) return refuse("le chemin est absolu");
+    fs::path normal = p.lexically_normal();
+    if (normal.empty() || *normal.begin() == "..") return refuse("le chemin sort du dossier de la CTG");
+    fs::path full = base / normal;
+    std::error_code ec;
+    fs::path real_base = fs::weakly_canonical(base, ec);
+    fs::path real_full = fs::weakly_canonical(full, ec);
+    if (!ec) {
+      auto rel_real = real_full.lexically_relative(real_base);
+      if (rel_real.empty() || *rel_real.begin() == "..")
+        return refuse("le chemin mène hors du dossier de la CTG (lien symbolique)");
+    }
+    return full;
+  }
+
+  void include_all(Ctg& main, const fs::path& base, const std::string& shown_base) {
+    const auto& doc = format::document();
+    std::vector<fs::path> seen;
+    for (std::size_t i = 0; i < main.inclure.size(); ++i) {
+      const std::string& rel = main.inclure[i];
+      Loc loc = main.at("inclure");
+      auto full = include_path(base, rel, loc);
+      if (!full) continue;
+      std::error_code ec;
+      fs::path canon = fs::weakly_canonical(*full, ec);
+      if (std::find(seen.begin(), seen.end(), canon) != seen.end()) {
+        result.diagnostics.error("INCLUSION", loc, fmt::format("{} est inclus deux fois", guillemets(rel)),
+                                 "retirez le doublon de la liste « inclure »");
+        continue;
+      }
+      seen.push_back(canon);
+      std::string shown = shown_base.empty() ? fs::path(rel).lexically_normal().string()
+                                             : (fs::path(shown_base) / fs::path(rel).lexically_normal()).string();
+      int file = read(*full, shown, loc);
+      if (file < 0) continue;
+      auto part = load_source(file);
+      if (!part) continue;
+      if (part->has("inclure")) {
+        result.diagnostics.error("INCLUSION", part->at("inclure"),
+                                 "un fichier inclus ne peut pas en inclure d'autres",
+                                 "listez tous les fichiers dans « inclure » du fichier principal");
+      }
+      for (const auto& f : doc.info().fields) {
+        if (f.name == "format" || f.name == "inclure" || !part->has(f.name)) continue;
+        if (main.has(f.name)) {
+          Loc first = main.at(f.name);
+          result.diagnostics.error(
+              "SECTION-EN-DOUBLE", part->at(f.name),
+              fmt::format("la section {} est déjà définie dans {} (ligne {})", guillemets(f.name),
+                          result.sources.file(first.file).path, first.line),
+              "une section n'est décrite que dans un seul fichier : regroupez-la");
+        }
+      }
+      // Only the sections the main file does not already have are taken.
+      std::erase_if(part->field_locs, [&](const auto& fl) {
+        return fl.first == "format" || fl.first == "inclure" || main.has(fl.first);
+      });
+      doc.merge_present(main, *part);
+    }
+  }
+
+  void require_sections(const Ctg& ctg, int main_file) {
+    for (const auto& f : format::document().info().fields) {
+      if (f.presence != schema::Presence::RequiredInDocument || ctg.has(f.name)) continue;
+      result.diagnostics.error("CLE-MANQUANTE", Loc{main_file, 1, 1},
+                               fmt::format("la section {} est absente (ni dans ce fichier ni dans les fichiers inclus)",
+                                           guillemets(f.name)),
+                               fmt::format("ajoutez « {}: » ({})", f.name, f.doc));
+    }
+  }
+
+  void resolve_references() {
+    for (const auto& r : ctx.refs) {
+      const auto& defined = ctx.ids[r.target];
+      if (defined.count(r.id)) continue;
+      std::vector<std::string> ids;
+      for (const auto& [id, l] : defined) ids.push_back(id);
+      std::string hint;
+      if (auto c = closest(r.id, ids)) hint = fmt::format("vouliez-vous dire {} ?", guillemets(*c));
+      else if (ids.empty()) hint = fmt::format("la liste {} est vide ou absente", guillemets(r.target));
+      else hint = fmt::format("ids existants dans {} : {}", guillemets(r.target), join(ids, ", "));
+      result.diagnostics.error("REFERENCE", r.loc,
+                               fmt::format("{} ne désigne aucune entrée de {}", guillemets(r.id), guillemets(r.target)), hint,
+                               static_cast<int>(utf8_length(r.id)));
+    }
+  }
+
+  // Kinds of parties a reference may designate.
+  void check_reference_kinds(const Ctg& ctg) {
+    auto kind_error = [&](Loc loc, const Party& p, const char* expected) {
+      result.diagnostics.error("REFERENCE", loc,
+                               fmt::format("{} est une partie de type {} ; attendu ici : {}", guillemets(p.id),
+                                           guillemets(key_of(p.type)), expected),
+                               {}, static_cast<int>(utf8_length(p.id)));
+    };
+    auto grouping = [](const Party& p) { return p.type == PartyType::Epci || p.type == PartyType::Syndicat; };
+    for (const auto& p : ctg.parties)
+      if (p.epci)
+        if (const Party* e = ctg.party(*p.epci); e && !grouping(*e))
+          kind_error(p.at("epci"), *e, "un EPCI ou un syndicat");
+    for (const auto& a : ctg.autorites_organisatrices)
+      if (const Party* p = ctg.party(a.ao); p && p->type != PartyType::Commune && !grouping(*p))
+        kind_error(a.at("ao"), *p, "une commune, un EPCI ou un syndicat");
+    for (const auto& t : ctg.offre_petite_enfance)
+      if (const Party* p = ctg.party(t.ao); p && p->type != PartyType::Commune && !grouping(*p))
+        kind_error(t.at("ao"), *p, "une commune, un EPCI ou un syndicat");
+    for (const auto& e : ctg.equipements)
+      if (e.partie)
+        if (const Party* p = ctg.party(*e.partie); p && p->type != PartyType::Commune)
+          kind_error(e.at("partie"), *p, "une commune");
+  }
+
+  void finish(std::optional<Ctg> ctg, int main_file, const fs::path& base, const std::string& shown_base) {
+    if (!ctg) {
+      result.unusable = true;
+      return;
+    }
+    if (!ctg->inclure.empty()) include_all(*ctg, base, shown_base);
+    require_sections(*ctg, main_file);
+    resolve_references();
+    check_reference_kinds(*ctg);
+    result.diagnostics.sort();
+    result.ctg = std::move(ctg);
+  }
+};
+
+}  // namespace
+
+std::string resolve_ctg_path(const std::string& path) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) return (fs::path(path) / "ctg.yaml").string();
+  return path;
+}
+
+LoadResult load_file(const std::string& given) {
+  Loader l;
+  std::string path = resolve_ctg_path(given);
+  int file = l.read(path, path, Loc{});
+  if (file < 0) {
+    l.result.unusable = true;
+    return std::move(l.result);
+  }
+  fs::path p(path);
+  l.finish(l.load_source(file), file, p.parent_path().empty() ? fs::path(".") : p.parent_path(),
+           p.parent_path().string());
+  return std::move(l.result);
+}
+
+LoadResult load_text(std::string text, std::string name, std::string base_dir) {
+  Loader l;
+  int file = l.result.sources.add(std::move(name), std::move(text));
+  l.finish(l.load_source(file), file, fs::path(base_dir), base_dir == "." ? "" : base_dir);
+  return std::move(l.result);
+}
+
+}  // namespace ctg

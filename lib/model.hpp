@@ -1,0 +1,337 @@
+// The typed model of a CTG: plain structs filled by the loader (loader.hpp)
+// from the YAML format described in format.cpp and man/ctg-format.5.
+// Field names are the YAML keys, so that the model reads like the format.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "source.hpp"
+#include "values.hpp"
+
+namespace ctg {
+
+// Where an object and each of its keys' values were written.
+struct Located {
+  Loc loc;
+  std::vector<std::pair<std::string, Loc>> field_locs;
+
+  // Position of the value of `key`, or of the object when the key is absent.
+  Loc at(std::string_view key) const;
+  bool has(std::string_view key) const;
+};
+
+// ---------------------------------------------------------------- vocabulary
+
+enum class PartyType { Caf, Commune, Epci, Syndicat, Departement, Msa, Etat, Carsat, Cpam, Autre };
+enum class LegalForm {
+  CommunauteCommunes, CommunauteAgglomeration, CommunauteUrbaine, Metropole,
+  SyndicatMixte, Sivom, Sivu
+};
+enum class Civility { Monsieur, Madame };
+enum class PopulationNature { Totale, Municipale, Inconnue };
+enum class Renewal { Expresse, Tacite, Aucune };
+// The four competences of art. L214-1-3 I CASF, 1° to 4°.
+enum class Competence { Recenser, Informer, Planifier, Qualite };
+enum class CompetenceStatus { Exercee, Transferee, SansObjet };
+enum class OfferMode {
+  EajePsu, MicroCrechePaje, Mam, AssistantsMaternels, GardeDomicile, Prescolarisation, Rpe, Passerelle, Autre
+};
+enum class OfferUnit { Places, Etp, Dispositifs };
+enum class EquipmentType {
+  Alsh, Eaje, Evs, CentreSocial, Clas, ChargeCooperation, StructureJeunesse, Laep, EspaceRencontre,
+  MediationFamiliale, Rpe, Saad, Mam, Reaap, Autre
+};
+enum class EquipmentSubtype {
+  Extrascolaire, Periscolaire, AccueilAdolescents, MicroCreche, MultiAccueil, CrecheCollective,
+  HalteGarderie, CrecheFamiliale, PsJeunes, Autre
+};
+enum class InvestmentType { Renovation, Construction, Transplantation, Amenagement, Extension, Etude, Autre };
+// What a diagnostic indicator measures, when the tools compute with it.
+enum class Measure {
+  Population, Superficie, Communes, Naissances, EnfantsMoins3Ans, Enfants3a11Ans, Jeunes12a17Ans,
+  JeunesMoins25Ans, FoyersAllocataires, FamillesAllocataires, FamillesMonoparentales, EajeNombre,
+  EajePlaces, MicroCrechesPlaces, AssistantsMaternelsNombre, AssistantsMaternelsPlaces, MamNombre,
+  RpeNombre, RpeEtp, TauxCouvertureGlobal, AlshPlaces, LaepNombre, ClasNombre, CentresSociauxNombre,
+  EvsNombre, Autre
+};
+enum class Unit { Nombre, Pourcentage, PlacesPour100Enfants, Etp, Euros, EurosParMois, Km2, HabitantsParKm2 };
+
+// ---------------------------------------------------------------- parts
+
+// A population figure says what it is: the law counts the population
+// totale (art. L214-1-3 III CASF), of a given year. When the exact figure
+// is not known, a bracket (plus_de / moins_de, both strict) may stand in.
+struct Population : Located {
+  std::optional<std::int64_t> valeur;
+  std::optional<std::int64_t> plus_de;
+  std::optional<std::int64_t> moins_de;
+  PopulationNature nature = PopulationNature::Inconnue;
+  std::optional<int> millesime;
+  std::optional<std::string> source;
+};
+
+struct Convention : Located {
+  std::string titre;
+  std::string territoire;
+  std::optional<std::string> departement;
+  Date debut;
+  Date fin;
+  Renewal reconduction = Renewal::Expresse;
+  std::optional<std::string> lieu_signature;  // blank in a draft
+  std::optional<Date> date_signature;         // blank in a draft
+  std::optional<std::string> exemplaires;     // « En autant d'exemplaires originaux que de signataires. »
+  std::optional<std::string> denomination;    // « Ci-après dénommés … »
+  std::optional<std::string> formule;         // « Il est convenu et arrêté ce qui suit : »
+};
+
+struct Representative : Located {
+  Civility civilite = Civility::Monsieur;
+  std::string prenom;
+  std::string nom;
+  std::string qualite;
+  bool signataire = true;
+};
+
+struct Deliberation : Located {
+  std::string instance;              // « conseil municipal », « conseil communautaire »…
+  std::optional<Date> date;          // blank in a draft
+  std::optional<std::string> numero;
+  std::optional<std::string> objet;
+};
+
+struct Party : Located {
+  std::string id;
+  PartyType type = PartyType::Autre;
+  std::optional<LegalForm> forme;
+  std::string nom;
+  std::optional<std::string> designation;  // « la Commune du Brusquet »
+  std::optional<std::string> nom_court;    // « la Caf »
+  std::optional<std::string> insee;
+  std::optional<std::string> siren;
+  std::optional<std::string> epci;  // id of the EPCI / syndicat the commune belongs to
+  std::optional<Population> population;
+  std::vector<Representative> representants;
+  std::optional<Deliberation> deliberation;
+};
+
+struct Visa : Located {
+  std::string id;
+  std::string texte;
+};
+
+struct Article : Located {
+  std::string id;
+  std::int64_t numero = 0;
+  std::string titre;
+  std::string texte;  // Markdown
+};
+
+// ---------------------------------------------------------------- annexe 1
+
+struct Indicator : Located {
+  std::string id;
+  std::string libelle;
+  Decimal valeur;
+  std::optional<Measure> mesure;
+  Unit unite = Unit::Nombre;
+  std::optional<int> annee;
+  std::optional<std::string> source;
+  std::optional<std::string> perimetre;  // id of a party; the whole territory when absent
+  std::optional<std::string> note;
+};
+
+struct Issue : Located {  // an enjeu
+  std::string id;
+  std::string texte;
+};
+
+struct Diagnosis : Located {
+  std::optional<std::string> titre;
+  std::vector<std::string> sources;
+  std::vector<Indicator> indicateurs;
+  std::string texte;  // Markdown
+  std::vector<Issue> enjeux;
+};
+
+// ---------------------------------------------------------------- annexe 2
+
+struct Equipment : Located {
+  std::string id;
+  std::string gestionnaire;
+  std::string nom;
+  EquipmentType type = EquipmentType::Autre;
+  std::optional<EquipmentSubtype> sous_type;
+  std::optional<std::string> code_postal;
+  std::string commune;
+  std::optional<std::string> partie;  // id of the commune party, when the commune signs
+  std::optional<std::int64_t> places;
+  std::optional<Decimal> etp;
+  std::optional<std::string> note;
+};
+
+// ---------------------------------------------------------------- annexe 3
+
+struct CompetenceSet : Located {
+  CompetenceStatus recenser = CompetenceStatus::SansObjet;
+  CompetenceStatus informer = CompetenceStatus::SansObjet;
+  CompetenceStatus planifier = CompetenceStatus::SansObjet;
+  CompetenceStatus qualite = CompetenceStatus::SansObjet;
+
+  CompetenceStatus of(Competence c) const;
+};
+
+struct TransferringCommune : Located {
+  std::string nom;
+  std::optional<std::string> insee;
+  std::optional<std::string> partie;
+  std::optional<Population> population;
+};
+
+// A group of communes that transferred the same competences to the EPCI.
+struct Transfer : Located {
+  std::vector<Competence> competences;
+  std::optional<Population> population;  // total of the transferring communes
+  std::vector<TransferringCommune> communes;
+};
+
+struct AoEntry : Located {
+  std::string ao;  // id of the party (commune, EPCI or syndicat)
+  std::optional<Population> population;
+  CompetenceSet competences;
+  std::vector<Transfer> transferts;
+  std::optional<std::string> note;
+};
+
+struct Investment : Located {
+  std::string id;
+  InvestmentType type = InvestmentType::Autre;
+  std::string objet;
+  std::optional<Decimal> cout;  // euros
+  std::vector<int> annees;
+  std::optional<std::string> note;
+};
+
+struct OfferLine : Located {
+  std::optional<std::string> id;  // needed only when a mode appears twice
+  OfferMode mode = OfferMode::Autre;
+  std::optional<std::string> libelle;
+  std::optional<std::int64_t> structures;
+  std::optional<OfferUnit> unite;  // default: ETP for an RPE, dispositifs for passerelles, else places
+  std::optional<Decimal> actuel;
+  std::map<int, std::optional<Decimal>> projection;  // year → value; null = blank in the seed
+  std::vector<std::string> besoins_emplois;
+  std::vector<std::string> autres_besoins;
+  std::vector<Investment> investissements;
+  std::vector<std::string> ingenierie;
+  std::optional<std::string> note;
+
+  OfferUnit unit() const;
+  std::string key() const;  // id, or the mode's key
+};
+
+struct OfferTable : Located {
+  std::string ao;
+  std::optional<std::string> zone;
+  std::vector<OfferLine> lignes;
+  std::optional<std::string> note;
+
+  std::string key() const;  // ao, or ao/zone
+};
+
+struct ActionItem : Located {
+  std::string id;
+  std::string texte;
+};
+
+struct Axis : Located {
+  std::string id;
+  std::optional<std::int64_t> numero;
+  std::string titre;
+  std::optional<std::string> objectif;
+  std::vector<ActionItem> actions;
+  std::vector<std::string> fiches;  // ids of fiches action
+};
+
+struct CalendarYear : Located {
+  int annee = 0;
+  std::string titre;
+  std::optional<std::string> accroche;
+  std::vector<std::string> actions;  // Markdown items
+  std::optional<std::string> objectif;
+};
+
+struct ActionPlan : Located {
+  std::optional<std::string> introduction;
+  std::vector<Axis> axes;
+  std::vector<CalendarYear> calendrier;
+};
+
+struct KeyAction : Located {
+  std::string id;  // « 3.4 »
+  std::string texte;
+};
+
+struct ActionSheet : Located {
+  std::string id;
+  std::int64_t numero = 0;
+  std::string titre;
+  std::optional<std::string> axe;  // id of an axis
+  std::string objectif_global;
+  std::vector<KeyAction> actions_cles;
+  std::optional<std::string> resultat_attendu;
+  std::optional<std::string> public_cible;
+  std::optional<std::string> territoire;
+  std::vector<std::string> partenaires;
+  std::vector<std::string> indicateurs;
+};
+
+// ---------------------------------------------------------------- annexes 4, 5
+
+struct Body : Located {  // an instance de pilotage
+  std::string id;
+  std::string nom;
+  std::optional<std::string> role;
+  std::optional<std::string> composition;
+  std::optional<std::string> frequence;
+};
+
+struct Governance : Located {
+  std::vector<Body> instances;
+  std::optional<std::string> texte;  // Markdown
+};
+
+struct CouncilDecisions : Located {  // annexe 5; the deliberations are the parties'
+  std::optional<std::string> texte;
+};
+
+// ---------------------------------------------------------------- document
+
+struct Ctg : Located {
+  std::string format;
+  std::vector<std::string> inclure;
+  Convention convention;
+  std::vector<Party> parties;
+  std::vector<Visa> visas;
+  std::optional<std::string> preambule;
+  std::vector<Article> articles;
+  std::optional<Diagnosis> diagnostic;
+  std::vector<Equipment> equipements;
+  std::vector<AoEntry> autorites_organisatrices;
+  std::vector<OfferTable> offre_petite_enfance;
+  std::optional<ActionPlan> plan_actions;
+  std::vector<ActionSheet> fiches_action;
+  std::optional<Governance> pilotage;
+  std::optional<CouncilDecisions> decisions_conseils;
+
+  const Party* party(std::string_view id) const;
+  // The years the convention covers, debut.year … fin.year.
+  std::vector<int> years() const;
+};
+
+}  // namespace ctg

@@ -1,0 +1,77 @@
+#include "source.hpp"
+
+#include <algorithm>
+
+namespace ctg {
+
+int SourceSet::add(std::string path, std::string content) {
+  SourceFile f{std::move(path), std::move(content), {0}};
+  for (std::size_t i = 0; i < f.content.size(); ++i)
+    if (f.content[i] == '\n') f.line_starts.push_back(i + 1);
+  files_.push_back(std::move(f));
+  return static_cast<int>(files_.size() - 1);
+}
+
+std::string_view SourceSet::line_text(int file, int line) const {
+  if (file < 0 || static_cast<std::size_t>(file) >= files_.size() || line < 1) return {};
+  const SourceFile& f = files_[static_cast<std::size_t>(file)];
+  auto idx = static_cast<std::size_t>(line - 1);
+  if (idx >= f.line_starts.size()) return {};
+  std::size_t begin = f.line_starts[idx];
+  std::size_t end = idx + 1 < f.line_starts.size() ? f.line_starts[idx + 1] : f.content.size();
+  std::string_view text(f.content.data() + begin, end - begin);
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+  return text;
+}
+
+Loc SourceSet::from_byte_column(int file, int line0, int byte_col0) const {
+  if (line0 < 0 || byte_col0 < 0) return Loc{file, 1, 1};
+  std::string_view text = line_text(file, line0 + 1);
+  // A UTF-8 byte order mark is not a character the user sees.
+  if (line0 == 0 && text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);
+    byte_col0 = std::max(0, byte_col0 - 3);
+  }
+  auto prefix = text.substr(0, std::min<std::size_t>(text.size(), static_cast<std::size_t>(byte_col0)));
+  std::size_t beyond = static_cast<std::size_t>(byte_col0) > text.size()
+                           ? static_cast<std::size_t>(byte_col0) - text.size() : 0;
+  return Loc{file, line0 + 1, static_cast<int>(utf8_length(prefix) + beyond) + 1};
+}
+
+Loc SourceSet::from_offset(int file, std::size_t offset) const {
+  const SourceFile& f = files_.at(static_cast<std::size_t>(file));
+  auto it = std::upper_bound(f.line_starts.begin(), f.line_starts.end(), offset);
+  auto line0 = static_cast<int>(it - f.line_starts.begin()) - 1;
+  return from_byte_column(file, line0, static_cast<int>(offset - f.line_starts[static_cast<std::size_t>(line0)]));
+}
+
+std::size_t utf8_length(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+std::size_t find_invalid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return i;
+    if (len == 2 && c < 0xC2) return i;  // overlong
+    for (std::size_t k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+    if (len == 3) {
+      auto c1 = static_cast<unsigned char>(s[i + 1]);
+      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) return i;
+    }
+    if (len == 4) {
+      auto c1 = static_cast<unsigned char>(s[i + 1]);
+      if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90) || c > 0xF4) return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace ctg

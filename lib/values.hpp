@@ -1,0 +1,48 @@
+// Typed scalar values of the format: calendar dates and exact decimals.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ctg {
+
+struct Date {
+  int year = 0, month = 0, day = 0;
+  auto operator<=>(const Date&) const = default;
+};
+
+// Strict ISO 8601 calendar date (AAAA-MM-JJ) that exists in the calendar.
+std::optional<Date> parse_iso_date(std::string_view s);
+std::string to_iso(const Date& d);
+// « 1er janvier 2026 »
+std::string to_french_long(const Date& d);
+bool is_leap_year(int year);
+int days_in_month(int year, int month);
+
+// An exact decimal with four fractional digits: ETP such as 0.15, euros with
+// cents. Exact sums and comparisons, unlike double.
+struct Decimal {
+  static constexpr std::int64_t scale = 10000;
+  std::int64_t units = 0;  // value × 10 000
+
+  static Decimal from_int(std::int64_t v) { return Decimal{v * scale}; }
+  bool is_integer() const { return units % scale == 0; }
+  std::int64_t integer_part() const { return units / scale; }
+  double to_double() const { return static_cast<double>(units) / scale; }
+  Decimal operator+(Decimal o) const { return Decimal{units + o.units}; }
+  Decimal operator-(Decimal o) const { return Decimal{units - o.units}; }
+  auto operator<=>(const Decimal&) const = default;
+};
+
+// "12", "-3", "1.7", "0.15": a dot as separator, at most four decimals.
+std::optional<Decimal> parse_decimal(std::string_view s);
+// Shortest form with a dot: "1.7", "12".
+std::string to_string(Decimal d);
+
+// A whole number written in plain digits (optional minus sign).
+std::optional<std::int64_t> parse_integer(std::string_view s);
+
+}  // namespace ctg

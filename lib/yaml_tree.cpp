@@ -1,0 +1,250 @@
+#include "yaml_tree.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+#include <sstream>
+#include <string_view>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+#include "text.hpp"
+
+namespace ctg::yaml {
+
+const char* describe(const Node& n) {
+  switch (n.type) {
+    case NodeType::Null: return "une valeur vide";
+    case NodeType::Scalar: return n.plain ? "une valeur simple" : "un texte entre guillemets";
+    case NodeType::Sequence: return "une liste";
+    case NodeType::Map: return "un ensemble de clés";
+  }
+  return "une valeur";
+}
+
+namespace {
+
+// Thrown inside the handler only, caught in parse(): stops yaml-cpp early.
+struct Stop {
+  std::string message, hint;
+  Loc loc;
+};
+
+std::size_t subtree_size(const Node& n) {
+  std::size_t s = 1;
+  for (const auto& i : n.items) s += subtree_size(i);
+  for (const auto& [k, v] : n.entries) s += subtree_size(k) + subtree_size(v);
+  return s;
+}
+
+class TreeBuilder : public YAML::EventHandler {
+ public:
+  TreeBuilder(const SourceSet& sources, int file, Limits limits)
+      : sources_(sources), file_(file), limits_(limits) {}
+
+  std::optional<Node> root;
+  int documents = 0;
+
+  void OnDocumentStart(const YAML::Mark&) override { ++documents; }
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Node n;
+    n.loc = loc(mark);
+    complete(std::move(n), anchor);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    auto it = anchors_.find(anchor);
+    if (it == anchors_.end())
+      throw Stop{"alias vers une ancre inconnue", "définissez l'ancre (&nom) avant de l'utiliser (*nom)", loc(mark)};
+    count(it->second.second, mark);
+    Node copy = it->second.first;
+    complete(std::move(copy), YAML::NullAnchor);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    Node n;
+    n.type = NodeType::Scalar;
+    n.loc = loc(mark);
+    n.value = value;
+    // yaml-cpp marks plain scalars with the non-specific tag "?", quoted and
+    // block scalars with "!"; "!!str" makes a plain scalar a string.
+    if (tag == "?") n.plain = true;
+    else if (tag == "!" || tag == "tag:yaml.org,2002:str") n.plain = false;
+    else
+      throw Stop{fmt::format("étiquette YAML {} non prise en charge", guillemets(tag)),
+                 "retirez l'étiquette (« !… ») : le format n'en utilise aucune", loc(mark)};
+    complete(std::move(n), anchor);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    check_container_tag(tag, mark);
+    open(NodeType::Sequence, mark, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    check_container_tag(tag, mark);
+    open(NodeType::Map, mark, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Frame {
+    Node node;
+    YAML::anchor_t anchor;
+    std::optional<Node> key;
+  };
+
+  Loc loc(const YAML::Mark& m) const { return sources_.from_byte_column(file_, m.line, m.column); }
+
+  void check_container_tag(const std::string& tag, const YAML::Mark& mark) const {
+    if (!tag.empty() && tag != "?" && tag != "!")
+      throw Stop{fmt::format("étiquette YAML {} non prise en charge", guillemets(tag)),
+                 "retirez l'étiquette (« !… ») : le format n'en utilise aucune", loc(mark)};
+  }
+
+  void count(std::size_t n, const YAML::Mark& mark) {
+    nodes_ += n;
+    if (nodes_ > limits_.max_nodes)
+      throw Stop{fmt::format("document trop volumineux : plus de {} nœuds une fois les alias développés",
+                             limits_.max_nodes),
+                 "n'utilisez pas d'alias (*nom) imbriqués les uns dans les autres", loc(mark)};
+  }
+
+  void open(NodeType type, const YAML::Mark& mark, YAML::anchor_t anchor) {
+    if (static_cast<int>(stack_.size()) >= limits_.max_depth)
+      throw Stop{fmt::format("imbrication trop profonde (plus de {} niveaux)", limits_.max_depth),
+                 "un document CTG ne dépasse jamais une dizaine de niveaux : vérifiez l'indentation",
+                 loc(mark)};
+    Frame f{Node{}, anchor, std::nullopt};
+    f.node.type = type;
+    f.node.loc = loc(mark);
+    stack_.push_back(std::move(f));
+  }
+
+  void close() {
+    Frame f = std::move(stack_.back());
+    stack_.pop_back();
+    complete(std::move(f.node), f.anchor);
+  }
+
+  void complete(Node n, YAML::anchor_t anchor) {
+    if (++nodes_ > limits_.max_nodes)
+      throw Stop{fmt::format("document trop volumineux : plus de {} nœuds", limits_.max_nodes), {}, n.loc};
+    if (anchor != YAML::NullAnchor) anchors_[anchor] = {n, subtree_size(n)};
+    if (stack_.empty()) {
+      root = std::move(n);
+      return;
+    }
+    Frame& top = stack_.back();
+    if (top.node.type == NodeType::Sequence) {
+      top.node.items.push_back(std::move(n));
+    } else if (!top.key) {
+      top.key = std::move(n);
+    } else {
+      top.node.entries.emplace_back(std::move(*top.key), std::move(n));
+      top.key.reset();
+    }
+  }
+
+  const SourceSet& sources_;
+  int file_;
+  Limits limits_;
+  std::vector<Frame> stack_;
+  std::map<YAML::anchor_t, std::pair<Node, std::size_t>> anchors_;
+  std::size_t nodes_ = 0;
+};
+
+struct Reworded {
+  std::string message, hint;
+};
+
+// yaml-cpp's terse English messages, said in French with what to do.
+Reworded reword(const std::string& msg) {
+  auto starts = [&](std::string_view p) { return msg.rfind(p, 0) == 0; };
+  if (starts("end of map not found"))
+    return {"fin d'ensemble de clés introuvable", "vérifiez l'indentation et qu'un « : » suit chaque clé"};
+  if (starts("end of map flow not found"))
+    return {"accolade fermante « } » manquante", "fermez l'accolade ouverte plus haut"};
+  if (starts("end of sequence not found"))
+    return {"fin de liste introuvable", "vérifiez l'indentation des éléments « - » de la liste"};
+  if (starts("end of sequence flow not found"))
+    return {"crochet fermant « ] » manquant", "fermez le crochet ouvert plus haut"};
+  if (starts("illegal map value"))
+    return {"« : » inattendu à cet endroit",
+            "un texte qui contient « : » doit être entre guillemets ; sinon vérifiez l'indentation"};
+  if (starts("illegal map key")) return {"clé inattendue à cet endroit", "vérifiez l'indentation"};
+  if (starts("illegal block entry"))
+    return {"élément de liste « - » inattendu à cet endroit", "alignez les « - » de la liste sur la même colonne"};
+  if (starts("illegal tab when looking for indentation"))
+    return {"tabulation dans l'indentation", "YAML n'accepte que des espaces pour indenter : remplacez la tabulation"};
+  if (starts("illegal EOF in scalar"))
+    return {"fin de fichier au milieu d'un texte", "un guillemet fermant manque probablement"};
+  if (starts("illegal character in scalar")) return {"caractère interdit dans un texte", "mettez le texte entre guillemets"};
+  if (starts("illegal document indicator in scalar"))
+    return {"« --- » ou « ... » au milieu d'un texte", "mettez le texte entre guillemets"};
+  if (starts("unknown escape character"))
+    return {"séquence d'échappement inconnue dans un texte entre guillemets doubles",
+            "doublez la barre oblique inverse (\\\\) ou utilisez des guillemets simples"};
+  if (starts("invalid character in single-quoted string"))
+    return {"caractère invalide dans un texte entre guillemets simples", "une apostrophe s'écrit '' à l'intérieur"};
+  if (starts("the referenced anchor is not defined") || starts("alias not found"))
+    return {"alias vers une ancre inconnue", "définissez l'ancre (&nom) avant de l'utiliser (*nom)"};
+  if (starts("illegal flow end")) return {"« ] » ou « } » en trop", "retirez le caractère fermant en trop"};
+  if (starts("unknown token")) return {"caractère inattendu", "mettez la valeur entre guillemets"};
+  if (starts("bad file") || starts("depth") || msg.find("depth") != std::string::npos)
+    return {"document illisible : imbrication trop profonde ou fichier corrompu",
+            "un document CTG ne dépasse jamais une dizaine de niveaux : vérifiez le fichier"};
+  return {fmt::format("syntaxe YAML invalide ({})", msg), "vérifiez l'indentation et les guillemets à cet endroit"};
+}
+
+}  // namespace
+
+std::optional<Node> parse(const SourceSet& sources, int file, Diagnostics& diags, Limits limits) {
+  const SourceFile& src = sources.file(file);
+  if (auto bad = find_invalid_utf8(src.content); bad != std::string_view::npos) {
+    Loc l = sources.from_offset(file, bad);
+    diags.error("ENCODAGE", l,
+                fmt::format("le fichier n'est pas en UTF-8 (octet 0x{:02X} invalide)",
+                            static_cast<unsigned char>(src.content[bad])),
+                "enregistrez le fichier en UTF-8 (dans votre éditeur : « Enregistrer sous… », encodage UTF-8)");
+    return std::nullopt;
+  }
+  TreeBuilder builder(sources, file, limits);
+  try {
+    std::istringstream in(src.content);
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(builder)) {
+      if (builder.documents > 1) {
+        diags.error("YAML", Loc{file, 1, 1}, "le fichier contient plusieurs documents YAML (séparés par « --- »)",
+                    "un fichier ne décrit qu'une CTG : séparez les documents en plusieurs fichiers");
+        return std::nullopt;
+      }
+    }
+  } catch (const Stop& s) {
+    diags.error("YAML", s.loc, s.message, s.hint);
+    return std::nullopt;
+  } catch (const YAML::Exception& e) {
+    Reworded r = reword(e.msg);
+    Loc l = e.mark.is_null() ? Loc{file, 1, 1} : sources.from_byte_column(file, e.mark.line, e.mark.column);
+    diags.error("YAML", l, r.message, r.hint);
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    diags.error("YAML", Loc{file, 1, 1}, fmt::format("lecture YAML impossible ({})", e.what()));
+    return std::nullopt;
+  }
+  if (!builder.root || builder.root->is_null()) {
+    diags.error("VIDE", Loc{file, 1, 1}, "le fichier est vide", "commencez par la ligne « format: ctg/1 »");
+    return std::nullopt;
+  }
+  return std::move(builder.root);
+}
+
+}  // namespace ctg::yaml

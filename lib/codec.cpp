@@ -20,10 +20,10 @@ TypeInfo scalar(Kind k) {
 // scalar where text is expected so that every tool reads the same value.
 const char* non_string_reading(const std::string& s) {
   // Cheap filter first: most text cannot be read as anything else.
-  if (s.empty() || std::string_view("0123456789+-.yYnNtTfFoO").find(s[0]) == std::string_view::npos) return nullptr;
+  if (s.empty() || std::string_view("0123456789+-.yYnNtTfFoO~").find(s[0]) == std::string_view::npos) return nullptr;
   static const std::regex integer(R"([-+]?(0|[1-9][0-9_]*|0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+))");
   static const std::regex real(R"([-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))");
-  static const std::regex boolean(R"(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)");
+  static const std::regex boolean(R"(yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)");
   static const std::regex date(R"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?)");
   if (std::regex_match(s, integer)) return "un nombre";
   if (s != "." && std::regex_match(s, real)) return "un nombre";
@@ -331,6 +331,8 @@ bool scan_object(const yaml::Node& n, const TypeInfo& type, std::vector<int>& fi
       std::vector<std::string> keys = obj.keys();
       std::string hint;
       if (key.value == "<<") hint = "les clés de fusion YAML (<<) ne sont pas prises en charge : recopiez les clés";
+      else if (!key.value.empty() && key.value.find_first_not_of("0123456789") == std::string::npos)
+        hint = "entre accolades, la virgule sépare les clés : un nombre décimal s'écrit avec un point (1.5)";
       else if (auto c = closest(key.value, keys)) hint = fmt::format("vouliez-vous dire {} ?", guillemets(*c));
       else hint = "clés possibles : " + join(keys, ", ");
       ctx.diags.error("CLE-INCONNUE", key.loc, fmt::format("clé {} inconnue dans {}", guillemets(key.value), obj.name),

@@ -275,7 +275,9 @@ bool Object<S>::Impl::load(const yaml::Node& n, S& out, const schema::TypeInfo& 
                                                    value.loc.col <= key.loc.col ? key.loc : value.loc);
     ok = bindings[static_cast<std::size_t>(f)].load(value, out, ctx) && ok;
   }
-  for (const auto& c : checks) c(out, ctx);
+  // Checks across fields only make sense once every field was read.
+  if (ok)
+    for (const auto& c : checks) c(out, ctx);
   return ok;
 }
 

@@ -39,7 +39,7 @@ std::string describe(const TypeInfo& t) {
     }
     case Kind::Reference: return fmt::format("l'id d'une entrée de {}", guillemets(t.target));
     case Kind::Constant: return guillemets(t.constant);
-    case Kind::Object: return t.object ? t.object->name : "un ensemble de clés";
+    case Kind::Object: return t.object ? t.object->name + " (un ensemble de clés)" : "un ensemble de clés";
     case Kind::List: return "une liste";
     case Kind::YearMap: return "une table année → valeur";
   }

@@ -5,6 +5,8 @@
 namespace ctg {
 
 int SourceSet::add(std::string path, std::string content) {
+  // A UTF-8 byte order mark (Windows editors) is not part of the text.
+  if (content.rfind("\xEF\xBB\xBF", 0) == 0) content.erase(0, 3);
   SourceFile f{std::move(path), std::move(content), {0}};
   for (std::size_t i = 0; i < f.content.size(); ++i)
     if (f.content[i] == '\n') f.line_starts.push_back(i + 1);
@@ -27,11 +29,6 @@ std::string_view SourceSet::line_text(int file, int line) const {
 Loc SourceSet::from_byte_column(int file, int line0, int byte_col0) const {
   if (line0 < 0 || byte_col0 < 0) return Loc{file, 1, 1};
   std::string_view text = line_text(file, line0 + 1);
-  // A UTF-8 byte order mark is not a character the user sees.
-  if (line0 == 0 && text.substr(0, 3) == "\xEF\xBB\xBF") {
-    text.remove_prefix(3);
-    byte_col0 = std::max(0, byte_col0 - 3);
-  }
   auto prefix = text.substr(0, std::min<std::size_t>(text.size(), static_cast<std::size_t>(byte_col0)));
   std::size_t beyond = static_cast<std::size_t>(byte_col0) > text.size()
                            ? static_cast<std::size_t>(byte_col0) - text.size() : 0;

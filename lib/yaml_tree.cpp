@@ -73,6 +73,9 @@ class TreeBuilder : public YAML::EventHandler {
     n.value = value;
     // yaml-cpp marks plain scalars with the non-specific tag "?", quoted and
     // block scalars with "!"; "!!str" makes a plain scalar a string.
+    if (tag == "!" && unterminated_quote(mark))
+      throw Stop{"guillemet fermant manquant : le texte commencé ici court jusqu'à la fin du fichier",
+                 "fermez le texte par le même guillemet qu'à l'ouverture", loc(mark)};
     if (tag == "?") n.plain = true;
     else if (tag == "!" || tag == "tag:yaml.org,2002:str") n.plain = false;
     else
@@ -101,6 +104,23 @@ class TreeBuilder : public YAML::EventHandler {
     YAML::anchor_t anchor;
     std::optional<Node> key;
   };
+
+  // yaml-cpp 0.7 accepts a quoted scalar left open at the end of the file,
+  // which silently swallows the rest of the document.
+  bool unterminated_quote(const YAML::Mark& m) const {
+    const std::string& text = sources_.file(file_).content;
+    auto pos = static_cast<std::size_t>(m.pos);
+    if (m.pos < 0 || pos >= text.size() || (text[pos] != '"' && text[pos] != '\'')) return false;
+    const char q = text[pos];
+    for (std::size_t i = pos + 1; i < text.size(); ++i) {
+      if (q == '"' && text[i] == '\\') ++i;
+      else if (text[i] == q) {
+        if (q == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;
+        else return false;
+      }
+    }
+    return true;
+  }
 
   Loc loc(const YAML::Mark& m) const { return sources_.from_byte_column(file_, m.line, m.column); }
 

@@ -1,0 +1,27 @@
+// Readable failure messages for the model's small types.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "source.hpp"
+
+namespace doctest {
+template <>
+struct StringMaker<ctg::Loc> {
+  static String convert(const ctg::Loc& l) {
+    return ("Loc{" + std::to_string(l.file) + ", " + std::to_string(l.line) + ", " + std::to_string(l.col) + "}")
+        .c_str();
+  }
+};
+template <>
+struct StringMaker<std::vector<std::string>> {
+  static String convert(const std::vector<std::string>& v) {
+    std::string s = "[";
+    for (std::size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + v[i];
+    return (s + "]").c_str();
+  }
+};
+}  // namespace doctest

@@ -1,0 +1,119 @@
+#include "test_util.hpp"
+
+#include "yaml_tree.hpp"
+
+using namespace ctg;
+
+namespace {
+struct Parsed {
+  SourceSet sources;
+  Diagnostics diags;
+  std::optional<yaml::Node> root;
+};
+Parsed parse(std::string text, yaml::Limits limits = {}) {
+  Parsed p;
+  int f = p.sources.add("t.yaml", std::move(text));
+  p.root = yaml::parse(p.sources, f, p.diags, limits);
+  return p;
+}
+}  // namespace
+
+TEST_CASE("duplicate keys are kept, with their positions") {
+  auto p = parse("a: 1\nb: 2\na: 3\n");
+  REQUIRE(p.root);
+  REQUIRE(p.root->entries.size() == 3);
+  CHECK(p.root->entries[2].first.value == "a");
+  CHECK(p.root->entries[2].first.loc.line == 3);
+  CHECK(p.root->entries[2].second.value == "3");
+}
+
+TEST_CASE("plain and quoted scalars are told apart") {
+  auto p = parse("a: 04070\nb: \"04070\"\nc: 'x'\nd: |\n  bloc\ne: !!str 12\n");
+  REQUIRE(p.root);
+  CHECK(p.root->entries[0].second.plain);
+  CHECK_FALSE(p.root->entries[1].second.plain);
+  CHECK_FALSE(p.root->entries[2].second.plain);
+  CHECK_FALSE(p.root->entries[3].second.plain);
+  CHECK(p.root->entries[3].second.value == "bloc\n");
+  CHECK_FALSE(p.root->entries[4].second.plain);
+}
+
+TEST_CASE("null forms") {
+  auto p = parse("a:\nb: ~\nc: null\nd: ''\n");
+  REQUIRE(p.root);
+  CHECK(p.root->entries[0].second.is_null());
+  CHECK(p.root->entries[1].second.is_null());
+  CHECK(p.root->entries[2].second.is_null());
+  CHECK(p.root->entries[3].second.is_scalar());
+}
+
+TEST_CASE("positions count characters after accented text") {
+  auto p = parse("créé: { clé: là }\n");
+  REQUIRE(p.root);
+  const auto& inner = p.root->entries[0].second;
+  CHECK(inner.entries[0].first.loc.col == 9);   // « clé »
+  CHECK(inner.entries[0].second.loc.col == 14); // « là »
+}
+
+TEST_CASE("syntax errors are reworded in French with a position") {
+  auto p = parse("a: 1\n\tb: 2\n");
+  CHECK_FALSE(p.root);
+  REQUIRE(p.diags.items().size() == 1);
+  const auto& d = p.diags.items()[0];
+  CHECK(d.code == "YAML");
+  CHECK(d.loc.line == 2);
+  CHECK(d.message.find("attendu") == std::string::npos);  // not an English passthrough
+  CHECK(d.message.find("tabulation") != std::string::npos);
+
+  auto q = parse("a: [1, 2\n");
+  REQUIRE(q.diags.items().size() == 1);
+  CHECK(q.diags.items()[0].message.find("]") != std::string::npos);
+
+  auto r = parse("a: \"non fermé\n");
+  REQUIRE(r.diags.items().size() == 1);
+  CHECK(r.diags.items()[0].message.find("guillemet fermant manquant") != std::string::npos);
+}
+
+TEST_CASE("deep nesting stops with a message, not a crash") {
+  auto p = parse("a: " + std::string(5000, '[') + std::string(5000, ']') + "\n");
+  CHECK_FALSE(p.root);
+  REQUIRE(p.diags.items().size() == 1);
+  CHECK(p.diags.items()[0].message.find("profonde") != std::string::npos);
+}
+
+TEST_CASE("alias bombs are bounded") {
+  std::string bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  char prev = 'a';
+  for (char c = 'b'; c <= 'j'; ++c) {
+    bomb += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 10; ++i) bomb += std::string(i ? ", *" : "*") + prev;
+    bomb += "]\n";
+    prev = c;
+  }
+  auto p = parse(bomb, yaml::Limits{100'000, 200});
+  CHECK_FALSE(p.root);
+  REQUIRE(p.diags.items().size() == 1);
+  CHECK(p.diags.items()[0].message.find("volumineux") != std::string::npos);
+}
+
+TEST_CASE("aliases are expanded") {
+  auto p = parse("a: &n { x: 1 }\nb: *n\n");
+  REQUIRE(p.root);
+  CHECK(p.root->entries[1].second.is_map());
+  CHECK(p.root->entries[1].second.entries[0].second.value == "1");
+}
+
+TEST_CASE("empty files, several documents and bad encodings are refused") {
+  CHECK(parse("").diags.items().at(0).code == "VIDE");
+  CHECK(parse("# rien\n").diags.items().at(0).code == "VIDE");
+  CHECK(parse("a: 1\n---\nb: 2\n").diags.items().at(0).message.find("plusieurs documents") != std::string::npos);
+  auto latin1 = parse("a: caf\xe9\n");
+  CHECK(latin1.diags.items().at(0).code == "ENCODAGE");
+  CHECK(latin1.diags.items().at(0).loc.col == 7);
+}
+
+TEST_CASE("unsupported tags are refused") {
+  auto p = parse("a: !python/object x\n");
+  CHECK_FALSE(p.root);
+  CHECK(p.diags.items().at(0).message.find("étiquette") != std::string::npos);
+}

@@ -1,5 +1,6 @@
 #include "codec.hpp"
 
+#include <algorithm>
 #include <regex>
 
 namespace ctg::codec {
@@ -305,6 +306,7 @@ bool scan_object(const yaml::Node& n, const TypeInfo& type, std::vector<int>& fi
   }
   bool ok = true;
   std::map<std::string, Loc> seen;
+  std::vector<std::string> suggested;  // required keys already named by a "did you mean"
   field_of_entry.assign(n.entries.size(), -1);
   for (std::size_t i = 0; i < n.entries.size(); ++i) {
     const yaml::Node& key = n.entries[i].first;
@@ -333,7 +335,10 @@ bool scan_object(const yaml::Node& n, const TypeInfo& type, std::vector<int>& fi
       if (key.value == "<<") hint = "les clés de fusion YAML (<<) ne sont pas prises en charge : recopiez les clés";
       else if (!key.value.empty() && key.value.find_first_not_of("0123456789") == std::string::npos)
         hint = "entre accolades, la virgule sépare les clés : un nombre décimal s'écrit avec un point (1.5)";
-      else if (auto c = closest(key.value, keys)) hint = fmt::format("vouliez-vous dire {} ?", guillemets(*c));
+      else if (auto c = closest(key.value, keys)) {
+        hint = fmt::format("vouliez-vous dire {} ?", guillemets(*c));
+        suggested.push_back(*c);
+      }
       else hint = "clés possibles : " + join(keys, ", ");
       ctx.diags.error("CLE-INCONNUE", key.loc, fmt::format("clé {} inconnue dans {}", guillemets(key.value), obj.name),
                       hint, static_cast<int>(utf8_length(key.value)));
@@ -344,6 +349,10 @@ bool scan_object(const yaml::Node& n, const TypeInfo& type, std::vector<int>& fi
   }
   for (const auto& f : obj.fields) {
     if (f.presence != schema::Presence::Required || seen.count(f.name)) continue;
+    if (std::find(suggested.begin(), suggested.end(), f.name) != suggested.end()) {
+      ok = false;  // the misspelt key was reported with its correction
+      continue;
+    }
     ctx.diags.error("CLE-MANQUANTE", n.loc, fmt::format("clé obligatoire {} absente dans {}", guillemets(f.name), obj.name),
                     fmt::format("ajoutez « {}: … » ({})", f.name, f.doc));
     ok = false;

@@ -28,6 +28,15 @@ std::string_view SourceSet::line_text(int file, int line) const {
 
 Loc SourceSet::from_byte_column(int file, int line0, int byte_col0) const {
   if (line0 < 0 || byte_col0 < 0) return Loc{file, 1, 1};
+  // yaml-cpp reports an unexpected end of file after the last line: point at
+  // the end of the last line that has text instead.
+  const SourceFile& f = files_.at(static_cast<std::size_t>(file));
+  int last = static_cast<int>(f.line_starts.size());
+  while (last > 1 && line_text(file, last).empty()) --last;
+  if (line0 + 1 > last) {
+    line0 = last - 1;
+    byte_col0 = static_cast<int>(line_text(file, last).size());
+  }
   std::string_view text = line_text(file, line0 + 1);
   auto prefix = text.substr(0, std::min<std::size_t>(text.size(), static_cast<std::size_t>(byte_col0)));
   std::size_t beyond = static_cast<std::size_t>(byte_col0) > text.size()

@@ -56,7 +56,9 @@ int report_parse_error(const CLI::App& app, const CLI::ParseError& e) {
     message = fmt::format("argument inattendu : {}{}", args, suggest_option(*where, first));
   } else if (dynamic_cast<const CLI::RequiredError*>(&e)) {
     static const std::regex req("(.*) is required");
-    if (std::regex_search(what, m, req)) message = fmt::format("argument obligatoire manquant : {}", m[1].str());
+    if (what.find("subcommand") != std::string::npos)
+      message = "sous-commande manquante (validate, schema…)";
+    else if (std::regex_search(what, m, req)) message = fmt::format("argument obligatoire manquant : {}", m[1].str());
     else message = "argument obligatoire manquant";
   } else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
     message = fmt::format("nombre de valeurs incorrect ({})", what);

@@ -117,6 +117,14 @@ void type_error(const yaml::Node& n, const TypeInfo& info, Context& ctx) {
 }
 
 Codec<std::string> text() { return string_codec(scalar(Kind::Text)); }
+Codec<LocatedText> located_text() {
+  auto inner = text();
+  return {inner.info, [inner](const yaml::Node& n, LocatedText& out, Context& ctx) {
+            out.loc = n.loc;
+            return inner.load(n, out.value, ctx);
+          }};
+}
+
 Codec<std::string> markdown() { return string_codec(scalar(Kind::Markdown)); }
 
 Codec<std::string> identifier() {

@@ -47,6 +47,8 @@ void type_error(const yaml::Node& node, const schema::TypeInfo& info, Context& c
 // ---------------------------------------------------------------- scalars
 
 Codec<std::string> text();
+// A text that remembers its position (for items of a list).
+Codec<LocatedText> located_text();
 Codec<std::string> markdown();
 Codec<std::string> identifier();
 Codec<std::string> code(std::string pattern, std::string hint);

@@ -456,7 +456,7 @@ const Object<Ctg>& document() {
   static const auto obj =
       Object<Ctg>("le document", "ctg", "Une convention territoriale globale, ou une partie incluse de celle-ci.")
           .required("format", &Ctg::format, constant(std::string(version)), "version du format : ctg/1")
-          .optional("inclure", &Ctg::inclure, list(text()),
+          .optional("inclure", &Ctg::inclure, list(located_text()),
                     "fichiers du même dossier qui complètent celui-ci (chemins relatifs)")
           .field("convention", &Ctg::convention, convention(), P::RequiredInDocument, "la convention")
           .field("parties", &Ctg::parties,

@@ -98,8 +98,8 @@ struct Loader {
     const auto& doc = format::document();
     std::vector<fs::path> seen;
     for (std::size_t i = 0; i < main.inclure.size(); ++i) {
-      const std::string& rel = main.inclure[i];
-      Loc loc = main.at("inclure");
+      const std::string& rel = main.inclure[i].value;
+      Loc loc = main.inclure[i].loc;
       auto full = include_path(base, rel, loc);
       if (!full) continue;
       std::error_code ec;

@@ -26,6 +26,11 @@ struct Located {
   bool has(std::string_view key) const;
 };
 
+// A text that keeps where it was written (an item of a list of texts).
+struct LocatedText : Located {
+  std::string value;
+};
+
 // ---------------------------------------------------------------- vocabulary
 
 enum class PartyType { Caf, Commune, Epci, Syndicat, Departement, Msa, Etat, Carsat, Cpam, Autre };
@@ -314,7 +319,7 @@ struct CouncilDecisions : Located {  // annexe 5; the deliberations are the part
 
 struct Ctg : Located {
   std::string format;
-  std::vector<std::string> inclure;
+  std::vector<LocatedText> inclure;
   Convention convention;
   std::vector<Party> parties;
   std::vector<Visa> visas;

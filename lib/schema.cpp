@@ -88,7 +88,9 @@ class SchemaWriter {
       case Kind::Object: {
         define(*t.object);
         Json ref = Json::object().set("$ref", "#/definitions/" + t.object->def);
-        if (t.nullable) j.set("anyOf", Json::array({Json::object().set("type", "null"), ref}));
+        // A blank (null) or the object; if/then rather than anyOf so that
+        // validators and editors report errors inside the object itself.
+        if (t.nullable) j.set("type", Json::array({"object", "null"})).set("if", Json::object().set("type", "object")).set("then", ref);
         else j = ref;
         break;
       }

@@ -197,7 +197,7 @@ TEST_CASE("a CTG split over several files") {
   SUBCASE("paths must stay inside the folder") {
     d.write("ctg.yaml", std::string(minimal) + "inclure: [../dehors.yaml, /etc/passwd, absent.yaml]\n");
     auto r2 = load_file(d.path.string());
-    CHECK(codes(r2) == std::vector<std::string>{"INCLUSION@19:10", "INCLUSION@19:10", "FICHIER@19:10"});
+    CHECK(codes(r2) == std::vector<std::string>{"INCLUSION@19:11", "INCLUSION@19:27", "FICHIER@19:40"});
   }
   SUBCASE("an included file includes nothing") {
     d.write("annexes/a2.yaml", "format: ctg/1\ninclure: [x.yaml]\n");

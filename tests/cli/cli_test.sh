@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The ctg command as a user meets it: French help and errors, exit codes,
+# several files at once, and no crash whatever the input.
+set -u
+ctg=$1
+root=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+check() {  # check NAME EXPECTED_CODE PATTERN -- command...
+  local name=$1 code=$2 pattern=$3
+  shift 4
+  local out rc
+  out=$("$@" 2>&1)
+  rc=$?
+  if [ "$rc" != "$code" ]; then
+    echo "ÉCHEC $name : code de sortie $rc, attendu $code"; echo "$out" | head -20; fail=1; return
+  fi
+  if [ -n "$pattern" ] && ! grep -qE -- "$pattern" <<<"$out"; then
+    echo "ÉCHEC $name : « $pattern » absent de la sortie"; echo "$out" | head -20; fail=1; return
+  fi
+  if [ "$name" != "schéma" ] && grep -qiE -- "required|not expected|subcommand|The following|Usage:|terminate called|what\(\)" <<<"$out"; then
+    echo "ÉCHEC $name : message en anglais ou exception visible"; echo "$out" | head -20; fail=1; return
+  fi
+  echo "ok $name"
+}
+export NO_COLOR=1
+cd "$root" || exit 2
+
+check "version" 0 '^ctg [0-9]+\.[0-9]+\.[0-9]+$' -- "$ctg" --version
+check "aide" 0 'Utilisation' -- "$ctg" --help
+check "aide des sous-commandes" 0 'validate +Vérifier' -- "$ctg" --help
+check "aide de validate" 0 'Codes de sortie' -- "$ctg" validate --help
+check "sans sous-commande" 2 'sous-commande manquante' -- "$ctg"
+check "sous-commande inconnue" 2 'vouliez-vous dire «.validate.»' -- "$ctg" valdiate x.yaml
+check "option inconnue" 2 'argument inattendu' -- "$ctg" validate --inconnue examples/commune-seule
+check "validate sans fichier" 2 'argument obligatoire manquant' -- "$ctg" validate
+check "exemple commune seule" 0 'commune-seule/ctg.yaml : aucune erreur' -- "$ctg" validate examples/commune-seule
+check "exemple PAA" 0 'provence-alpes-agglomeration/ctg.yaml : aucune erreur' -- "$ctg" validate examples/provence-alpes-agglomeration
+check "fichier absent" 2 'introuvable' -- "$ctg" validate "$tmp/absent.yaml"
+check "plusieurs fichiers, un en erreur" 1 'commune-seule/ctg.yaml : aucune erreur' -- "$ctg" validate examples/commune-seule tests/cases/cle-inconnue.yaml
+check "plusieurs fichiers, un illisible" 2 'cle-inconnue.yaml : 2 erreurs' -- "$ctg" validate tests/cases/cle-inconnue.yaml tests/cases/vide.yaml
+check "schéma" 0 '"\$schema": "http://json-schema.org/draft-07/schema#"' -- "$ctg" schema
+
+# No input, however broken, makes ctg crash: every prefix of a real file,
+# and bytes flipped in it, end with exit code 0, 1 or 2 and no core dump.
+src=examples/commune-seule/ctg.yaml
+size=$(wc -c <"$src")
+crashes=0
+for ((n = 0; n < size; n += 97)); do
+  head -c "$n" "$src" >"$tmp/prefix.yaml"
+  "$ctg" validate "$tmp/prefix.yaml" >/dev/null 2>&1
+  rc=$?
+  [ $rc -le 2 ] || { echo "ÉCHEC préfixe de $n octets : code $rc"; crashes=1; }
+done
+for seed in $(seq 1 60); do
+  python3 - "$src" "$tmp/flip.yaml" "$seed" <<'PY'
+import random, sys
+data = bytearray(open(sys.argv[1], "rb").read())
+rnd = random.Random(int(sys.argv[3]))
+for _ in range(rnd.randint(1, 8)):
+    data[rnd.randrange(len(data))] = rnd.choice(b":-[]{}\"'&*!|>#\t\n %@`,?\x00\xff")
+open(sys.argv[2], "wb").write(bytes(data))
+PY
+  "$ctg" validate "$tmp/flip.yaml" >/dev/null 2>&1
+  rc=$?
+  [ $rc -le 2 ] || { echo "ÉCHEC octets modifiés (graine $seed) : code $rc"; cp "$tmp/flip.yaml" "/tmp/ctg-crash-$seed.yaml"; crashes=1; }
+done
+[ $crashes = 0 ] && echo "ok entrées cassées : aucun plantage" || fail=1
+exit $fail

@@ -1,0 +1,37 @@
+# The two commands of the README. Both install what is missing (Debian 12
+# packages, as root or through sudo), build, then:
+#   make demo   validates the bundled example of Provence Alpes Agglomération
+#   make check  runs the whole test suite
+BUILD ?= build
+CTG := $(BUILD)/cmd/ctg
+EXAMPLE := examples/provence-alpes-agglomeration
+
+# Build and test dependencies, all from Debian 12.
+PACKAGES := g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev \
+            python3 python3-yaml python3-jsonschema groff-base man-db
+
+.PHONY: all deps build demo check clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed$$' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installation des paquets manquants :" $$missing; \
+	  sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON
+	cmake --build $(BUILD) -j$$(nproc)
+
+demo: build
+	$(CTG) validate $(EXAMPLE)
+
+check: build
+	cd $(BUILD) && ctest --output-on-failure
+
+clean:
+	rm -rf $(BUILD)

@@ -191,10 +191,8 @@ Codec<Date> date() {
           }};
 }
 
-Codec<std::int64_t> integer(std::optional<std::int64_t> min, std::optional<std::int64_t> max) {
-  TypeInfo t = scalar(Kind::Integer);
-  t.minimum = min;
-  t.maximum = max;
+namespace {
+Codec<std::int64_t> whole_number(TypeInfo t) {
   return {t, [t](const yaml::Node& n, std::int64_t& out, Context& ctx) {
             if (!expect_scalar(n, t, ctx)) return false;
             auto v = n.plain ? parse_integer(n.value) : std::nullopt;
@@ -211,20 +209,24 @@ Codec<std::int64_t> integer(std::optional<std::int64_t> min, std::optional<std::
             return true;
           }};
 }
+}  // namespace
+
+Codec<std::int64_t> integer(std::optional<std::int64_t> min, std::optional<std::int64_t> max) {
+  TypeInfo t = scalar(Kind::Integer);
+  t.minimum = min;
+  t.maximum = max;
+  return whole_number(t);
+}
 
 Codec<int> year() {
   TypeInfo t = scalar(Kind::Year);
   t.minimum = 1900;
   t.maximum = 2200;
-  return {t, [t](const yaml::Node& n, int& out, Context& ctx) {
-            if (!expect_scalar(n, t, ctx)) return false;
-            auto v = n.plain ? parse_integer(n.value) : std::nullopt;
-            if (!v) {
-              type_error(n, t, ctx);
-              return false;
-            }
-            if (!number_in_range(n, *v, t, ctx)) return false;
-            out = static_cast<int>(*v);
+  auto whole = whole_number(t);
+  return {whole.info, [whole](const yaml::Node& n, int& out, Context& ctx) {
+            std::int64_t v = 0;
+            if (!whole.load(n, v, ctx)) return false;
+            out = static_cast<int>(v);
             return true;
           }};
 }

@@ -64,7 +64,7 @@ open(sys.argv[2], "wb").write(bytes(data))
 PY
   "$ctg" validate "$tmp/flip.yaml" >/dev/null 2>&1
   rc=$?
-  [ $rc -le 2 ] || { echo "ÉCHEC octets modifiés (graine $seed) : code $rc"; cp "$tmp/flip.yaml" "/tmp/ctg-crash-$seed.yaml"; crashes=1; }
+  [ $rc -le 2 ] || { echo "ÉCHEC octets modifiés (graine $seed) : code $rc"; crashes=1; }
 done
 [ $crashes = 0 ] && echo "ok entrées cassées : aucun plantage" || fail=1
 exit $fail

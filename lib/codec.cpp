@@ -26,7 +26,10 @@ const char* non_string_reading(const std::string& s) {
   static const std::regex real(R"([-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+][0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))");
   static const std::regex boolean(R"(yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)");
   static const std::regex date(R"([0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?)");
-  if (std::regex_match(s, integer)) return "un nombre";
+  // YAML 1.2 (the default of most editors) reads any run of digits, such
+  // as 04999, and exponents such as 1e3 as numbers too.
+  static const std::regex yaml12(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
+  if (std::regex_match(s, integer) || std::regex_match(s, yaml12)) return "un nombre";
   if (s != "." && std::regex_match(s, real)) return "un nombre";
   if (std::regex_match(s, boolean)) return "un booléen (oui/non)";
   if (std::regex_match(s, date)) return "une date";
@@ -180,7 +183,10 @@ Codec<Date> date() {
             auto d = parse_iso_date(n.value);
             if (!d) {
               bool shaped = n.value.size() == 10 && n.value[4] == '-' && n.value[7] == '-';
-              if (shaped)
+              if (shaped && n.value.compare(0, 4, "1900") < 0)
+                ctx.diags.error("DATE", n.loc, fmt::format("l'année de la date {} est invraisemblable", n.value),
+                                "vérifiez l'année (quatre chiffres, 1900 ou après)", 10);
+              else if (shaped)
                 ctx.diags.error("DATE", n.loc, fmt::format("la date {} n'existe pas dans le calendrier", n.value),
                                 "vérifiez le mois (01 à 12) et le jour (le 29 février n'existe que les années bissextiles)", 10);
               else type_error(n, t, ctx);
@@ -283,7 +289,7 @@ bool load_enum_key(const yaml::Node& n, const TypeInfo& info, std::size_t& index
 }
 
 void check_keyed_duplicates(const std::vector<std::pair<std::string, Loc>>& keys, const std::string& key_name,
-                            const std::string& ns, const std::string& what, Context& ctx) {
+                            const std::string& ns, const std::string& what, const std::string& hint, Context& ctx) {
   std::map<std::string, Loc> local;
   for (const auto& [k, loc] : keys) {
     if (k.empty()) continue;
@@ -292,7 +298,9 @@ void check_keyed_duplicates(const std::vector<std::pair<std::string, Loc>>& keys
       ctx.diags.error("ID-EN-DOUBLE", loc,
                       fmt::format("{} {} déjà utilisé par une autre entrée ({}, ligne {})", key_name, guillemets(k), what,
                                   it->second.line),
-                      fmt::format("chaque entrée de la liste a son propre « {} » : changez l'un des deux", key_name),
+                      hint.empty() ? fmt::format("chaque entrée de la liste a son propre « {} » : changez l'un des deux",
+                                                 key_name)
+                                   : hint,
                       static_cast<int>(utf8_length(k)));
       continue;
     }

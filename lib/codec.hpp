@@ -64,7 +64,7 @@ Codec<bool> boolean();
 namespace detail {
 bool load_enum_key(const yaml::Node& node, const schema::TypeInfo& info, std::size_t& index, Context& ctx);
 void check_keyed_duplicates(const std::vector<std::pair<std::string, Loc>>& keys, const std::string& key_name,
-                            const std::string& ns, const std::string& what, Context& ctx);
+                            const std::string& ns, const std::string& what, const std::string& hint, Context& ctx);
 }  // namespace detail
 
 template <class E>
@@ -127,17 +127,17 @@ Codec<std::vector<T>> list(Codec<T> item) {
 // be unique in the list, and, when `ns` is given, it can be referred to.
 template <class T>
 Codec<std::vector<T>> keyed_list(Codec<T> item, std::string key_name, std::function<std::string(const T&)> key,
-                                 std::string ns = {}) {
+                                 std::string ns = {}, std::string duplicate_hint = {}) {
   Codec<std::vector<T>> c = list(std::move(item));
   c.info.key = key_name;
   auto load = c.load;
   std::string what = c.info.item->object ? c.info.item->object->name : "entrée";
-  c.load = [load, key, key_name, ns, what](const yaml::Node& n, std::vector<T>& out, Context& ctx) {
+  c.load = [load, key, key_name, ns, what, duplicate_hint](const yaml::Node& n, std::vector<T>& out, Context& ctx) {
     bool ok = load(n, out, ctx);
     std::vector<std::pair<std::string, Loc>> keys;
     keys.reserve(out.size());
     for (const auto& v : out) keys.emplace_back(key(v), v.at(key_name));
-    detail::check_keyed_duplicates(keys, key_name, ns, what, ctx);
+    detail::check_keyed_duplicates(keys, key_name, ns, what, duplicate_hint, ctx);
     return ok;
   };
   return c;
@@ -273,8 +273,16 @@ bool Object<S>::Impl::load(const yaml::Node& n, S& out, const schema::TypeInfo& 
     int f = field_of_entry[i];
     if (f < 0) continue;
     const auto& [key, value] = n.entries[i];
-    out.field_locs.emplace_back(key.value, value.is_null() && value.loc.line == key.loc.line &&
-                                                   value.loc.col <= key.loc.col ? key.loc : value.loc);
+    if (value.is_null()) {
+      // An empty value has no text of its own: yaml-cpp places it at the
+      // next token, often the next line. Point at its key instead.
+      yaml::Node blank = value;
+      blank.loc = key.loc;
+      out.field_locs.emplace_back(key.value, key.loc);
+      ok = bindings[static_cast<std::size_t>(f)].load(blank, out, ctx) && ok;
+      continue;
+    }
+    out.field_locs.emplace_back(key.value, value.loc);
     ok = bindings[static_cast<std::size_t>(f)].load(value, out, ctx) && ok;
   }
   // Checks across fields only make sense once every field was read.

@@ -335,7 +335,9 @@ Codec<OfferTable> offer_table() {
           .required("ao", &OfferTable::ao, reference("parties"), "id de l'autorité organisatrice")
           .optional("zone", &OfferTable::zone, optional(text()), "zone, si le tableau est décliné par zone")
           .required("lignes", &OfferTable::lignes,
-                    keyed_list<OfferLine>(offer_line(), "mode", [](const OfferLine& l) { return l.key(); }),
+                    keyed_list<OfferLine>(offer_line(), "mode", [](const OfferLine& l) { return l.key(); }, {},
+                                          "pour décliner un même mode sur deux lignes, donnez un « id » distinct à "
+                                          "chacune"),
                     "une ligne par mode d'accueil")
           .optional("note", &OfferTable::note, optional(text()), "précision")
           .codec();
@@ -457,7 +459,7 @@ const Object<Ctg>& document() {
       Object<Ctg>("le document", "ctg", "Une convention territoriale globale, ou une partie incluse de celle-ci.")
           .required("format", &Ctg::format, constant(std::string(version)), "version du format : ctg/1")
           .optional("inclure", &Ctg::inclure, list(located_text()),
-                    "fichiers du même dossier qui complètent celui-ci (chemins relatifs)")
+                    "fichiers qui complètent celui-ci, dans son dossier ou ses sous-dossiers (chemins relatifs)")
           .field("convention", &Ctg::convention, convention(), P::RequiredInDocument, "la convention")
           .field("parties", &Ctg::parties,
                  keyed_list<Party>(party(), "id", [](const Party& p) { return p.id; }, "parties"),
@@ -476,7 +478,8 @@ const Object<Ctg>& document() {
                     keyed_list<AoEntry>(ao_entry(), "ao", [](const AoEntry& a) { return a.ao; }),
                     "annexe 3 : tableau des autorités organisatrices")
           .optional("offre_petite_enfance", &Ctg::offre_petite_enfance,
-                    keyed_list<OfferTable>(offer_table(), "ao", [](const OfferTable& t) { return t.key(); }),
+                    keyed_list<OfferTable>(offer_table(), "ao", [](const OfferTable& t) { return t.key(); }, {},
+                                           "pour un second tableau de la même AO, précisez une « zone » distincte"),
                     "annexe 3 : offre de chaque AO qui planifie")
           .optional("plan_actions", &Ctg::plan_actions, optional(action_plan()), "annexe 3 : plan d'actions")
           .optional("fiches_action", &Ctg::fiches_action,
@@ -490,7 +493,7 @@ const Object<Ctg>& document() {
 }
 
 std::string json_schema() {
-  return schema::json_schema(document().codec().info, "https://ctg.example/schema/ctg-1.schema.json",
+  return schema::json_schema(document().codec().info, "urn:ctg:schema:ctg-1",
                              "Convention territoriale globale (format ctg/1)");
 }
 

@@ -185,6 +185,12 @@ struct Loader {
     for (const auto& t : ctg.offre_petite_enfance)
       if (const Party* p = ctg.party(t.ao); p && p->type != PartyType::Commune && !grouping(*p))
         kind_error(t.at("ao"), *p, "une commune, un EPCI ou un syndicat");
+    for (const auto& a : ctg.autorites_organisatrices)
+      for (const auto& t : a.transferts)
+        for (const auto& tc : t.communes)
+          if (tc.partie)
+            if (const Party* p = ctg.party(*tc.partie); p && p->type != PartyType::Commune)
+              kind_error(tc.at("partie"), *p, "une commune");
     for (const auto& e : ctg.equipements)
       if (e.partie)
         if (const Party* p = ctg.party(*e.partie); p && p->type != PartyType::Commune)

@@ -35,7 +35,7 @@ void setup_validate(CLI::App& app, int& exit_code) {
   cli::frenchify(*sub);
   sub->add_option("fichiers", opts->paths, "Fichiers CTG (.yaml) ou dossiers contenant ctg.yaml")
       ->required()
-      ->type_name("FICHIER…");
+      ->type_name("FICHIER");
   sub->footer(
       "Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 fichier illisible ou ligne de commande invalide.\n"
       "Voir aussi : man ctg-validate, man 5 ctg-format.");

@@ -237,9 +237,10 @@ Codec<int> year() {
           }};
 }
 
-Codec<Decimal> decimal(std::optional<std::int64_t> min) {
+Codec<Decimal> decimal(std::optional<std::int64_t> min, std::optional<std::int64_t> max) {
   TypeInfo t = scalar(Kind::Decimal);
   t.minimum = min;
+  t.maximum = max;
   return {t, [t](const yaml::Node& n, Decimal& out, Context& ctx) {
             if (!expect_scalar(n, t, ctx)) return false;
             auto v = n.plain ? parse_decimal(n.value) : std::nullopt;
@@ -247,8 +248,11 @@ Codec<Decimal> decimal(std::optional<std::int64_t> min) {
               type_error(n, t, ctx);
               return false;
             }
-            if (t.minimum && *v < Decimal::from_int(*t.minimum)) {
-              ctx.diags.error("TYPE", n.loc, fmt::format("{} est négatif : la valeur doit être au moins {}", n.value, *t.minimum),
+            if ((t.minimum && *v < Decimal::from_int(*t.minimum)) || (t.maximum && *v > Decimal::from_int(*t.maximum))) {
+              std::string range = t.minimum && t.maximum ? fmt::format("entre {} et {}", *t.minimum, *t.maximum)
+                                  : t.minimum ? fmt::format("au moins {}", *t.minimum)
+                                              : fmt::format("au plus {}", *t.maximum);
+              ctx.diags.error("TYPE", n.loc, fmt::format("{} est hors limites : la valeur doit être {}", n.value, range),
                               {}, static_cast<int>(utf8_length(n.value)));
               return false;
             }

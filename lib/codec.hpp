@@ -58,7 +58,8 @@ Codec<Date> date();
 Codec<std::int64_t> integer(std::optional<std::int64_t> min = std::nullopt,
                             std::optional<std::int64_t> max = std::nullopt);
 Codec<int> year();
-Codec<Decimal> decimal(std::optional<std::int64_t> min = std::nullopt);
+Codec<Decimal> decimal(std::optional<std::int64_t> min = std::nullopt,
+                       std::optional<std::int64_t> max = std::nullopt);
 Codec<bool> boolean();
 
 namespace detail {

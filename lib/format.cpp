@@ -344,6 +344,43 @@ Codec<OfferTable> offer_table() {
   return c;
 }
 
+Codec<Series> series() {
+  static const auto c =
+      Object<Series>("une série", "serie", "Un chiffre actuel et sa projection année par année.")
+          .optional("actuel", &Series::actuel, optional(decimal(0)), "valeur actuelle")
+          .optional("annee", &Series::annee, optional(year()), "année que décrit la valeur actuelle")
+          .optional("projection", &Series::projection, year_map(optional(decimal(0))),
+                    "valeur prévue par année : 2027: 1140")
+          .optional("source", &Series::source, optional(text()), "d'où viennent les chiffres")
+          .any_of({{"actuel", "projection"}})
+          .codec();
+  return c;
+}
+
+Codec<CoverageData> coverage_data() {
+  static const auto c =
+      Object<CoverageData>("des données de couverture", "donnees_couverture",
+                           "Les données du taux de couverture que les tableaux d'offre ne contiennent pas, pour le "
+                           "territoire d'une AO ou pour tout le territoire de la CTG.")
+          .optional("perimetre", &CoverageData::perimetre, optional(reference("parties")),
+                    "id de l'AO dont le territoire est décrit ; tout le territoire de la CTG si absent")
+          .optional("enfants_moins_3_ans", &CoverageData::enfants_moins_3_ans, optional(series()),
+                    "nombre d'enfants de moins de 3 ans (dénominateur du taux Cnaf)")
+          .optional("part_am_moins_3_ans", &CoverageData::part_am_moins_3_ans, optional(decimal(0, 100)),
+                    "part (en %) des places d'assistants maternels occupées par des enfants de moins de 3 ans")
+          .optional("enfants_3_11_ans", &CoverageData::enfants_3_11_ans, optional(series()),
+                    "nombre d'enfants de 3 à 11 ans")
+          .optional("jeunes_12_17_ans", &CoverageData::jeunes_12_17_ans, optional(series()),
+                    "nombre de jeunes de 12 à 17 ans")
+          .optional("places_alsh", &CoverageData::places_alsh, optional(series()),
+                    "places en accueil de loisirs (ALSH) pour les 3-11 ans")
+          .optional("places_jeunesse", &CoverageData::places_jeunesse, optional(series()),
+                    "places en accueil de jeunes (12-17 ans)")
+          .optional("note", &CoverageData::note, optional(text()), "précision")
+          .codec();
+  return c;
+}
+
 Codec<ActionItem> action_item() {
   static const auto c = Object<ActionItem>("une action", "action", "Une action d'un axe.")
                             .required("id", &ActionItem::id, identifier(), "identifiant stable")
@@ -481,6 +518,11 @@ const Object<Ctg>& document() {
                     keyed_list<OfferTable>(offer_table(), "ao", [](const OfferTable& t) { return t.key(); }, {},
                                            "pour un second tableau de la même AO, précisez une « zone » distincte"),
                     "annexe 3 : offre de chaque AO qui planifie")
+          .optional("donnees_couverture", &Ctg::donnees_couverture,
+                    keyed_list<CoverageData>(coverage_data(), "perimetre",
+                                             [](const CoverageData& d) { return d.perimetre.value_or("(territoire)"); },
+                                             {}, "une seule entrée par AO, et une seule sans « perimetre »"),
+                    "données des taux de couverture absentes des tableaux")
           .optional("plan_actions", &Ctg::plan_actions, optional(action_plan()), "annexe 3 : plan d'actions")
           .optional("fiches_action", &Ctg::fiches_action,
                     keyed_list<ActionSheet>(action_sheet(), "id", [](const ActionSheet& f) { return f.id; },

@@ -296,6 +296,27 @@ struct ActionSheet : Located {
   std::vector<std::string> indicateurs;
 };
 
+// A figure now and for each year of the CTG (children under 3, places…).
+struct Series : Located {
+  std::optional<Decimal> actuel;
+  std::optional<int> annee;  // year the current figure describes
+  std::map<int, std::optional<Decimal>> projection;
+  std::optional<std::string> source;
+};
+
+// Inputs of the coverage rates that a CTG's tables do not hold, for one AO
+// territory (perimetre) or for the whole territory of the CTG.
+struct CoverageData : Located {
+  std::optional<std::string> perimetre;  // id of an AO party; the whole territory when absent
+  std::optional<Series> enfants_moins_3_ans;
+  std::optional<Decimal> part_am_moins_3_ans;  // % of childminders' places used by under-3s
+  std::optional<Series> enfants_3_11_ans;
+  std::optional<Series> jeunes_12_17_ans;
+  std::optional<Series> places_alsh;
+  std::optional<Series> places_jeunesse;
+  std::optional<std::string> note;
+};
+
 // ---------------------------------------------------------------- annexes 4, 5
 
 struct Body : Located {  // an instance de pilotage
@@ -329,6 +350,7 @@ struct Ctg : Located {
   std::vector<Equipment> equipements;
   std::vector<AoEntry> autorites_organisatrices;
   std::vector<OfferTable> offre_petite_enfance;
+  std::vector<CoverageData> donnees_couverture;
   std::optional<ActionPlan> plan_actions;
   std::vector<ActionSheet> fiches_action;
   std::optional<Governance> pilotage;

@@ -1,0 +1,73 @@
+// ctg coverage FICHIER : the coverage rates of a CTG, per AO and per year.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "cli.hpp"
+#include "commands.hpp"
+#include "coverage_report.hpp"
+#include "loader.hpp"
+#include "values.hpp"
+
+namespace ctg::cmd {
+
+namespace {
+struct CoverageOptions {
+  std::string path;
+  std::string format = "texte";
+  bool csv_fr = false;
+  std::string target;
+};
+
+int run_coverage(const CoverageOptions& o) {
+  coverage::Options options;
+  if (!o.target.empty()) {
+    options.target = parse_decimal(o.target);
+    if (!options.target || options.target->units <= 0) {
+      std::fprintf(stderr, "ctg : erreur : cible %s invalide ; écrivez un nombre de places pour 100 enfants, "
+                           "par exemple --cible 60\n", o.target.c_str());
+      return cli::unusable;
+    }
+  }
+  coverage::Format format = coverage::Format::Text;
+  if (o.csv_fr) format = coverage::Format::CsvFr;
+  else if (o.format == "md") format = coverage::Format::Markdown;
+  else if (o.format == "csv") format = coverage::Format::Csv;
+  else if (o.format == "json") format = coverage::Format::Json;
+
+  LoadResult r = load_file(o.path);
+  if (!r.ok()) {
+    HumanStyle style{cli::use_color(stderr)};
+    for (const auto& d : r.diagnostics.items()) std::fputs(format_human(d, r.sources, style).c_str(), stderr);
+    std::fprintf(stderr, "ctg : le fichier doit être valide pour calculer les taux (voir ctg validate)\n");
+    return cli::unusable;
+  }
+  std::string out = coverage::render(coverage::compute(*r.ctg, options), r.sources, format);
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return cli::ok;
+}
+}  // namespace
+
+void setup_coverage(CLI::App& app, int& exit_code) {
+  auto opts = std::make_shared<CoverageOptions>();
+  CLI::App* sub = app.add_subcommand("coverage", "Calculer les taux de couverture petite enfance, par AO et par année");
+  cli::frenchify(*sub);
+  sub->add_option("fichier", opts->path, "Fichier CTG (.yaml) ou dossier contenant ctg.yaml")
+      ->required()
+      ->type_name("FICHIER");
+  sub->add_option("-f,--format", opts->format, "Format de sortie : texte (par défaut), md, csv ou json")
+      ->check(CLI::IsMember({"texte", "md", "csv", "json"}))
+      ->type_name("FORMAT");
+  sub->add_flag("--csv-fr", opts->csv_fr, "CSV pour un tableur français : « ; » et virgule décimale");
+  sub->add_option("--cible", opts->target, "Taux visé : places à créer pour l'atteindre, par AO et par année")
+      ->type_name("TAUX");
+  sub->footer(
+      "Le taux Cnaf est en places pour 100 enfants de moins de 3 ans (il peut dépasser 100). Une donnée absente\n"
+      "est signalée comme manquante, jamais comptée pour zéro ; le résultat est alors marqué partiel.\n"
+      "Codes de sortie : 0 calcul fait, 2 fichier illisible ou invalide, ou ligne de commande invalide.\n"
+      "Voir aussi : man ctg-coverage.");
+  sub->callback([opts, &exit_code] { exit_code = run_coverage(*opts); });
+}
+
+}  // namespace ctg::cmd

@@ -8,7 +8,7 @@ EXAMPLE := examples/provence-alpes-agglomeration
 
 # Build and test dependencies, all from Debian 12.
 PACKAGES := g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev \
-            python3 python3-yaml python3-jsonschema groff-base man-db
+            python3 python3-yaml python3-jsonschema groff-base man-db cmark-gfm pandoc
 
 .PHONY: all deps build demo check clean
 

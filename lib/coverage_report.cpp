@@ -88,12 +88,18 @@ std::vector<Row> rows_of(const Perimeter& p, std::optional<Decimal> target, fr::
   return rows;
 }
 
-// « actuel », « 2026 et 2027 », « 2026 à 2030 », « toutes les colonnes ».
-std::string column_span(const std::vector<std::string>& cs, std::size_t all) {
-  if (cs.size() == all) return "toutes les colonnes";
-  if (cs.size() == 1) return cs.front();
-  if (cs.size() == 2) return cs.front() + " et " + cs.back();
-  return cs.front() + " à " + cs.back();
+// The columns a remark applies to: « toutes les colonnes », « 2026 à 2030 »
+// for a run, « actuel, 2028 et 2029 » otherwise.
+std::string column_span(const std::vector<std::string>& labels, const Perimeter& p) {
+  if (labels.size() == p.columns.size()) return "toutes les colonnes";
+  std::vector<std::size_t> at;
+  for (const auto& l : labels)
+    for (std::size_t i = 0; i < p.columns.size(); ++i)
+      if (p.columns[i].label() == l) at.push_back(i);
+  bool run = at.size() > 2;
+  for (std::size_t i = 1; i < at.size(); ++i) run = run && at[i] == at[i - 1] + 1;
+  if (run) return labels.front() + " à " + labels.back();
+  return join_french(labels);
 }
 
 // « Préscolarisation : non renseigné (actuel, 2026 à 2030) »: each missing
@@ -107,7 +113,7 @@ std::vector<std::string> missing_summary(const Perimeter& p) {
       cols[m].push_back(c.label());
     }
   std::vector<std::string> out;
-  for (const auto& m : order) out.push_back(fmt::format("{} ({})", m, column_span(cols[m], p.columns.size())));
+  for (const auto& m : order) out.push_back(fmt::format("{} ({})", m, column_span(cols[m], p)));
   return out;
 }
 
@@ -125,7 +131,7 @@ std::vector<std::string> source_lines(const Perimeter& p, const SourceSet& sourc
       cols[key].push_back(c.label());
     }
   for (const auto& k : order)
-    out.push_back(fmt::format("enfants de moins de 3 ans, {} : {}", column_span(cols[k], p.columns.size()), k));
+    out.push_back(fmt::format("enfants de moins de 3 ans, {} : {}", column_span(cols[k], p), k));
   return out;
 }
 
@@ -282,20 +288,17 @@ std::string render_csv(const Report& r, bool french) {
   if (r.perimeters.empty()) return out;
   std::vector<std::string> header{"perimetre", "ligne"};
   for (const auto& c : r.perimeters.front().columns) header.push_back(c.label());
-  header.push_back("partiel");
   for (std::size_t i = 0; i < header.size(); ++i) out += (i ? std::string(1, sep) : "") + csv_field(header[i], sep);
   out += "\r\n";
   for (const auto& p : r.perimeters) {
     for (const auto& row : rows_of(p, r.target, style, "", "")) {
       out += csv_field(p.whole ? "territoire" : p.id, sep) + sep + csv_field(row.key, sep);
       for (const auto& c : row.cells) out += sep + csv_field(c, sep);
-      out += sep;
       out += "\r\n";
     }
     // Which columns rest on partial data.
     out += csv_field(p.whole ? "territoire" : p.id, sep) + sep + "partiel";
     for (const auto& c : p.columns) out += std::string(1, sep) + (c.partial() ? "oui" : "non");
-    out += sep;
     out += "\r\n";
   }
   return out;

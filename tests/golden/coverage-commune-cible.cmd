@@ -1,0 +1,1 @@
+coverage examples/commune-seule --cible 70

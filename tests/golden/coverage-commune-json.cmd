@@ -1,0 +1,1 @@
+coverage examples/commune-seule --format json --cible 70

@@ -1,0 +1,1 @@
+coverage examples/provence-alpes-agglomeration --csv-fr

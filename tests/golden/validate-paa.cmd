@@ -1,0 +1,1 @@
+validate examples/provence-alpes-agglomeration

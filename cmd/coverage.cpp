@@ -30,6 +30,11 @@ int run_coverage(const CoverageOptions& o) {
       return cli::unusable;
     }
   }
+  if (o.csv_fr && o.format != "texte" && o.format != "csv") {
+    std::fprintf(stderr, "ctg : erreur : --csv-fr produit un CSV ; il ne se combine pas avec --format %s\n",
+                 o.format.c_str());
+    return cli::unusable;
+  }
   coverage::Format format = coverage::Format::Text;
   if (o.csv_fr) format = coverage::Format::CsvFr;
   else if (o.format == "md") format = coverage::Format::Markdown;

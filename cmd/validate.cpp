@@ -1,29 +1,62 @@
-// ctg validate FICHIER… : reads each CTG and reports what is wrong with it.
+// ctg validate FICHIER… : the format, the law and the CTG's consistency.
 #include <fmt/format.h>
 
+#include <cstdio>
 #include <memory>
 
 #include "cli.hpp"
 #include "commands.hpp"
-#include "loader.hpp"
+#include "validation.hpp"
 
 namespace ctg::cmd {
 
 namespace {
 struct ValidateOptions {
   std::vector<std::string> paths;
+  std::string format = "texte";
+  std::string stage = "brouillon";
+  std::string at;
+  bool strict = false;
 };
 
 int run_validate(const ValidateOptions& o) {
-  HumanStyle style{cli::use_color(stdout)};
+  rules::Options options;
+  options.stage = o.stage == "signature" ? rules::Stage::Signature : rules::Stage::Brouillon;
+  if (!o.at.empty()) {
+    options.at = parse_iso_date(o.at);
+    if (!options.at) {
+      std::fprintf(stderr, "ctg : erreur : date de référence « %s » invalide ; écrivez-la AAAA-MM-JJ, par exemple "
+                           "--at 2026-01-01\n", o.at.c_str());
+      return cli::unusable;
+    }
+  }
+  std::vector<FileValidation> results;
+  for (const auto& given : o.paths)
+    for (const auto& path : expand_ctg_paths(given)) results.push_back(validate_file(path, options));
+
   int exit = cli::ok;
-  for (const auto& path : o.paths) {
-    LoadResult r = load_file(path);
-    for (const auto& d : r.diagnostics.items()) std::fputs(format_human(d, r.sources, style).c_str(), stdout);
-    std::string shown = r.sources.size() > 0 ? r.sources.file(0).path : path;
-    std::fputs(fmt::format("{} : {}\n", shown, summary_line(r.diagnostics)).c_str(), stdout);
-    if (r.unusable) exit = cli::unusable;
-    else if (r.diagnostics.has_errors() && exit == cli::ok) exit = cli::findings;
+  for (const auto& r : results) {
+    if (r.unusable()) exit = cli::unusable;
+    else if (exit == cli::ok && (r.findings.has_errors() || (o.strict && r.findings.count(Severity::Warning) > 0)))
+      exit = cli::findings;
+  }
+  if (o.format == "json") {
+    std::string out = validation_json(results, options);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  } else if (o.format == "sarif") {
+    std::string out = validation_sarif(results);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  } else {
+    HumanStyle style{cli::use_color(stdout)};
+    for (const auto& r : results) {
+      for (const auto& d : r.findings.items()) std::fputs(format_human(d, r.load.sources, style).c_str(), stdout);
+      std::string when;
+      if (r.rules_checked && r.load.ctg)
+        when = fmt::format(" (règles au {}, étape {})", to_iso(options.at.value_or(r.load.ctg->convention.debut)),
+                           o.stage);
+      std::fputs(fmt::format("{} : {}{}\n", r.path().empty() ? "?" : r.path(), summary_line(r.findings), when).c_str(),
+                 stdout);
+    }
   }
   return exit;
 }
@@ -31,14 +64,26 @@ int run_validate(const ValidateOptions& o) {
 
 void setup_validate(CLI::App& app, int& exit_code) {
   auto opts = std::make_shared<ValidateOptions>();
-  CLI::App* sub = app.add_subcommand("validate", "Vérifier une ou plusieurs CTG (format, références)");
+  CLI::App* sub =
+      app.add_subcommand("validate", "Vérifier une ou plusieurs CTG : format, règles légales, cohérence interne");
   cli::frenchify(*sub);
-  sub->add_option("fichiers", opts->paths, "Fichiers CTG (.yaml) ou dossiers contenant ctg.yaml")
+  sub->add_option("fichiers", opts->paths, "Fichiers CTG (.yaml), dossiers contenant ctg.yaml, ou dossiers de CTG")
       ->required()
       ->type_name("FICHIER");
+  sub->add_option("-f,--format", opts->format, "Format du rapport : texte (par défaut), json ou sarif")
+      ->check(CLI::IsMember({"texte", "json", "sarif"}))
+      ->type_name("FORMAT");
+  sub->add_option("--stage", opts->stage,
+                  "Étape : brouillon (par défaut, les blancs sont des remarques) ou signature (ce sont des erreurs)")
+      ->check(CLI::IsMember({"brouillon", "signature"}))
+      ->type_name("ÉTAPE");
+  sub->add_option("--at", opts->at, "Date de référence des règles datées (par défaut : début de la CTG)")
+      ->type_name("AAAA-MM-JJ");
+  sub->add_flag("--strict", opts->strict, "Code de sortie 1 aussi pour les avertissements");
   sub->footer(
-      "Codes de sortie : 0 aucune erreur, 1 erreurs trouvées, 2 fichier illisible ou ligne de commande invalide.\n"
-      "Voir aussi : man ctg-validate, man 5 ctg-format.");
+      "Codes de sortie : 0 aucune erreur (avertissements permis sauf --strict), 1 erreurs trouvées,\n"
+      "2 fichier illisible ou ligne de commande invalide.\n"
+      "Règles : ctg rules ; explication d'une règle : ctg explain AO-7. Voir aussi : man ctg-validate.");
   sub->callback([opts, &exit_code] { exit_code = run_validate(*opts); });
 }
 

@@ -138,6 +138,9 @@ Amount children_for(const Ctg& ctg, const std::optional<std::string>& perimeter,
       add(a, *v, {what, d->enfants_moins_3_ans->loc});
       return a;
     }
+    // A year left blank on purpose is missing: no other figure stands in.
+    a.missing.push_back("enfants de moins de 3 ans (case vide dans donnees_couverture)");
+    return a;
   }
   if (ctg.diagnostic)
     for (const auto& i : ctg.diagnostic->indicateurs)
@@ -256,11 +259,11 @@ Perimeter whole_perimeter(const Ctg& ctg, const std::vector<Perimeter>& aos,
     w.notes.push_back(fmt::format("part des places d'assistants maternels occupée par des enfants de moins de 3 ans "
                                   "non renseignée pour {} : toutes leurs places sont comptées",
                                   join_french(full_am)));
+  // AOs of the AO table without an offer table: their places are missing.
+  std::vector<std::string> uncounted;
   for (const auto& a : ctg.autorites_organisatrices) {
     bool has_table = std::any_of(aos.begin(), aos.end(), [&](const Perimeter& p) { return p.id == a.ao; });
-    if (!has_table)
-      w.notes.push_back(fmt::format("{} n'a pas de tableau d'offre : ses places ne sont pas comptées",
-                                    party_name(ctg, a.ao)));
+    if (!has_table) uncounted.push_back(party_name(ctg, a.ao));
   }
   for (std::size_t i = 0; i < cols.size(); ++i) {
     Column c;
@@ -282,6 +285,8 @@ Perimeter whole_perimeter(const Ctg& ctg, const std::vector<Perimeter>& aos,
     }
     c.children = children_for(ctg, std::nullopt, c.year);
     finish_rates(c, options);
+    for (const auto& u : uncounted)
+      c.missing.push_back(fmt::format("places de {} : non comptées (pas de tableau d'offre)", u));
     w.columns.push_back(std::move(c));
   }
   return w;

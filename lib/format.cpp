@@ -39,6 +39,17 @@ Codec<Population> population() {
   return c;
 }
 
+Codec<DepartmentalScheme> departmental_scheme() {
+  static const auto c =
+      Object<DepartmentalScheme>("le schéma départemental", "schema_departemental",
+                                 "Le schéma départemental des services aux familles (SDSF) en vigueur.")
+          .optional("titre", &DepartmentalScheme::titre, optional(text()), "intitulé du SDSF")
+          .optional("debut", &DepartmentalScheme::debut, optional(date()), "début de sa période")
+          .optional("fin", &DepartmentalScheme::fin, optional(date()), "fin de sa période")
+          .codec();
+  return c;
+}
+
 Codec<Convention> convention() {
   static const auto c =
       Object<Convention>("la convention", "convention", "Ce qui identifie la convention et ses dates.")
@@ -58,6 +69,8 @@ Codec<Convention> convention() {
                     "« Ci-après dénommés … » pour l'ensemble des collectivités")
           .optional("formule", &Convention::formule, optional(text()),
                     "« Il est convenu et arrêté ce qui suit : »")
+          .optional("schema_departemental", &Convention::schema_departemental, optional(departmental_scheme()),
+                    "le SDSF dont la durée doit être cohérente avec celle de la CTG (art. L214-2 I CASF)")
           .check([](const Convention& cv, Context& ctx) {
             if (cv.has("debut") && cv.has("fin") && !(cv.debut < cv.fin))
               ctx.diags.error("DATES", cv.at("fin"),
@@ -339,6 +352,12 @@ Codec<OfferTable> offer_table() {
                                           "pour décliner un même mode sur deux lignes, donnez un « id » distinct à "
                                           "chacune"),
                     "une ligne par mode d'accueil")
+          .optional("zones_prioritaires", &OfferTable::zones_prioritaires, list(text()),
+                    "zones où l'offre est insuffisante ou difficile d'accès (art. D214-10-1 I 3° CASF)")
+          .optional("familles_difficulte", &OfferTable::familles_difficulte, list(text()),
+                    "mesures pour l'accueil des enfants de familles en difficulté (D214-10-1 I 4° c)")
+          .optional("soutien_qualite", &OfferTable::soutien_qualite, list(text()),
+                    "actions de soutien à la qualité des modes d'accueil (D214-10-1 I 4° d)")
           .optional("note", &OfferTable::note, optional(text()), "précision")
           .codec();
   return c;

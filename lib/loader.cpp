@@ -191,6 +191,10 @@ struct Loader {
           if (tc.partie)
             if (const Party* p = ctg.party(*tc.partie); p && p->type != PartyType::Commune)
               kind_error(tc.at("partie"), *p, "une commune");
+    for (const auto& d : ctg.donnees_couverture)
+      if (d.perimetre)
+        if (const Party* p = ctg.party(*d.perimetre); p && p->type != PartyType::Commune && !grouping(*p))
+          kind_error(d.at("perimetre"), *p, "une commune, un EPCI ou un syndicat (une AO)");
     for (const auto& e : ctg.equipements)
       if (e.partie)
         if (const Party* p = ctg.party(*e.partie); p && p->type != PartyType::Commune)

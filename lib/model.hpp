@@ -81,6 +81,13 @@ struct Population : Located {
   std::optional<std::string> source;
 };
 
+// The schéma départemental des services aux familles the CTG must fit (SCH-2).
+struct DepartmentalScheme : Located {
+  std::optional<std::string> titre;
+  std::optional<Date> debut;
+  std::optional<Date> fin;
+};
+
 struct Convention : Located {
   std::string titre;
   std::string territoire;
@@ -93,6 +100,7 @@ struct Convention : Located {
   std::optional<std::string> exemplaires;     // « En autant d'exemplaires originaux que de signataires. »
   std::optional<std::string> denomination;    // « Ci-après dénommés … »
   std::optional<std::string> formule;         // « Il est convenu et arrêté ce qui suit : »
+  std::optional<DepartmentalScheme> schema_departemental;
 };
 
 struct Representative : Located {
@@ -244,6 +252,11 @@ struct OfferTable : Located {
   std::string ao;
   std::optional<std::string> zone;
   std::vector<OfferLine> lignes;
+  // Parts of the schéma pluriannuel (art. D214-10-1 I CASF) that the lines
+  // do not hold: 3° zones, 4° c) families in difficulty, 4° d) quality.
+  std::vector<std::string> zones_prioritaires;
+  std::vector<std::string> familles_difficulte;
+  std::vector<std::string> soutien_qualite;
   std::optional<std::string> note;
 
   std::string key() const;  // ao, or ao/zone

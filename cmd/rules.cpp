@@ -1,0 +1,94 @@
+// ctg rules, ctg explain RÈGLE : the rule table, for people.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "cli.hpp"
+#include "commands.hpp"
+#include "rules.hpp"
+#include "text.hpp"
+#include "validation.hpp"
+
+namespace ctg::cmd {
+
+namespace {
+
+const char* confidence_label(rules::Confidence c) {
+  switch (c) {
+    case rules::Confidence::Confirmed: return "confirmée par le texte";
+    case rules::Confidence::Secondary: return "sources secondaires : au plus un avertissement";
+    case rules::Confidence::Interpretation: return "lecture du texte : au plus un avertissement";
+  }
+  return "";
+}
+
+int run_rules() {
+  std::string out;
+  for (const auto& r : rules::all())
+    out += fmt::format("{:<7} {:<14} {}{}\n", r.id, severity_label(r.severity), r.title,
+                       r.citation.empty() ? "" : fmt::format(" ({})", r.citation));
+  out += "\nCodes du format (erreurs du fichier) :";
+  for (const auto& c : format_codes()) out += " " + std::string(c.code);
+  out += "\nDétail d'une règle : ctg explain RÈGLE\n";
+  std::fputs(out.c_str(), stdout);
+  return cli::ok;
+}
+
+int run_explain(const std::string& id) {
+  std::string upper = id;
+  for (char& c : upper)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  if (const rules::Rule* r = rules::find(upper)) {
+    std::string out = fmt::format("{} — {}\n\n", r->id, r->title);
+    out += fmt::format("Gravité maximale : {} ; lecture {}.\n", severity_label(r->severity), confidence_label(r->confidence));
+    if (!r->citation.empty()) out += fmt::format("Source : {}.\n", r->citation);
+    if (!r->legal_text.empty()) out += fmt::format("\nTexte :\n  {}\n", r->legal_text);
+    out += fmt::format("\nCe que vérifie ctg :\n  {}\n", r->explanation);
+    if (r->id == "SCH-1") {
+      out += "\nÉléments du schéma (art. D214-10-1 I) et parties de la CTG qui les contiennent :\n";
+      for (const auto& item : rules::schema_items())
+        out += fmt::format("  {:<7} {} → {}\n", item.id, item.text, item.where);
+    }
+    out += fmt::format("\nExemple qui la déclenche :\n");
+    for (std::size_t pos = 0, nl; pos <= r->example.size(); pos = nl + 1) {
+      nl = r->example.find('\n', pos);
+      if (nl == std::string_view::npos) nl = r->example.size();
+      out += "  " + std::string(r->example.substr(pos, nl - pos)) + "\n";
+    }
+    std::fputs(out.c_str(), stdout);
+    return cli::ok;
+  }
+  for (const auto& c : format_codes())
+    if (c.code == upper) {
+      std::fputs(fmt::format("{} — erreur de format\n\n  {}\n\nVoir : man 5 ctg-format.\n", c.code, c.description).c_str(),
+                 stdout);
+      return cli::ok;
+    }
+  std::vector<std::string> ids;
+  for (const auto& r : rules::all()) ids.emplace_back(r.id);
+  for (const auto& c : format_codes()) ids.emplace_back(c.code);
+  std::string hint;
+  if (auto c = closest(upper, ids)) hint = fmt::format(" ; vouliez-vous dire {} ?", guillemets(*c));
+  std::fprintf(stderr, "ctg : erreur : règle %s inconnue%s\nListe des règles : ctg rules\n", guillemets(id).c_str(),
+               hint.c_str());
+  return cli::unusable;
+}
+
+}  // namespace
+
+void setup_rules(CLI::App& app, int& exit_code) {
+  CLI::App* list = app.add_subcommand("rules", "Lister les règles vérifiées par ctg validate");
+  cli::frenchify(*list);
+  list->footer("Voir aussi : ctg explain RÈGLE, man ctg-validate.");
+  list->callback([&exit_code] { exit_code = run_rules(); });
+
+  auto id = std::make_shared<std::string>();
+  CLI::App* explain = app.add_subcommand("explain", "Expliquer une règle : texte de loi, vérification, exemple");
+  cli::frenchify(*explain);
+  explain->add_option("regle", *id, "Identifiant de la règle (AO-7, SCH-1, CLE-INCONNUE…)")->required()->type_name("RÈGLE");
+  explain->footer("Voir aussi : ctg rules, man ctg-validate.");
+  explain->callback([id, &exit_code] { exit_code = run_explain(*id); });
+}
+
+}  // namespace ctg::cmd

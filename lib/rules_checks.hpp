@@ -1,0 +1,57 @@
+// The check functions of the rule table (rules_table.cpp), by family:
+// rules_ao.cpp (AO-*), rules_schema.cpp (SCH-*, CTG-1), rules_consistency.cpp
+// (the CTG against itself).
+#pragma once
+
+#include <vector>
+
+#include "rules.hpp"
+
+namespace ctg::rules {
+
+// The AOs that hold 3° with more than 10 000 inhabitants: the schéma
+// pluriannuel is theirs to establish (AO-6), and the CTG may stand in (SCH-1).
+std::vector<const AoEntry*> aos_needing_schema(const Ctg& ctg);
+
+namespace checks {
+
+void ao_1(Context&);
+void ao_2(Context&);
+void ao_3(Context&);
+void ao_4(Context&);
+void ao_5(Context&);
+void ao_6(Context&);
+void ao_7(Context&);
+void ao_8(Context&);
+void ao_9(Context&);
+void ao_10(Context&);
+void ao_11(Context&);
+void ao_12(Context&);
+
+void sch_1(Context&);
+void sch_2(Context&);
+void sch_3(Context&);
+void sch_4(Context&);
+void ctg_1(Context&);
+
+void trf_1(Context&);
+void off_1(Context&);
+void off_2(Context&);
+void off_3(Context&);
+void diag_1(Context&);
+void diag_2(Context&);
+void diag_3(Context&);
+void diag_4(Context&);
+void diag_5(Context&);
+void diag_6(Context&);
+void eqp_1(Context&);
+void eqp_2(Context&);
+void eqp_3(Context&);
+void dat_1(Context&);
+void sig_1(Context&);
+void fic_1(Context&);
+void fic_2(Context&);
+void fic_3(Context&);
+
+}  // namespace checks
+}  // namespace ctg::rules

@@ -1,0 +1,262 @@
+// The table of validation rules. Legal texts are quoted from art. L214-1-3,
+// L214-2 and D214-10-1 CASF as gathered in ../shared/docs/ao-rules.md.
+#include <fmt/format.h>
+
+#include "rules_checks.hpp"
+
+namespace ctg::rules {
+
+namespace {
+
+using enum Severity;
+using enum Confidence;
+
+constexpr std::string_view l214_1_3_II =
+    "« Les compétences mentionnées aux 1° et 2° du I sont obligatoirement exercées par toutes les communes. "
+    "Les compétences mentionnées aux 3° et 4° du même I sont obligatoirement exercées par les communes de plus "
+    "de 3 500 habitants. Pour l'exercice de la compétence mentionnée au 3° du I, les communes de plus de 10 000 "
+    "habitants établissent et mettent en œuvre le schéma pluriannuel de maintien et de développement de l'offre "
+    "d'accueil du jeune enfant […]. Pour l'exercice des compétences définies aux 2° et 4° du I, les communes de "
+    "plus de 10 000 habitants mettent en place le relais petite enfance […]. »";
+constexpr std::string_view l214_1_3_III =
+    "« Lorsque l'établissement public de coopération intercommunale ou le syndicat mixte met en œuvre, en tout ou "
+    "partie, les compétences d'autorité organisatrice […], le nombre d'habitants dont il est tenu compte correspond "
+    "à la population totale de l'ensemble des communes ayant transféré leurs compétences. »";
+constexpr std::string_view l214_1_3_I =
+    "« I. – Les communes sont les autorités organisatrices de l'accueil du jeune enfant. À ce titre, elles sont "
+    "compétentes pour : 1° Recenser les besoins des enfants âgés de moins de trois ans et de leurs familles en "
+    "matière de services aux familles ainsi que les modes d'accueil disponibles sur leur territoire ; 2° Informer "
+    "et accompagner les familles ayant un ou plusieurs enfants âgés de moins de trois ans ainsi que les futurs "
+    "parents ; 3° Planifier, au vu du recensement des besoins, le développement des modes d'accueil ; 4° Soutenir "
+    "la qualité des modes d'accueil. »";
+constexpr std::string_view d214_10_1 =
+    "Art. D214-10-1 I CASF (décret n° 2025-253 du 20 mars 2025) : le schéma comporte 1° la liste des équipements "
+    "et services existants ; 2° l'analyse des besoins ; 3° l'identification des zones où l'offre est insuffisante "
+    "ou difficile d'accès ; 4° a) les objectifs de maintien et de développement de l'offre, b) les besoins en "
+    "emplois et en compétences, c) les mesures pour l'accueil des enfants de familles en difficulté, d) le soutien "
+    "à la qualité, e) les projets d'investissement, f) leurs coûts et les moyens humains, financiers et "
+    "d'ingénierie, g) le calendrier, h) les indicateurs de suivi et d'évaluation.";
+constexpr std::string_view l214_2 =
+    "Art. L214-2 CASF : le schéma pluriannuel est établi après concertation ; sa durée est cohérente avec celle du "
+    "schéma départemental des services aux familles et son contenu compatible avec lui (I) ; il est transmis au "
+    "comité départemental des services aux familles dans le mois de son adoption, ainsi que ses mises à jour et "
+    "ses bilans intermédiaire et final (II).";
+
+const std::vector<Rule> table{
+    // ---------------------------------------------------------------- the law
+    {"AO-1", Error, Confirmed, "1° recenser : exercé par toute commune, elle-même ou par son EPCI",
+     "art. L214-1-3 II CASF", l214_1_3_II,
+     "Chaque commune signataire exerce la compétence 1°, elle-même (« exercee ») ou par l'EPCI auquel elle l'a "
+     "transférée (« transferee », l'EPCI l'exerçant au tableau). Une commune absente du tableau doit être membre d'un "
+     "EPCI qui l'exerce.",
+     "autorites_organisatrices:\n  - ao: belvedere\n    competences: { recenser: sans_objet, informer: exercee, "
+     "planifier: sans_objet, qualite: sans_objet }",
+     checks::ao_1},
+    {"AO-2", Error, Confirmed, "2° informer et accompagner : exercé par toute commune, elle-même ou par son EPCI",
+     "art. L214-1-3 II CASF", l214_1_3_II, "Comme AO-1, pour la compétence 2°.",
+     "autorites_organisatrices:\n  - ao: belvedere\n    competences: { recenser: exercee, informer: sans_objet, "
+     "planifier: sans_objet, qualite: sans_objet }",
+     checks::ao_2},
+    {"AO-3", Error, Confirmed, "3° planifier : obligatoire au-delà de 3 500 habitants",
+     "art. L214-1-3 II et III CASF", l214_1_3_II,
+     "Une commune de plus de 3 500 habitants (population totale, seuil strict) ne peut indiquer la compétence 3° "
+     "« sans objet ». Si elle l'a transférée, son EPCI doit l'exercer.",
+     "  - ao: belvedere\n    population: { valeur: 3501, nature: totale, millesime: 2024 }\n    competences: { "
+     "recenser: exercee, informer: exercee, planifier: sans_objet, qualite: exercee }",
+     checks::ao_3},
+    {"AO-4", Error, Confirmed, "4° soutenir la qualité : obligatoire au-delà de 3 500 habitants",
+     "art. L214-1-3 II et III CASF", l214_1_3_II, "Comme AO-3, pour la compétence 4°.",
+     "  - ao: belvedere\n    population: { valeur: 3501, nature: totale, millesime: 2024 }\n    competences: { "
+     "recenser: exercee, informer: exercee, planifier: exercee, qualite: sans_objet }",
+     checks::ao_4},
+    {"AO-5", Note, Interpretation, "3° et 4° facultatifs jusqu'à 3 500 habitants : les exercer est permis",
+     "art. L214-1-3 I CASF", l214_1_3_I,
+     "Une commune de 3 500 habitants ou moins peut exercer volontairement les compétences 3° et 4° : ce n'est "
+     "jamais une erreur, seulement une remarque.",
+     "  - ao: belvedere\n    population: { valeur: 2870, nature: totale, millesime: 2023 }\n    competences: { "
+     "recenser: exercee, informer: exercee, planifier: exercee, qualite: exercee }",
+     checks::ao_5},
+    {"AO-6", Warning, Confirmed, "3° au-delà de 10 000 habitants : le schéma pluriannuel",
+     "art. L214-1-3 II et L214-2 CASF", l214_1_3_II,
+     "L'AO qui exerce la compétence 3° avec plus de 10 000 habitants (pour un EPCI : les communes ayant transféré) "
+     "établit le schéma pluriannuel ; la CTG en tient lieu si elle en contient tous les éléments (SCH-1). Une "
+     "population qui ne permet pas de situer l'AO par rapport au seuil donne un avertissement.",
+     "  - ao: paa\n    competences: { recenser: exercee, informer: exercee, planifier: exercee, qualite: exercee }\n"
+     "    transferts: [ { competences: [planifier], population: { valeur: 38193, nature: totale } } ]",
+     checks::ao_6},
+    {"AO-7", Error, Confirmed, "Relais petite enfance obligatoire au-delà de 10 000 habitants, dès 2026",
+     "art. L214-1-3 II CASF", l214_1_3_II,
+     "L'AO qui exerce les compétences 2° et 4° avec plus de 10 000 habitants dispose d'un relais petite enfance à "
+     "compter du 1er janvier 2026 (date de source secondaire) : une ligne « rpe » avec des ETP dans son tableau "
+     "d'offre, ou un équipement de type « rpe » rattaché à elle ou à l'une de ses communes. La règle est évaluée à "
+     "la date de référence (--at, par défaut le début de la CTG) ; le message dit la date et la population "
+     "utilisées.",
+     "  - ao: paa\n    competences: { recenser: exercee, informer: exercee, planifier: exercee, qualite: exercee }\n"
+     "    transferts: [ { competences: [informer, qualite], population: { valeur: 12000, nature: totale } } ]\n"
+     "# et aucun RPE dans son tableau d'offre ni à l'annexe 2",
+     checks::ao_7},
+    {"AO-8", Warning, Confirmed, "EPCI : la population des seules communes ayant transféré",
+     "art. L214-1-3 III CASF", l214_1_3_III,
+     "Pour un EPCI ou un syndicat, les seuils s'apprécient sur la population totale des communes qui lui ont "
+     "transféré chaque compétence, non sur celle de tous ses membres. Sans cette population, les obligations de "
+     "l'EPCI ne peuvent être vérifiées.",
+     "  - ao: paa\n    competences: { recenser: exercee, informer: exercee, planifier: exercee, qualite: exercee }\n"
+     "    # pas de « transferts » : population des communes ayant transféré inconnue",
+     checks::ao_8},
+    {"AO-9", Note, Interpretation, "Seuils stricts : « plus de » 3 500 ou 10 000", "art. L214-1-3 II CASF",
+     l214_1_3_II,
+     "« Plus de 3 500 habitants » exclut 3 500 : une population d'exactement 3 500 ou 10 000 ne franchit pas le "
+     "seuil. Une remarque le rappelle quand le chiffre tombe pile.",
+     "    population: { valeur: 3500, nature: totale, millesime: 2024 }", checks::ao_9},
+    {"AO-10", Warning, Confirmed, "Le chiffre légal : population totale, d'un millésime donné",
+     "art. L214-1-3 III CASF ; décrets d'authentification des populations", l214_1_3_III,
+     "La loi retient la population totale (municipale et comptée à part) authentifiée au 1er janvier. Une "
+     "population municipale, de nature non précisée, sans millésime, ou à moins de 5 % d'un seuil donne un "
+     "avertissement qui dit pourquoi le chiffre compte.",
+     "    population: { valeur: 3420, nature: municipale, millesime: 2022 }", checks::ao_10},
+    {"AO-11", Warning, Interpretation, "2° et 4° portés par deux entités au-delà de 10 000 : qui porte le RPE ?",
+     "art. L214-1-3 II CASF", l214_1_3_II,
+     "Quand une commune de plus de 10 000 habitants exerce l'une des compétences 2° et 4° et a transféré l'autre, "
+     "la loi ne dit pas qui met en place le relais petite enfance : la convention doit le préciser.",
+     "    competences: { recenser: exercee, informer: exercee, planifier: exercee, qualite: transferee }",
+     checks::ao_11},
+    {"AO-12", Warning, Secondary, "Transfert partiel : l'EPCI n'est AO que pour ce qui lui est transféré",
+     "FAQ DGCS/DGCL sur le service public de la petite enfance", l214_1_3_III,
+     "Un EPCI n'est autorité organisatrice que pour les compétences expressément transférées ; la commune le reste "
+     "pour les autres. Un EPCI qui exerce une compétence qu'aucun transfert ne lui donne reçoit un avertissement.",
+     "  - ao: paa\n    competences: { recenser: exercee, informer: exercee, planifier: exercee, qualite: exercee }\n"
+     "    transferts: [ { competences: [recenser, informer], population: { valeur: 12000, nature: totale } } ]",
+     checks::ao_12},
+    {"SCH-1", Warning, Secondary, "La CTG tient lieu de schéma si elle en contient chaque élément",
+     "art. D214-10-1 I et L214-2 III CASF", d214_10_1,
+     "Pour chaque AO tenue d'établir le schéma pluriannuel (AO-6), la CTG doit contenir chaque élément de l'art. "
+     "D214-10-1 I ; les éléments manquants sont nommés. La correspondance entre éléments et parties de la CTG est "
+     "donnée par `ctg explain SCH-1`.",
+     "offre_petite_enfance:\n  - ao: paa\n    lignes: [ … ]\n    # ni zones_prioritaires, ni familles_difficulte, "
+     "ni soutien_qualite",
+     checks::sch_1},
+    {"SCH-2", Warning, Confirmed, "Durée du schéma cohérente avec le schéma départemental", "art. L214-2 I CASF",
+     l214_2,
+     "Quand la CTG tient lieu de schéma, sa période doit tenir dans celle du schéma départemental des services aux "
+     "familles (convention › schema_departemental) ; sans ces dates, une remarque le signale.",
+     "convention:\n  schema_departemental: { debut: 2022-01-01, fin: 2025-12-31 }", checks::sch_2},
+    {"SCH-3", Warning, Confirmed, "Transmission au CDSF", "art. L214-2 II CASF", l214_2,
+     "Quand la CTG tient lieu de schéma, elle prévoit sa transmission au comité départemental des services aux "
+     "familles (CDSF) et celle de ses bilans : ctg cherche la mention du CDSF dans les articles et annexes.",
+     "articles: [ … ]  # aucun ne mentionne le CDSF", checks::sch_3},
+    {"SCH-4", Warning, Confirmed, "Concertation préalable", "art. L214-2 I CASF", l214_2,
+     "Le schéma est établi après concertation ; seule sa mention peut être vérifiée.",
+     "preambule: …  # sans le mot « concertation »", checks::sch_4},
+    {"CTG-1", Note, Secondary, "Durée de la CTG", "Cnaf, circulaire CTG (2018)", "",
+     "La Cnaf préconise une CTG de 4 ans ; 5 ans sont courants. Une autre durée donne une remarque, jamais plus.",
+     "convention: { debut: 2026-01-01, fin: 2030-12-31 }", checks::ctg_1},
+    // ---------------------------------------------------------------- the CTG against itself
+    {"TRF-1", Error, Confirmed, "Population transférée : le total égale la somme des communes", "", "",
+     "Quand un transfert donne à la fois la population totale et la liste des communes avec leur population, la "
+     "somme doit égaler le total : c'est lui qui décide des obligations de l'EPCI.",
+     "transferts:\n  - competences: [recenser]\n    population: { valeur: 5000 }\n    communes:\n      - { nom: A, "
+     "population: { valeur: 2000 } }\n      - { nom: B, population: { valeur: 2500 } }",
+     checks::trf_1},
+    {"OFF-1", Warning, Interpretation, "Une AO qui planifie a son tableau d'offre", "", "",
+     "Chaque AO qui exerce la compétence 3° présente son offre actuelle et projetée (annexe 3).",
+     "autorites_organisatrices: [ { ao: belvedere, competences: { …, planifier: exercee } } ]\n"
+     "offre_petite_enfance: []",
+     checks::off_1},
+    {"OFF-2", Warning, Interpretation, "Un tableau d'offre appartient à une AO qui planifie", "", "",
+     "Un tableau d'offre est celui d'une AO inscrite au tableau des autorités organisatrices avec la compétence 3°.",
+     "offre_petite_enfance: [ { ao: peyruis, lignes: [ … ] } ]  # planifier: sans_objet", checks::off_2},
+    {"OFF-3", Warning, Confirmed, "Les projections couvrent les années de la CTG", "", "",
+     "Chaque ligne d'offre donne une valeur (ou null pour une case vide) pour chaque année de la CTG, ni plus ni "
+     "moins.",
+     "      - { mode: eaje_psu, actuel: 20, projection: { 2026: 20, 2027: 22 } }  # CTG 2026-2029",
+     checks::off_3},
+    {"DIAG-1", Warning, Confirmed, "Nombre d'EAJE : diagnostic et annexe 2", "", "",
+     "Le nombre d'EAJE du diagnostic (mesure eaje_nombre) est comparé aux équipements de type eaje de l'annexe 2.",
+     "indicateurs: [ { id: eaje, libelle: EAJE, valeur: 14, mesure: eaje_nombre } ]", checks::diag_1},
+    {"DIAG-2", Warning, Confirmed, "Places en EAJE : diagnostic et tableaux d'offre", "", "",
+     "Les places en EAJE du diagnostic (mesure eaje_places) sont comparées aux places actuelles EAJE PSU et "
+     "micro-crèches PAJE des tableaux d'offre.",
+     "indicateurs: [ { id: places, libelle: Places en EAJE, valeur: 281, mesure: eaje_places } ]", checks::diag_2},
+    {"DIAG-3", Warning, Confirmed, "Assistants maternels : diagnostic et tableaux d'offre", "", "",
+     "Le nombre d'assistants maternels du diagnostic est comparé à celui des tableaux d'offre (clé structures des "
+     "lignes assistants_maternels).",
+     "indicateurs: [ { id: am, libelle: Assistants maternels, valeur: 84, mesure: assistants_maternels_nombre } ]",
+     checks::diag_3},
+    {"DIAG-4", Warning, Confirmed, "Nombre de RPE : diagnostic et annexe 2", "", "",
+     "Le nombre de RPE du diagnostic est comparé aux équipements de type rpe de l'annexe 2, et aux tableaux d'offre "
+     "qui montrent des ETP de RPE.",
+     "indicateurs: [ { id: rpe, libelle: RPE, valeur: 2, mesure: rpe_nombre } ]", checks::diag_4},
+    {"DIAG-5", Warning, Confirmed, "ETP de RPE : diagnostic et tableaux d'offre", "", "",
+     "Les ETP de RPE du diagnostic sont comparés à la somme des ETP actuels des tableaux d'offre.",
+     "indicateurs: [ { id: rpe-etp, libelle: ETP de RPE, valeur: 2.6, mesure: rpe_etp } ]", checks::diag_5},
+    {"DIAG-6", Warning, Confirmed, "Taux de couverture : indiqué et calculé", "", "",
+     "Le taux de couverture indiqué au diagnostic (mesure taux_couverture_global) est comparé au taux calculé par "
+     "ctg coverage pour le territoire de la CTG ; le message dit si le calcul est partiel.",
+     "indicateurs: [ { id: taux, libelle: Taux de couverture, valeur: 58, mesure: taux_couverture_global } ]",
+     checks::diag_6},
+    {"EQP-1", Warning, Confirmed, "Équipement en double à l'annexe 2", "", "",
+     "Deux équipements de même nom, commune, type et sous-type sont un doublon probable.",
+     "  - { id: a, nom: Les Lutins, type: eaje, commune: Belvédère, … }\n  - { id: b, nom: Les Lutins, type: eaje, "
+     "commune: Belvédère, … }",
+     checks::eqp_1},
+    {"EQP-2", Warning, Confirmed, "Équipement hors du territoire", "", "",
+     "Quand les communes du territoire sont toutes connues (communes signataires, et communes listées dans les "
+     "transferts de chaque EPCI), un équipement situé ailleurs est signalé.",
+     "  - { id: a, nom: Les Lutins, type: eaje, commune: Ailleurs, … }", checks::eqp_2},
+    {"EQP-3", Note, Confirmed, "Équipement de type « autre » sans précision", "", "",
+     "Un équipement de type « autre » dit ce qu'il est dans une note.", "  - { id: a, nom: X, type: autre, … }",
+     checks::eqp_3},
+    {"DAT-1", Error, Confirmed, "Délibération avant la signature", "", "",
+     "Une délibération autorise la signature : elle ne peut lui être postérieure, ni à la fin de la convention.",
+     "convention: { date_signature: 2026-02-01, … }\nparties: [ { …, deliberation: { instance: conseil municipal, "
+     "date: 2026-03-01 } } ]",
+     checks::dat_1},
+    {"SIG-1", Error, Confirmed, "Blancs à remplir avant la signature", "", "",
+     "Lieu et date de signature, dates des délibérations : en projet (--stage brouillon, par défaut) leurs blancs "
+     "sont des remarques ; à l'étape --stage signature, des erreurs.",
+     "convention: { lieu_signature: null, date_signature: null, … }", checks::sig_1},
+    {"FIC-1", Warning, Confirmed, "Fiche action sans indicateur", "", "",
+     "Chaque fiche action a des indicateurs de suivi : l'évaluation de la CTG (article « Suivi ») s'appuie sur eux.",
+     "fiches_action: [ { id: fiche-1, numero: 1, …, indicateurs: [] } ]", checks::fic_1},
+    {"FIC-2", Warning, Confirmed, "Numérotation sans trou", "", "",
+     "Articles et fiches action sont numérotés 1, 2, 3… ; les actions clés de la fiche N sont N.1, N.2…",
+     "articles: [ { numero: 1, … }, { numero: 3, … } ]", checks::fic_2},
+    {"FIC-3", Warning, Confirmed, "Axes du plan et fiches action", "", "",
+     "Une fiche action se rattache à un axe (clé axe), et l'axe la cite (clé fiches) ; un axe sans fiche ou une "
+     "fiche sans axe donne une remarque.",
+     "axes: [ { id: axe-1, fiches: [fiche-2], … } ]\nfiches_action: [ { id: fiche-2, axe: axe-3, … } ]",
+     checks::fic_3},
+};
+
+}  // namespace
+
+const std::vector<Rule>& all() { return table; }
+
+const Rule* find(std::string_view id) {
+  for (const auto& r : table)
+    if (r.id == id) return &r;
+  return nullptr;
+}
+
+void Context::report(Severity s, Loc loc, std::string message, std::string hint) {
+  // A rule is never more severe than its entry, and a rule read from
+  // secondary sources or interpreted is never more than a warning.
+  if (static_cast<int>(s) < static_cast<int>(rule->severity)) s = rule->severity;
+  if (rule->confidence != Confidence::Confirmed && s == Severity::Error) s = Severity::Warning;
+  if (!rule->citation.empty()) message += fmt::format(" ({})", rule->citation);
+  out.add({s, std::string(rule->id), loc, std::move(message), std::move(hint), 1});
+}
+
+Diagnostics check(const Ctg& ctg, const Options& options) {
+  Diagnostics out;
+  coverage::Report cov = coverage::compute(ctg);
+  Context ctx{ctg, options.at.value_or(ctg.convention.debut), options.stage, cov, out, nullptr};
+  for (const auto& rule : table) {
+    ctx.rule = &rule;
+    rule.check(ctx);
+  }
+  out.sort();
+  return out;
+}
+
+}  // namespace ctg::rules

@@ -1,0 +1,219 @@
+#include "validation.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "json.hpp"
+#include "values.hpp"
+
+namespace ctg {
+
+namespace fs = std::filesystem;
+
+std::string FileValidation::path() const { return load.sources.size() > 0 ? load.sources.file(0).path : std::string(); }
+
+FileValidation validate_file(const std::string& path, const rules::Options& options) {
+  FileValidation v{load_file(path), {}, false};
+  for (const auto& d : v.load.diagnostics.items()) v.findings.add(d);
+  if (v.load.ok()) {
+    Diagnostics found = rules::check(*v.load.ctg, options);
+    for (const auto& d : found.items()) v.findings.add(d);
+    v.rules_checked = true;
+  } else if (!v.load.unusable) {
+    v.findings.note("REGLES", Loc{0, 0, 0}, "règles non vérifiées : le fichier a des erreurs de format",
+                    "corrigez d'abord les erreurs ci-dessus, puis relancez ctg validate");
+  }
+  v.findings.sort();
+  return v;
+}
+
+std::vector<std::string> expand_ctg_paths(const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_directory(path, ec) || fs::exists(fs::path(path) / "ctg.yaml", ec)) return {path};
+  std::vector<std::string> out;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    const fs::path& p = entry.path();
+    if (entry.is_directory(ec) && fs::exists(p / "ctg.yaml", ec)) out.push_back(p.string());
+    else if (entry.is_regular_file(ec) && (p.extension() == ".yaml" || p.extension() == ".yml"))
+      out.push_back(p.string());
+  }
+  std::sort(out.begin(), out.end());
+  if (out.empty()) out.push_back(path);  // reported as a missing ctg.yaml by the loader
+  return out;
+}
+
+const std::vector<FormatCode>& format_codes() {
+  static const std::vector<FormatCode> codes{
+      {"YAML", "Le fichier n'est pas un YAML lisible (syntaxe, indentation, guillemets, plusieurs documents)."},
+      {"ENCODAGE", "Le fichier n'est pas enregistré en UTF-8."},
+      {"VIDE", "Le fichier est vide."},
+      {"FICHIER", "Un fichier est introuvable ou illisible."},
+      {"INCLUSION", "Un fichier inclus est refusé : chemin absolu, hors du dossier, inclus deux fois, ou inclusion "
+                    "imbriquée."},
+      {"FORMAT", "La version du format n'est pas celle que lit ctg."},
+      {"TYPE", "Une valeur n'a pas le type attendu (texte, nombre, date, liste…)."},
+      {"DATE", "Une date n'existe pas dans le calendrier."},
+      {"DATES", "La fin de la convention n'est pas postérieure à son début."},
+      {"CLE-INCONNUE", "Une clé n'existe pas dans le format (faute de frappe probable)."},
+      {"CLE-EN-DOUBLE", "Une clé est écrite deux fois dans le même ensemble."},
+      {"CLE-MANQUANTE", "Une clé ou une section obligatoire est absente."},
+      {"VALEUR-INCONNUE", "Une valeur n'est pas dans la liste des valeurs permises."},
+      {"ID-EN-DOUBLE", "Deux entrées d'une liste ont le même identifiant."},
+      {"SECTION-EN-DOUBLE", "Une section est décrite dans deux fichiers."},
+      {"REFERENCE", "Un identifiant cité ne désigne aucune entrée, ou pas une entrée du bon genre."},
+      {"POPULATION", "Une population donne à la fois une valeur et une tranche, ou une tranche vide."},
+      {"FORME", "La forme juridique ne correspond pas au type de la partie."},
+      {"EPCI", "Seule une commune est membre d'un EPCI."},
+      {"REGLES", "Les règles n'ont pas été vérifiées parce que le fichier a des erreurs de format."},
+  };
+  return codes;
+}
+
+namespace {
+
+const char* json_severity(Severity s) {
+  switch (s) {
+    case Severity::Error: return "erreur";
+    case Severity::Warning: return "avertissement";
+    case Severity::Note: return "remarque";
+  }
+  return "erreur";
+}
+
+// SARIF wants URIs relative to the source root, with forward slashes.
+std::string relative_uri(const std::string& path) {
+  fs::path p(path);
+  std::error_code ec;
+  if (p.is_absolute()) {
+    auto rel = fs::relative(p, fs::current_path(ec), ec);
+    if (!ec && !rel.empty() && *rel.begin() != "..") p = rel;
+  }
+  std::string s = p.lexically_normal().generic_string();
+  if (s.rfind("./", 0) == 0) s.erase(0, 2);
+  return s;
+}
+
+}  // namespace
+
+std::string validation_json(const std::vector<FileValidation>& files, const rules::Options& options) {
+  Json root = Json::object();
+  root.set("format", "ctg-validation/1");
+  root.set("etape", options.stage == rules::Stage::Signature ? "signature" : "brouillon");
+  root.set("date_reference", options.at ? Json(to_iso(*options.at)) : Json(nullptr));
+  Json list = Json::array();
+  std::size_t errors = 0, warnings = 0, notes = 0;
+  for (const auto& f : files) {
+    Json jf = Json::object();
+    jf.set("fichier", f.path());
+    jf.set("utilisable", !f.unusable());
+    jf.set("regles_verifiees", f.rules_checked);
+    jf.set("date_reference",
+           f.load.ctg ? Json(to_iso(options.at.value_or(f.load.ctg->convention.debut))) : Json(nullptr));
+    Json diags = Json::array();
+    for (const auto& d : f.findings.items()) {
+      Json jd = Json::object();
+      jd.set("regle", d.code);
+      jd.set("gravite", json_severity(d.severity));
+      bool has_file = d.loc.file >= 0 && static_cast<std::size_t>(d.loc.file) < f.load.sources.size();
+      jd.set("fichier", has_file ? Json(f.load.sources.file(d.loc.file).path) : Json(nullptr));
+      jd.set("ligne", d.loc.line > 0 ? Json(d.loc.line) : Json(nullptr));
+      jd.set("colonne", d.loc.line > 0 ? Json(d.loc.col) : Json(nullptr));
+      jd.set("message", d.message);
+      jd.set("aide", d.hint.empty() ? Json(nullptr) : Json(d.hint));
+      const rules::Rule* r = rules::find(d.code);
+      jd.set("citation", r && !r->citation.empty() ? Json(std::string(r->citation)) : Json(nullptr));
+      diags.push(jd);
+    }
+    jf.set("diagnostics", diags);
+    std::size_t e = f.findings.count(Severity::Error), w = f.findings.count(Severity::Warning),
+                n = f.findings.count(Severity::Note);
+    errors += e;
+    warnings += w;
+    notes += n;
+    jf.set("resume", Json::object()
+                         .set("erreurs", static_cast<std::int64_t>(e))
+                         .set("avertissements", static_cast<std::int64_t>(w))
+                         .set("remarques", static_cast<std::int64_t>(n)));
+    list.push(jf);
+  }
+  root.set("fichiers", list);
+  root.set("resume", Json::object()
+                         .set("erreurs", static_cast<std::int64_t>(errors))
+                         .set("avertissements", static_cast<std::int64_t>(warnings))
+                         .set("remarques", static_cast<std::int64_t>(notes)));
+  return root.dump(2);
+}
+
+std::string validation_sarif(const std::vector<FileValidation>& files) {
+  // Every rule id that can appear, each with its index in the driver's rules.
+  Json rules_json = Json::array();
+  std::vector<std::string> ids;
+  for (const auto& r : rules::all()) {
+    ids.emplace_back(r.id);
+    Json jr = Json::object();
+    jr.set("id", std::string(r.id));
+    jr.set("name", std::string(r.id));
+    jr.set("shortDescription", Json::object().set("text", std::string(r.title)));
+    jr.set("fullDescription", Json::object().set("text", std::string(r.explanation)));
+    jr.set("defaultConfiguration",
+           Json::object().set("level", r.severity == Severity::Error ? "error" : r.severity == Severity::Warning ? "warning" : "note"));
+    if (!r.citation.empty()) jr.set("properties", Json::object().set("citation", std::string(r.citation)));
+    rules_json.push(jr);
+  }
+  for (const auto& c : format_codes()) {
+    ids.emplace_back(c.code);
+    rules_json.push(Json::object()
+                        .set("id", std::string(c.code))
+                        .set("name", std::string(c.code))
+                        .set("shortDescription", Json::object().set("text", std::string(c.description)))
+                        .set("defaultConfiguration", Json::object().set("level", "error")));
+  }
+  Json results = Json::array();
+  std::set<std::string> artifacts;
+  for (const auto& f : files)
+    for (const auto& d : f.findings.items()) {
+      Json res = Json::object();
+      res.set("ruleId", d.code);
+      auto it = std::find(ids.begin(), ids.end(), d.code);
+      if (it != ids.end()) res.set("ruleIndex", static_cast<std::int64_t>(it - ids.begin()));
+      res.set("level", d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note");
+      std::string text = d.message + (d.hint.empty() ? "" : " — aide : " + d.hint);
+      res.set("message", Json::object().set("text", text));
+      std::string uri = relative_uri(d.loc.file >= 0 && static_cast<std::size_t>(d.loc.file) < f.load.sources.size()
+                                         ? f.load.sources.file(d.loc.file).path
+                                         : f.path());
+      if (uri.empty()) uri = "ctg.yaml";
+      artifacts.insert(uri);
+      Json physical = Json::object().set(
+          "artifactLocation", Json::object().set("uri", uri).set("uriBaseId", "%SRCROOT%"));
+      if (d.loc.line > 0)
+        physical.set("region", Json::object().set("startLine", d.loc.line).set("startColumn", d.loc.col));
+      res.set("locations", Json::array({Json::object().set("physicalLocation", physical)}));
+      results.push(res);
+    }
+  Json artifact_list = Json::array();
+  for (const auto& a : artifacts)
+    artifact_list.push(Json::object().set("location", Json::object().set("uri", a).set("uriBaseId", "%SRCROOT%")));
+  Json driver = Json::object()
+                    .set("name", "ctg")
+                    .set("version", CTG_VERSION)
+                    .set("semanticVersion", CTG_VERSION)
+                    .set("informationUri", "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000048620640")
+                    .set("rules", rules_json);
+  Json run = Json::object()
+                 .set("tool", Json::object().set("driver", driver))
+                 .set("columnKind", "unicodeCodePoints")
+                 .set("originalUriBaseIds", Json::object().set("%SRCROOT%", Json::object().set("uri", "./")))
+                 .set("artifacts", artifact_list)
+                 .set("results", results);
+  Json root = Json::object()
+                  .set("$schema", "https://json.schemastore.org/sarif-2.1.0.json")
+                  .set("version", "2.1.0")
+                  .set("runs", Json::array({run}));
+  return root.dump(2);
+}
+
+}  // namespace ctg

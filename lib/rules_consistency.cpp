@@ -88,6 +88,11 @@ OfferSum offer_sum(const Ctg& ctg, std::initializer_list<OfferMode> modes, bool 
   return s;
 }
 
+// « du tableau d'offre », « des 4 tableaux d'offre »
+std::string tables_phrase(int n) {
+  return n == 1 ? std::string("du tableau d'offre") : fmt::format("des {} tableaux d'offre", n);
+}
+
 // Compares a diagnostic figure with the annexes' and reports both.
 void compare_figure(Context& ctx, Measure m, const std::string& annex_what, std::optional<Decimal> annex_value,
                     const std::vector<std::string>& caveats) {
@@ -206,8 +211,7 @@ void diag_2(Context& ctx) {
   std::vector<std::string> caveats;
   if (!s.without.empty()) caveats.push_back("sans compter " + join_french(s.without) + " (cases vides)");
   compare_figure(ctx, Measure::EajePlaces,
-                 fmt::format("la somme des places actuelles EAJE PSU et micro-crèches PAJE des {} tableaux d'offre",
-                             s.tables),
+                 fmt::format("la somme des places actuelles EAJE PSU et micro-crèches PAJE {}", tables_phrase(s.tables)),
                  s.value, caveats);
 }
 
@@ -244,7 +248,7 @@ void diag_4(Context& ctx) {
 void diag_5(Context& ctx) {
   if (ctx.ctg.offre_petite_enfance.empty()) return;
   OfferSum s = offer_sum(ctx.ctg, {OfferMode::Rpe});
-  compare_figure(ctx, Measure::RpeEtp, fmt::format("la somme des ETP actuels de RPE des {} tableaux d'offre", s.tables),
+  compare_figure(ctx, Measure::RpeEtp, fmt::format("la somme des ETP actuels de RPE {}", tables_phrase(s.tables)),
                  s.value, {});
 }
 

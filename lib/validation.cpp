@@ -201,7 +201,6 @@ std::string validation_sarif(const std::vector<FileValidation>& files) {
                     .set("name", "ctg")
                     .set("version", CTG_VERSION)
                     .set("semanticVersion", CTG_VERSION)
-                    .set("informationUri", "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000048620640")
                     .set("rules", rules_json);
   Json run = Json::object()
                  .set("tool", Json::object().set("driver", driver))

@@ -11,8 +11,11 @@ ctg, root = sys.argv[1], sys.argv[2]
 failures = []
 
 
-def run(*args):
-    return subprocess.run([ctg, *args], cwd=root, check=True, capture_output=True, text=True).stdout
+def run(*args, codes=(0,)):
+    done = subprocess.run([ctg, *args], cwd=root, capture_output=True, text=True)
+    if done.returncode not in codes:
+        raise SystemExit(f"ÉCHEC ctg {' '.join(args)} : code de sortie {done.returncode}")
+    return done.stdout
 
 
 for example, perimeters in [("examples/provence-alpes-agglomeration", 5), ("examples/commune-seule", 2)]:
@@ -43,6 +46,47 @@ for example, perimeters in [("examples/provence-alpes-agglomeration", 5), ("exam
     if len(tables) != perimeters:
         failures.append(f"{example} : pandoc voit {len(tables)} tableaux, {perimeters} attendus")
     print("ok", example)
+
+# SARIF 2.1.0 as GitHub and GitLab code scanning read it.
+sarif = json.loads(run("validate", "-f", "sarif", "tests/cases/regle-epci-rpe.yaml", "tests/cases/cle-inconnue.yaml",
+                       "tests/cases/inclusion-hors-dossier", codes=(1,)))
+def need(cond, what):
+    if not cond:
+        failures.append("SARIF : " + what)
+need(sarif.get("version") == "2.1.0", "version 2.1.0")
+need(sarif.get("$schema", "").endswith("sarif-2.1.0.json"), "$schema")
+need(len(sarif.get("runs", [])) == 1, "un seul run")
+run0 = sarif["runs"][0]
+driver = run0["tool"]["driver"]
+need(driver["name"] == "ctg" and driver.get("version"), "tool.driver.name et version")
+rule_ids = [r["id"] for r in driver["rules"]]
+need(len(set(rule_ids)) == len(rule_ids), "identifiants de règles uniques")
+need(all(r.get("shortDescription", {}).get("text") for r in driver["rules"]), "description de chaque règle")
+need(run0.get("columnKind") == "unicodeCodePoints", "columnKind")
+results = run0["results"]
+need(len(results) > 5, f"des résultats ({len(results)})")
+for res in results:
+    need(res["ruleId"] in rule_ids, f"règle connue {res['ruleId']}")
+    need(rule_ids[res["ruleIndex"]] == res["ruleId"], f"ruleIndex de {res['ruleId']}")
+    need(res["level"] in ("error", "warning", "note"), "level")
+    need(res["message"]["text"], "message")
+    loc = res["locations"][0]["physicalLocation"]
+    uri = loc["artifactLocation"]["uri"]
+    need(not uri.startswith("/") and "\\" not in uri and not uri.startswith("./"), f"uri relative {uri}")
+    need(loc["artifactLocation"]["uriBaseId"] == "%SRCROOT%", "uriBaseId")
+    if "region" in loc:
+        need(loc["region"]["startLine"] >= 1 and loc["region"]["startColumn"] >= 1, "positions à partir de 1")
+need(any(r["ruleId"] == "AO-7" and r["level"] == "error" for r in results), "AO-7 en erreur")
+need(any(r["ruleId"] == "CLE-INCONNUE" for r in results), "CLE-INCONNUE")
+print("ok SARIF", len(results), "résultats")
+
+# JSON report: stable keys.
+report = json.loads(run("validate", "-f", "json", "examples/provence-alpes-agglomeration"))
+need(report["format"] == "ctg-validation/1", "JSON format")
+f0 = report["fichiers"][0]
+need(set(f0) >= {"fichier", "utilisable", "regles_verifiees", "date_reference", "diagnostics", "resume"}, "JSON clés")
+need(all(set(d) == {"regle", "gravite", "fichier", "ligne", "colonne", "message", "aide", "citation"}
+         for d in f0["diagnostics"]), "JSON clés des diagnostics")
 
 for f in failures:
     print("ÉCHEC", f)

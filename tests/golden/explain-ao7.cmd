@@ -1,0 +1,1 @@
+explain AO-7

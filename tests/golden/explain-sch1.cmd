@@ -1,0 +1,1 @@
+explain SCH-1

@@ -1,0 +1,1 @@
+validate -f json tests/cases/regle-epci-rpe.yaml tests/cases/cle-inconnue.yaml

@@ -1,0 +1,1 @@
+validate -f json examples/provence-alpes-agglomeration

@@ -1,0 +1,1 @@
+validate --stage signature --at 2025-12-31 tests/cases/regle-epci-rpe.yaml

@@ -1,6 +1,7 @@
 # The two commands of the README. Both install what is missing (Debian 12
 # packages, as root or through sudo), build, then:
-#   make demo   validates the bundled example of Provence Alpes Agglomération
+#   make demo   validates the bundled example of Provence Alpes Agglomération and
+#               computes its coverage rates
 #   make check  runs the whole test suite
 BUILD ?= build
 CTG := $(BUILD)/cmd/ctg
@@ -29,6 +30,7 @@ build: deps
 
 demo: build
 	$(CTG) validate $(EXAMPLE)
+	$(CTG) coverage $(EXAMPLE)
 
 check: build
 	cd $(BUILD) && ctest --output-on-failure

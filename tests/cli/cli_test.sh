@@ -40,7 +40,32 @@ check "exemple PAA" 0 'provence-alpes-agglomeration/ctg.yaml : aucune erreur' --
 check "fichier absent" 2 'introuvable' -- "$ctg" validate "$tmp/absent.yaml"
 check "plusieurs fichiers, un en erreur" 1 'commune-seule/ctg.yaml : aucune erreur' -- "$ctg" validate examples/commune-seule tests/cases/cle-inconnue.yaml
 check "plusieurs fichiers, un illisible" 2 'cle-inconnue.yaml : 2 erreurs' -- "$ctg" validate tests/cases/cle-inconnue.yaml tests/cases/vide.yaml
+check "dossier de CTG" 0 'commune-seule/ctg.yaml : aucune erreur' -- "$ctg" validate examples
+check "dossier de CTG (les deux)" 0 'provence-alpes-agglomeration/ctg.yaml : aucune erreur, 13 avertissements' -- "$ctg" validate examples
+check "--strict" 1 '13 avertissements' -- "$ctg" validate --strict examples/provence-alpes-agglomeration
+check "--at invalide" 2 'date de référence' -- "$ctg" validate --at 31/12/2025 examples/commune-seule
+check "--stage inconnu" 2 'valeur invalide' -- "$ctg" validate --stage final examples/commune-seule
+check "explain" 0 'Texte :' -- "$ctg" explain ao-7
+check "explain inconnu" 2 'vouliez-vous dire «.AO-7.»' -- "$ctg" explain AO-77
+check "rules" 0 'SCH-1' -- "$ctg" rules
+check "coverage" 0 'Taux de couverture global' -- "$ctg" coverage examples/commune-seule
+check "coverage cible invalide" 2 'cible' -- "$ctg" coverage --cible abc examples/commune-seule
+check "coverage --csv-fr et json" 2 'csv-fr' -- "$ctg" coverage --csv-fr -f json examples/commune-seule
+check "coverage fichier invalide" 2 'doit être valide' -- "$ctg" coverage tests/cases/cle-inconnue.yaml
 check "schéma" 0 '"\$schema": "http://json-schema.org/draft-07/schema#"' -- "$ctg" schema
+
+# Colour on a terminal only, and never with NO_COLOR.
+if command -v script >/dev/null; then
+  tty_out=$(env -u NO_COLOR TERM=xterm script -qec "$ctg validate tests/cases/cle-inconnue.yaml" /dev/null 2>&1)
+  if grep -q $'\x1b\[' <<<"$tty_out"; then echo "ok couleur sur un terminal"; else echo "ÉCHEC pas de couleur sur un terminal"; fail=1; fi
+  tty_out=$(NO_COLOR=1 TERM=xterm script -qec "$ctg validate tests/cases/cle-inconnue.yaml" /dev/null 2>&1)
+  if grep -q $'\x1b\[' <<<"$tty_out"; then echo "ÉCHEC couleur malgré NO_COLOR"; fail=1; else echo "ok NO_COLOR respecté"; fi
+fi
+if env -u NO_COLOR "$ctg" validate tests/cases/cle-inconnue.yaml | grep -q $'\x1b\['; then
+  echo "ÉCHEC couleur dans un tube"; fail=1
+else
+  echo "ok pas de couleur dans un tube"
+fi
 
 # No input, however broken, makes ctg crash: every prefix of a real file,
 # and bytes flipped in it, end with exit code 0, 1 or 2 and no core dump.

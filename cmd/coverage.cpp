@@ -24,9 +24,9 @@ int run_coverage(const CoverageOptions& o) {
   coverage::Options options;
   if (!o.target.empty()) {
     options.target = parse_decimal(o.target);
-    if (!options.target || options.target->units <= 0) {
-      std::fprintf(stderr, "ctg : erreur : cible %s invalide ; écrivez un nombre de places pour 100 enfants, "
-                           "par exemple --cible 60\n", o.target.c_str());
+    if (!options.target || options.target->units <= 0 || *options.target > Decimal::from_int(1000)) {
+      std::fprintf(stderr, "ctg : erreur : cible %s invalide ; écrivez un nombre de places pour 100 enfants entre "
+                           "0 et 1000, par exemple --cible 60\n", o.target.c_str());
       return cli::unusable;
     }
   }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "french.hpp"
 #include "text.hpp"
@@ -60,13 +61,18 @@ std::string_view label_of(Rate r) {
 
 std::string Column::label() const { return year ? std::to_string(*year) : std::string("actuel"); }
 
+namespace {
+// Products of two decimals' units overflow 64 bits for extreme inputs.
+__extension__ typedef __int128 wide;
+}  // namespace
+
 std::optional<std::int64_t> ratio_tenths(Decimal a, Decimal b) {
   if (b.units <= 0 || a.units < 0) return std::nullopt;
   // 10 × a ÷ b, exact on the decimals' units, rounded half up.
-  const std::int64_t num = a.units * 10;
-  std::int64_t q = num / b.units;
+  const wide num = static_cast<wide>(a.units) * 10;
+  wide q = num / b.units;
   if (2 * (num % b.units) >= b.units) ++q;
-  return q;
+  return static_cast<std::int64_t>(q);
 }
 
 std::optional<std::int64_t> rate_tenths(Decimal places, Decimal children) {
@@ -75,10 +81,12 @@ std::optional<std::int64_t> rate_tenths(Decimal places, Decimal children) {
 
 std::int64_t places_to_reach(Decimal target, Decimal places, Decimal children) {
   // required = target × children ÷ 100, in units of 1/10 000 place.
-  const std::int64_t required = target.units * children.units / (100 * Decimal::scale);
-  const std::int64_t gap = required - places.units;
+  const wide required = static_cast<wide>(target.units) * children.units / (100 * Decimal::scale);
+  const wide gap = required - places.units;
   if (gap <= 0) return 0;
-  return (gap + Decimal::scale - 1) / Decimal::scale;
+  const wide places_needed = (gap + Decimal::scale - 1) / Decimal::scale;
+  const wide most = std::numeric_limits<std::int64_t>::max();
+  return static_cast<std::int64_t>(places_needed > most ? most : places_needed);
 }
 
 namespace {
@@ -227,7 +235,8 @@ Perimeter ao_perimeter(const Ctg& ctg, const OfferTable& t, const std::vector<st
         }
         Decimal counted = *v;
         if (k == Component::AssistantsMaternels && share)
-          counted = Decimal{v->units * share->units / Decimal::from_int(100).units};
+          counted = Decimal{static_cast<std::int64_t>(static_cast<wide>(v->units) * share->units /
+                                                      Decimal::from_int(100).units)};
         add(a, counted, {fmt::format("tableau d'offre de {}, ligne « {} »", p.name, line),
                          year ? l.at("projection") : l.at("actuel")});
       }

@@ -41,6 +41,10 @@ TEST_CASE("rates are rounded once, half up, in tenths") {
   CHECK(places_to_reach(Decimal::from_int(60), Decimal::from_int(45), Decimal::from_int(100)) == 15);
   CHECK(places_to_reach(Decimal::from_int(60), Decimal::from_int(61), Decimal::from_int(100)) == 0);
   CHECK(places_to_reach(Decimal::from_int(60), Decimal::from_int(45), Decimal::from_int(101)) == 16);  // 60,6 → 61
+  // The largest figures the format accepts do not overflow.
+  const Decimal huge = *parse_decimal("999999999999.9999");
+  CHECK(rate_tenths(huge, huge) == 1000);
+  CHECK(places_to_reach(huge, Decimal{}, huge) > 0);
 }
 
 TEST_CASE("a complete computation, by hand") {

@@ -91,5 +91,24 @@ PY
   rc=$?
   [ $rc -le 2 ] || { echo "ÉCHEC octets modifiés (graine $seed) : code $rc"; crashes=1; }
 done
+# The same on the real example, whose rules and coverage run on what loads.
+cp -r examples/provence-alpes-agglomeration "$tmp/paa"
+for seed in $(seq 1 40); do
+  python3 - examples/provence-alpes-agglomeration/annexe-3-plan-actions.yaml "$tmp/paa/annexe-3-plan-actions.yaml" "$seed" <<'PY'
+import random, sys
+data = bytearray(open(sys.argv[1], "rb").read())
+rnd = random.Random(int(sys.argv[3]))
+for _ in range(rnd.randint(1, 4)):
+    i = rnd.randrange(len(data))
+    # Digits become other digits or signs most of the time: values change, the YAML stays readable.
+    data[i] = rnd.choice(b"0123456789-.:x \n") if rnd.random() < 0.7 else rnd.choice(b"[]{}\"'&*!|>#")
+open(sys.argv[2], "wb").write(bytes(data))
+PY
+  for cmd in validate coverage; do
+    "$ctg" $cmd "$tmp/paa" >/dev/null 2>&1
+    rc=$?
+    [ $rc -le 2 ] || { echo "ÉCHEC $cmd sur l'exemple modifié (graine $seed) : code $rc"; crashes=1; }
+  done
+done
 [ $crashes = 0 ] && echo "ok entrées cassées : aucun plantage" || fail=1
 exit $fail

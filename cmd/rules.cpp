@@ -41,8 +41,8 @@ int run_explain(const std::string& id) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   if (const rules::Rule* r = rules::find(upper)) {
     std::string out = fmt::format("{} — {}\n\n", r->id, r->title);
-    out += fmt::format("Gravité maximale : {}.\nLecture de la loi : {}.\n", severity_label(r->severity),
-                       confidence_label(r->confidence));
+    out += fmt::format("Gravité maximale : {}.\n", severity_label(r->severity));
+    if (!r->citation.empty()) out += fmt::format("Lecture de la loi : {}.\n", confidence_label(r->confidence));
     if (!r->citation.empty()) out += fmt::format("Source : {}.\n", r->citation);
     if (!r->legal_text.empty()) out += fmt::format("\nTexte :\n  {}\n", r->legal_text);
     out += fmt::format("\nCe que vérifie ctg :\n  {}\n", r->explanation);

@@ -236,8 +236,19 @@ void ao_7(Context& ctx) {
     if (!holds(e, Competence::Informer) || !holds(e, Competence::Qualite)) continue;
     auto pop2 = figure_for(ctx.ctg, e, Competence::Informer);
     auto pop4 = figure_for(ctx.ctg, e, Competence::Qualite);
-    if (!pop2 || !pop4 || compare(*pop2, large) != Side::Above || compare(*pop4, large) != Side::Above) continue;
+    Side side2 = pop2 ? compare(*pop2, large) : Side::Unknown;
+    Side side4 = pop4 ? compare(*pop4, large) : Side::Unknown;
     std::string name = name_of(ctx.ctg, e.ao);
+    if (side2 == Side::AtOrBelow || side4 == Side::AtOrBelow) continue;
+    if (side2 == Side::Unknown || side4 == Side::Unknown) {
+      if (!has_rpe(ctx.ctg, e, ctx.at))
+        ctx.warning(competence_loc(e, Competence::Qualite),
+                    fmt::format("{} exerce les compétences 2° et 4°, mais sa population ({}) ne dit pas si elle dépasse "
+                                "10 000 habitants, seuil au-delà duquel un relais petite enfance est obligatoire",
+                                name, pop4 ? pop4->describe() : "non renseignée"),
+                    "indiquez la population totale (pour un EPCI : celle des communes ayant transféré)");
+      continue;
+    }
     if (ctx.at < rpe_date) {
       ctx.note(competence_loc(e, Competence::Qualite),
                fmt::format("{} ({}) devra disposer d'un relais petite enfance à compter du 1er janvier 2026 ; "

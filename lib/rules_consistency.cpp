@@ -56,6 +56,13 @@ std::string fold(std::string_view s) {
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   for (std::size_t p; (p = out.find("saint ")) != std::string::npos;) out.replace(p, 6, "st ");
+  // « Commune de Valbelle », « la commune d'Aube »: the commune's own name.
+  for (std::string_view prefix : {"la commune de ", "la commune d ", "la commune du ", "la commune des ",
+                                  "commune de ", "commune d ", "commune du ", "commune des ", "mairie de "})
+    if (out.rfind(prefix, 0) == 0) {
+      out.erase(0, prefix.size());
+      break;
+    }
   return out;
 }
 

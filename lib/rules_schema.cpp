@@ -10,16 +10,23 @@ namespace ctg::rules {
 
 namespace {
 
-const OfferTable* table_of(const Ctg& ctg, const AoEntry& e) {
+// Every offer table of the AO (one per zone when the table is split).
+std::vector<const OfferTable*> tables_of(const Ctg& ctg, const AoEntry& e) {
+  std::vector<const OfferTable*> out;
   for (const auto& t : ctg.offre_petite_enfance)
-    if (t.ao == e.ao) return &t;
-  return nullptr;
+    if (t.ao == e.ao) out.push_back(&t);
+  return out;
+}
+
+template <class F>
+bool any_table(const Ctg& ctg, const AoEntry& e, F f) {
+  auto ts = tables_of(ctg, e);
+  return std::any_of(ts.begin(), ts.end(), [&](const OfferTable* t) { return f(*t); });
 }
 
 template <class F>
 bool any_line(const Ctg& ctg, const AoEntry& e, F f) {
-  const OfferTable* t = table_of(ctg, e);
-  return t && std::any_of(t->lignes.begin(), t->lignes.end(), f);
+  return any_table(ctg, e, [&](const OfferTable& t) { return std::any_of(t.lignes.begin(), t.lignes.end(), f); });
 }
 
 bool has_equipment(const Ctg& ctg, const AoEntry&) { return !ctg.equipements.empty(); }
@@ -27,8 +34,7 @@ bool has_needs(const Ctg& ctg, const AoEntry&) {
   return ctg.diagnostic && !ctg.diagnostic->texte.empty() && !ctg.diagnostic->enjeux.empty();
 }
 bool has_zones(const Ctg& ctg, const AoEntry& e) {
-  const OfferTable* t = table_of(ctg, e);
-  return t && !t->zones_prioritaires.empty();
+  return any_table(ctg, e, [](const OfferTable& t) { return !t.zones_prioritaires.empty(); });
 }
 bool has_objectives(const Ctg& ctg, const AoEntry& e) {
   return any_line(ctg, e, [](const OfferLine& l) { return !l.projection.empty(); });
@@ -37,12 +43,10 @@ bool has_jobs(const Ctg& ctg, const AoEntry& e) {
   return any_line(ctg, e, [](const OfferLine& l) { return !l.besoins_emplois.empty(); });
 }
 bool has_families(const Ctg& ctg, const AoEntry& e) {
-  const OfferTable* t = table_of(ctg, e);
-  return t && !t->familles_difficulte.empty();
+  return any_table(ctg, e, [](const OfferTable& t) { return !t.familles_difficulte.empty(); });
 }
 bool has_quality(const Ctg& ctg, const AoEntry& e) {
-  const OfferTable* t = table_of(ctg, e);
-  return t && !t->soutien_qualite.empty();
+  return any_table(ctg, e, [](const OfferTable& t) { return !t.soutien_qualite.empty(); });
 }
 bool has_investments(const Ctg& ctg, const AoEntry& e) {
   return any_line(ctg, e, [](const OfferLine& l) { return !l.investissements.empty(); });
@@ -124,8 +128,8 @@ void sch_1(Context& ctx) {
       if (!item.present(ctx.ctg, *e)) missing.push_back(fmt::format("{} {} ({})", item.id, item.text, item.where));
     std::string name = ctx.ctg.party(e->ao) ? ctx.ctg.party(e->ao)->nom : e->ao;
     if (missing.empty()) {
-      ctx.note(e->loc, fmt::format("la CTG contient les {} éléments du schéma pluriannuel de {} (art. D214-10-1 I)",
-                                   schema_items().size(), name));
+      ctx.note(e->loc, fmt::format("la CTG contient les {} éléments du schéma pluriannuel de {}", schema_items().size(),
+                                   name));
       continue;
     }
     ctx.warning(e->loc,
@@ -186,9 +190,25 @@ void sch_4(Context& ctx) {
 // CTG-1: the Cnaf prefers four years; five is common.
 void ctg_1(Context& ctx) {
   const auto& cv = ctx.ctg.convention;
-  int months = (cv.fin.year - cv.debut.year) * 12 + (cv.fin.month - cv.debut.month) + (cv.fin.day >= cv.debut.day - 1 ? 1 : 0);
-  if (months == 48) return;
-  std::string length = months % 12 == 0 ? fmt::format("{} ans", months / 12) : fmt::format("{} mois", months);
+  // The length runs to the day after the end: 2026-01-01 … 2029-12-31 is 4 years.
+  Date after = cv.fin;
+  if (++after.day > days_in_month(after.year, after.month)) {
+    after.day = 1;
+    if (++after.month > 12) {
+      after.month = 1;
+      ++after.year;
+    }
+  }
+  int months = (after.year - cv.debut.year) * 12 + (after.month - cv.debut.month);
+  int days = after.day - cv.debut.day;
+  if (days < 0) {
+    --months;
+    days += days_in_month(cv.debut.year, cv.debut.month);
+  }
+  if (months == 48 && days == 0) return;
+  std::string length = days == 0 && months % 12 == 0 ? fmt::format("{} ans", months / 12)
+                       : days == 0                   ? fmt::format("{} mois", months)
+                                                     : fmt::format("{} mois et {} jours", months, days);
   ctx.note(cv.at("fin"),
            fmt::format("la convention dure {} (du {} au {}) ; la Cnaf préconise 4 ans, 5 ans sont courants", length,
                        to_french_long(cv.debut), to_french_long(cv.fin)));

@@ -84,13 +84,14 @@ const std::vector<Rule> table{
      "  - ao: paa\n    competences: { recenser: exercee, informer: exercee, planifier: exercee, qualite: exercee }\n"
      "    transferts: [ { competences: [planifier], population: { valeur: 38193, nature: totale } } ]",
      checks::ao_6},
-    {"AO-7", Error, Confirmed, "Relais petite enfance obligatoire au-delà de 10 000 habitants, dès 2026",
+    {"AO-7", Warning, Secondary, "Relais petite enfance obligatoire au-delà de 10 000 habitants, dès 2026",
      "art. L214-1-3 II CASF", l214_1_3_II,
      "L'AO qui exerce les compétences 2° et 4° avec plus de 10 000 habitants dispose d'un relais petite enfance à "
-     "compter du 1er janvier 2026 (date de source secondaire) : une ligne « rpe » avec des ETP dans son tableau "
+     "compter du 1er janvier 2026 : une ligne « rpe » avec des ETP dans son tableau "
      "d'offre, ou un équipement de type « rpe » rattaché à elle ou à l'une de ses communes. La règle est évaluée à "
      "la date de référence (--at, par défaut le début de la CTG) ; le message dit la date et la population "
-     "utilisées.",
+     "utilisées. L'obligation est dans le texte, mais sa date d'entrée en vigueur ne vient que de sources "
+     "secondaires : le constat est donc un avertissement, jamais une erreur.",
      "  - ao: paa\n    competences: { recenser: exercee, informer: exercee, planifier: exercee, qualite: exercee }\n"
      "    transferts: [ { competences: [informer, qualite], population: { valeur: 12000, nature: totale } } ]\n"
      "# et aucun RPE dans son tableau d'offre ni à l'annexe 2",
@@ -130,8 +131,8 @@ const std::vector<Rule> table{
     {"SCH-1", Warning, Secondary, "La CTG tient lieu de schéma si elle en contient chaque élément",
      "art. D214-10-1 I et L214-2 III CASF", d214_10_1,
      "Pour chaque AO tenue d'établir le schéma pluriannuel (AO-6), la CTG doit contenir chaque élément de l'art. "
-     "D214-10-1 I ; les éléments manquants sont nommés. La correspondance entre éléments et parties de la CTG est "
-     "donnée par `ctg explain SCH-1`.",
+     "D214-10-1 I ; les éléments manquants sont nommés. La correspondance entre éléments et parties de la CTG "
+     "est donnée ci-dessous.",
      "offre_petite_enfance:\n  - ao: paa\n    lignes: [ … ]\n    # ni zones_prioritaires, ni familles_difficulte, "
      "ni soutien_qualite",
      checks::sch_1},
@@ -142,12 +143,13 @@ const std::vector<Rule> table{
      "convention:\n  schema_departemental: { debut: 2022-01-01, fin: 2025-12-31 }", checks::sch_2},
     {"SCH-3", Warning, Confirmed, "Transmission au CDSF", "art. L214-2 II CASF", l214_2,
      "Quand la CTG tient lieu de schéma, elle prévoit sa transmission au comité départemental des services aux "
-     "familles (CDSF) et celle de ses bilans : ctg cherche la mention du CDSF dans les articles et annexes.",
+     "familles (CDSF) et celle de ses bilans : ctg cherche la mention du CDSF dans les articles, le préambule, le "
+     "texte du pilotage (annexe 4) et celui du diagnostic.",
      "articles: [ … ]  # aucun ne mentionne le CDSF", checks::sch_3},
     {"SCH-4", Warning, Confirmed, "Concertation préalable", "art. L214-2 I CASF", l214_2,
      "Le schéma est établi après concertation ; seule sa mention peut être vérifiée.",
      "preambule: …  # sans le mot « concertation »", checks::sch_4},
-    {"CTG-1", Note, Secondary, "Durée de la CTG", "Cnaf, circulaire CTG (2018)", "",
+    {"CTG-1", Note, Secondary, "Durée de la CTG", "caf.fr, 2018", "",
      "La Cnaf préconise une CTG de 4 ans ; 5 ans sont courants. Une autre durée donne une remarque, jamais plus.",
      "convention: { debut: 2026-01-01, fin: 2030-12-31 }", checks::ctg_1},
     // ---------------------------------------------------------------- the CTG against itself

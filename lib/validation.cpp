@@ -13,20 +13,21 @@ namespace ctg {
 
 namespace fs = std::filesystem;
 
-std::string FileValidation::path() const { return load.sources.size() > 0 ? load.sources.file(0).path : std::string(); }
+std::string FileValidation::path() const { return load.sources.size() > 0 ? load.sources.file(0).path : given; }
 
 FileValidation validate_file(const std::string& path, const rules::Options& options) {
-  FileValidation v{load_file(path), {}, false};
+  FileValidation v{path, load_file(path), {}, false};
   for (const auto& d : v.load.diagnostics.items()) v.findings.add(d);
   if (v.load.ok()) {
     Diagnostics found = rules::check(*v.load.ctg, options);
     for (const auto& d : found.items()) v.findings.add(d);
     v.rules_checked = true;
-  } else if (!v.load.unusable) {
-    v.findings.note("REGLES", Loc{0, 0, 0}, "règles non vérifiées : le fichier a des erreurs de format",
-                    "corrigez d'abord les erreurs ci-dessus, puis relancez ctg validate");
   }
   v.findings.sort();
+  // Said last, after the errors it refers to.
+  if (!v.load.ok() && !v.load.unusable)
+    v.findings.note("REGLES", Loc{0, 0, 0}, "règles non vérifiées : le fichier a des erreurs de format",
+                    "corrigez d'abord les erreurs ci-dessus, puis relancez ctg validate");
   return v;
 }
 
@@ -169,7 +170,8 @@ std::string validation_sarif(const std::vector<FileValidation>& files) {
                         .set("id", std::string(c.code))
                         .set("name", std::string(c.code))
                         .set("shortDescription", Json::object().set("text", std::string(c.description)))
-                        .set("defaultConfiguration", Json::object().set("level", "error")));
+                        .set("defaultConfiguration",
+                             Json::object().set("level", c.code == "REGLES" ? "note" : "error")));
   }
   Json results = Json::array();
   std::set<std::string> artifacts;
@@ -185,7 +187,7 @@ std::string validation_sarif(const std::vector<FileValidation>& files) {
       std::string uri = relative_uri(d.loc.file >= 0 && static_cast<std::size_t>(d.loc.file) < f.load.sources.size()
                                          ? f.load.sources.file(d.loc.file).path
                                          : f.path());
-      if (uri.empty()) uri = "ctg.yaml";
+      if (uri.empty()) uri = relative_uri(f.given);
       artifacts.insert(uri);
       Json physical = Json::object().set(
           "artifactLocation", Json::object().set("uri", uri).set("uriBaseId", "%SRCROOT%"));
@@ -205,7 +207,6 @@ std::string validation_sarif(const std::vector<FileValidation>& files) {
   Json run = Json::object()
                  .set("tool", Json::object().set("driver", driver))
                  .set("columnKind", "unicodeCodePoints")
-                 .set("originalUriBaseIds", Json::object().set("%SRCROOT%", Json::object().set("uri", "./")))
                  .set("artifacts", artifact_list)
                  .set("results", results);
   Json root = Json::object()

@@ -13,6 +13,7 @@
 namespace ctg {
 
 struct FileValidation {
+  std::string given;         // the path as the user gave it
   LoadResult load;           // sources and the loader's diagnostics
   Diagnostics findings;      // the loader's diagnostics, then the rules'
   bool rules_checked = false;

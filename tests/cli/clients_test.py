@@ -76,7 +76,8 @@ for res in results:
     need(loc["artifactLocation"]["uriBaseId"] == "%SRCROOT%", "uriBaseId")
     if "region" in loc:
         need(loc["region"]["startLine"] >= 1 and loc["region"]["startColumn"] >= 1, "positions à partir de 1")
-need(any(r["ruleId"] == "AO-7" and r["level"] == "error" for r in results), "AO-7 en erreur")
+need(any(r["ruleId"] == "AO-7" and r["level"] == "warning" for r in results), "AO-7 en avertissement")
+need(any(r["ruleId"] == "TRF-1" and r["level"] == "error" for r in results), "TRF-1 en erreur")
 need(any(r["ruleId"] == "CLE-INCONNUE" for r in results), "CLE-INCONNUE")
 print("ok SARIF", len(results), "résultats")
 

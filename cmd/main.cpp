@@ -22,6 +22,7 @@ int run(int argc, char** argv) {
   int exit_code = ctg::cli::ok;
   ctg::cmd::setup_validate(app, exit_code);
   ctg::cmd::setup_coverage(app, exit_code);
+  ctg::cmd::setup_render(app, exit_code);
   ctg::cmd::setup_rules(app, exit_code);
   ctg::cmd::setup_schema(app, exit_code);
   for (CLI::App* sub : app.get_subcommands({})) sub->group("Sous-commandes");

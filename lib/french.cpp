@@ -42,4 +42,38 @@ std::string tenths(std::int64_t t, NumberStyle s) {
          std::to_string(a % 10);
 }
 
+std::string typography(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    bool next_is = i + 1 < text.size();
+    if (c == ' ' && next_is) {
+      char n = text[i + 1];
+      if (n == ':') {
+        out += nbsp;
+        continue;
+      }
+      if (n == ';' || n == '!' || n == '?') {
+        out += narrow_nbsp;
+        continue;
+      }
+      if (text.substr(i + 1, 2) == "\xC2\xBB") {  // » (U+00BB)
+        out += nbsp;
+        continue;
+      }
+    }
+    out.push_back(c);
+    // « followed by an ordinary space
+    if (c == '\xAB' && out.size() >= 2 && static_cast<unsigned char>(out[out.size() - 2]) == 0xC2 && next_is &&
+        text[i + 1] == ' ') {
+      out += nbsp;
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string agree(const std::string& masculine, bool feminine) { return feminine ? masculine + "e" : masculine; }
+
 }  // namespace ctg::fr

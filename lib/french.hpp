@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "values.hpp"
 
@@ -22,5 +23,13 @@ std::string integer(std::int64_t v, NumberStyle s = {});
 std::string decimal(Decimal d, NumberStyle s = {});
 // A value kept in tenths (a rate rounded once to one decimal): 528 → 52,8.
 std::string tenths(std::int64_t t, NumberStyle s = {});
+
+// French spacing in running text: a non-breaking space before « : » and
+// inside « », a narrow one before « ; ! ? » (an ordinary space there is
+// replaced, none is added where the author wrote none before « : »).
+std::string typography(std::string_view text);
+
+// « dûment autorisé » / « dûment autorisée » agreement by civility.
+std::string agree(const std::string& masculine, bool feminine);
 
 }  // namespace ctg::fr

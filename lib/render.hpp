@@ -1,0 +1,26 @@
+// `ctg render`: the convention as a document ready to sign, in Markdown or
+// HTML, built once as blocks (document.hpp) and written by either writer.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "document.hpp"
+#include "model.hpp"
+
+namespace ctg::render {
+
+enum class Part { All, Convention, PetiteEnfance, Annexe1, Annexe2, Annexe3, Annexe4, Annexe5 };
+
+std::optional<Part> parse_part(std::string_view s);
+std::vector<std::string> part_names();
+
+// `draft`: the document is marked « Projet » (it is not ready for signature).
+doc::Document build(const Ctg& ctg, Part part, bool draft);
+
+std::string to_markdown(const doc::Document& d);
+std::string to_html(const doc::Document& d);
+
+}  // namespace ctg::render

@@ -1,0 +1,156 @@
+// The document as one self-contained HTML file: inline CSS for screen and
+// A4 print, a table of contents, semantic headings, table headers with
+// scope, inline SVG charts; no script, no external resource.
+#include <fmt/format.h>
+
+#include <map>
+
+#include "charts.hpp"
+#include "french.hpp"
+#include "markdown.hpp"
+#include "render.hpp"
+
+namespace ctg::render {
+
+namespace {
+
+const char* const css = R"(
+:root { --encre: #111; --gris: #555; --filet: #999; }
+html { font-family: "DejaVu Serif", "Liberation Serif", Georgia, serif; font-size: 11pt; color: var(--encre); }
+body { max-width: 48em; margin: 2em auto; padding: 0 1em; line-height: 1.45; }
+h1 { font-size: 1.8em; margin-bottom: .2em; }
+h2 { font-size: 1.35em; margin-top: 1.6em; border-bottom: 1px solid var(--filet); }
+h3 { font-size: 1.15em; margin-top: 1.3em; }
+h4, h5, h6 { font-size: 1em; }
+h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+.sous-titre { font-size: 1.15em; color: var(--gris); margin-top: 0; }
+.projet { border: 2px solid var(--encre); display: inline-block; padding: .2em .8em; font-weight: bold;
+          letter-spacing: .2em; text-transform: uppercase; }
+.blanc { letter-spacing: .1em; color: var(--gris); }
+nav.sommaire { border: 1px solid var(--filet); padding: .5em 1.5em; margin: 1.5em 0; }
+nav.sommaire h2 { border: 0; margin-top: .3em; }
+table { border-collapse: collapse; width: 100%; margin: 1em 0; font-size: .92em; }
+caption { text-align: left; font-style: italic; padding: .3em 0; }
+th, td { border: 1px solid var(--filet); padding: .25em .45em; vertical-align: top; text-align: left; }
+thead th { background: #eee; }
+td.nombre, th.nombre { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+figure { margin: 1em 0; }
+figure svg { width: 100%; height: auto; }
+figcaption { font-size: .9em; color: var(--gris); }
+.signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 1em 2em; margin-top: 1.5em; }
+.signature { border: 1px solid var(--filet); padding: .5em .8em; min-height: 9em; break-inside: avoid; }
+.signature .signataire { font-weight: bold; margin: 0 0 .3em; }
+.signature p { margin: .1em 0; }
+.notes { font-size: .9em; border-top: 1px solid var(--filet); margin-top: 1em; }
+.saut { break-before: page; page-break-before: always; }
+@page { size: A4; margin: 2cm 1.8cm; }
+@media print {
+  html { font-size: 10pt; }
+  body { max-width: none; margin: 0; padding: 0; }
+  nav.sommaire { break-after: page; }
+  thead { display: table-header-group; }
+  tr, figure, .signature { break-inside: avoid; page-break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+)";
+
+std::string text_html(std::string_view s) { return charts::xml_escape(fr::typography(s)); }
+
+std::string line_html(const doc::Line& l) {
+  std::string out;
+  for (const auto& s : l) {
+    std::string t = text_html(s.text);
+    for (std::size_t p; (p = t.find('\n')) != std::string::npos;) t.replace(p, 1, "<br>");
+    switch (s.style) {
+      case doc::Style::Normal: out += t; break;
+      case doc::Style::Strong: out += "<strong>" + t + "</strong>"; break;
+      case doc::Style::Emphasis: out += "<em>" + t + "</em>"; break;
+      case doc::Style::Blank: out += "<span class=\"blanc\">" + t + "</span>"; break;
+    }
+  }
+  return out;
+}
+
+std::string table_html(const doc::Table& t) {
+  std::string out = "<table>";
+  if (!t.caption.empty()) out += "<caption>" + text_html(t.caption) + "</caption>";
+  out += "<thead><tr>";
+  for (std::size_t i = 0; i < t.head.size(); ++i)
+    out += fmt::format("<th scope=\"col\"{}>{}</th>", i < t.numeric.size() && t.numeric[i] ? " class=\"nombre\"" : "",
+                       text_html(t.head[i]));
+  out += "</tr></thead><tbody>";
+  for (const auto& row : t.rows) {
+    out += "<tr>";
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      const auto& c = row[i];
+      std::string cls = c.number || (i < t.numeric.size() && t.numeric[i]) ? " class=\"nombre\"" : "";
+      if (c.header) out += "<th scope=\"row\"" + cls + ">" + line_html(c.content) + "</th>";
+      else out += "<td" + cls + ">" + line_html(c.content) + "</td>";
+    }
+    out += "</tr>";
+  }
+  return out + "</tbody></table>\n";
+}
+
+}  // namespace
+
+std::string to_html(const doc::Document& d) {
+  // Unique anchors for the table of contents.
+  std::map<std::string, int> used;
+  std::vector<std::string> ids;
+  for (const auto& b : d.blocks) {
+    std::string id = b.id.empty() ? "section" : b.id;
+    int n = used[id]++;
+    ids.push_back(n ? fmt::format("{}-{}", id, n + 1) : id);
+  }
+  std::string out = "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out += "<title>" + text_html(d.title + " – " + d.subtitle) + "</title>\n<style>" + css + "</style>\n</head>\n<body>\n";
+  out += "<header>\n";
+  if (d.draft) out += "<p class=\"projet\">Projet</p>\n";
+  out += "<h1>" + text_html(d.title) + "</h1>\n<p class=\"sous-titre\">" + text_html(d.subtitle) + "</p>\n</header>\n";
+  out += "<nav class=\"sommaire\" aria-label=\"Sommaire\">\n<h2>Sommaire</h2>\n<ol>\n";
+  for (std::size_t i = 0; i < d.blocks.size(); ++i)
+    if (d.blocks[i].kind == doc::Kind::Heading && d.blocks[i].level == 2)
+      out += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", charts::xml_escape(ids[i]), line_html(d.blocks[i].line));
+  out += "</ol>\n</nav>\n<main>\n";
+  int note_block = 0;
+  for (std::size_t i = 0; i < d.blocks.size(); ++i) {
+    const auto& b = d.blocks[i];
+    switch (b.kind) {
+      case doc::Kind::Heading:
+        out += fmt::format("<h{0} id=\"{1}\">{2}</h{0}>\n", b.level, charts::xml_escape(ids[i]), line_html(b.line));
+        break;
+      case doc::Kind::Paragraph: out += "<p>" + line_html(b.line) + "</p>\n"; break;
+      case doc::Kind::List:
+      case doc::Kind::OrderedList: {
+        const char* tag = b.kind == doc::Kind::List ? "ul" : "ol";
+        out += fmt::format("<{}>", tag);
+        for (const auto& item : b.items) out += "<li>" + line_html(item) + "</li>";
+        out += fmt::format("</{}>\n", tag);
+        break;
+      }
+      case doc::Kind::Markdown:
+        out += markdown::to_html(b.markdown, 1, fmt::format("n{}-", ++note_block)) + "\n";
+        break;
+      case doc::Kind::TableBlock: out += table_html(b.table); break;
+      case doc::Kind::Signatures:
+        out += "<section class=\"signatures\" aria-label=\"Signatures\">\n";
+        for (const auto& row : b.table.rows) {
+          out += "<div class=\"signature\"><p class=\"signataire\">" + line_html(row[0].content) + "</p>";
+          for (std::size_t k = 1; k < row.size(); ++k) out += "<p>" + line_html(row[k].content) + "</p>";
+          out += "</div>\n";
+        }
+        out += "</section>\n";
+        break;
+      case doc::Kind::Figure:
+        out += "<figure>" + b.svg + "<figcaption>" + text_html(b.alt) + "</figcaption></figure>\n";
+        break;
+      case doc::Kind::PageBreak: out += "<div class=\"saut\"></div>\n"; break;
+    }
+  }
+  out += "</main>\n</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace ctg::render

@@ -70,12 +70,11 @@ std::string population_thresholds(const Ctg& ctg) {
   for (const auto& b : bars) most = std::max({most, b.pop.value.value_or(0), b.pop.below.value_or(0), b.pop.above.value_or(0)});
   most = most * 11 / 10;
   const int left = 230, width = 420, row = 30, top = 30;
-  const int height = top + static_cast<int>(bars.size()) * row + 40;
+  const int height = top + static_cast<int>(bars.size()) * row + 50;
   auto x = [&](std::int64_t v) { return left + static_cast<double>(v) * width / static_cast<double>(most); };
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" class=\"graphique\" "
-      "aria-labelledby=\"g-pop-titre\"><title id=\"g-pop-titre\">Population des autorités organisatrices et seuils de "
-      "3 500 et 10 000 habitants</title>{}",
+      "aria-label=\"Population des autorités organisatrices et seuils de 3 500 et 10 000 habitants\">{}",
       left + width + 90, height, defs);
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const auto& b = bars[i];
@@ -98,11 +97,13 @@ std::string population_thresholds(const Ctg& ctg) {
       svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\">{}</text>", x(hi) + 4, y + 16, xml_escape(range));
     }
   }
+  // The two thresholds; their labels on two lines so that they never overlap.
+  int label_row = 0;
   for (std::int64_t t : {std::int64_t{3500}, std::int64_t{10000}}) {
     svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#000\" stroke-dasharray=\"4 3\"/>",
-                       x(t), top - 8, height - 30);
+                       x(t), top - 8, height - 34);
     svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\">{} hab.</text>", x(t),
-                       height - 14, xml_escape(fr::integer(t)));
+                       height - 22 + 14 * label_row++, xml_escape(fr::integer(t)));
   }
   svg += "</svg>";
   return svg;
@@ -121,8 +122,8 @@ std::string offer_by_year(const coverage::Perimeter& p) {
   const int width = left + static_cast<int>(p.columns.size()) * (bar + gap) + 190;
   const int height = top + plot + 50;
   std::string svg = fmt::format(
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" class=\"graphique\">"
-      "<title>Places par mode d'accueil et taux de couverture – {}</title>{}",
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" class=\"graphique\" "
+      "aria-label=\"Places par mode d'accueil et taux de couverture – {}\">{}",
       width, height, xml_escape(p.name), defs);
   svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#000\"/>", left - 4, top + plot,
                      left + static_cast<int>(p.columns.size()) * (bar + gap), top + plot);
@@ -137,7 +138,7 @@ std::string offer_by_year(const coverage::Perimeter& p) {
         double h = a.value->to_double() * plot / most;
         y -= h;
         svg += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"{}\" stroke=\"#000\" "
-                           "stroke-width=\"0.5\"><title>{} : {}</title></rect>",
+                           "stroke-width=\"0.5\"/><!-- {} : {} -->",
                            x, y, bar, h, fills[k_index], xml_escape(std::string(coverage::label_of(k))),
                            xml_escape(fr::decimal(*a.value)));
       }

@@ -230,8 +230,10 @@ std::string to_html(std::string_view md, int heading_shift, const std::string& n
 
 std::string sanitize(std::string_view md) {
   std::string out;
-  for (char c : md) {
+  for (std::size_t i = 0; i < md.size(); ++i) {
+    char c = md[i];
     if (c == '<') out += "&lt;";
+    else if (c == ']' && i + 1 < md.size() && md[i + 1] == '(') out += "]\\";  // a link stays text, as in HTML
     else out.push_back(c);
   }
   return fr::typography(out);
@@ -241,8 +243,8 @@ std::string escape(std::string_view text) {
   std::string out;
   for (char c : text) {
     if (std::string_view("\\`*_[]<>|#~&").find(c) != std::string_view::npos) out.push_back('\\');
-    if (c == '\n') {
-      out += "<br>";
+    if (c == '\n') {  // a line break inside a table cell: Markdown has none, a comma reads well
+      out += ", ";
       continue;
     }
     out.push_back(c);

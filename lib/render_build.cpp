@@ -335,11 +335,9 @@ void annexe2(const Ctg& ctg, std::vector<Block>& out) {
 std::string competence_cell(CompetenceStatus s, bool grouping) {
   auto box = [&](CompetenceStatus v) { return s == v ? "☒" : "☐"; };
   if (grouping)
-    return fmt::format("{} exercée par transfert ; {} sans objet", box(CompetenceStatus::Exercee),
-                       box(CompetenceStatus::SansObjet));
-  return fmt::format("{} exercée par la commune ; {} transférée à l'EPCI ; {} sans objet",
-                     box(CompetenceStatus::Exercee), box(CompetenceStatus::Transferee),
-                     box(CompetenceStatus::SansObjet));
+    return fmt::format("{} exercée (transfert)\n{} sans objet", box(CompetenceStatus::Exercee), box(CompetenceStatus::SansObjet));
+  return fmt::format("{} exercée\n{} transférée\n{} sans objet", box(CompetenceStatus::Exercee),
+                     box(CompetenceStatus::Transferee), box(CompetenceStatus::SansObjet));
 }
 
 std::string population_text(const Ctg& ctg, const AoEntry& e) {
@@ -356,7 +354,7 @@ std::string population_text(const Ctg& ctg, const AoEntry& e) {
   if (!e.transferts.empty()) {
     std::vector<std::string> parts;
     for (const auto& t : e.transferts)
-      if (t.population) parts.push_back(show(*t.population) + " (communes ayant transféré)");
+      if (t.population) parts.push_back(show(*t.population) + " – communes ayant transféré");
     return join(parts, " ; ");
   }
   const Party* p = ctg.party(e.ao);
@@ -367,14 +365,15 @@ void ao_table(const Ctg& ctg, std::vector<Block>& out) {
   if (ctg.autorites_organisatrices.empty()) return;
   out.push_back(heading(3, "Tableau des autorités organisatrices de l'accueil du jeune enfant", "autorites-organisatrices"));
   doc::Table t;
-  t.caption = "Compétences des autorités organisatrices (art. L214-1-3 CASF)";
+  t.caption = "Compétences des autorités organisatrices (art. L214-1-3 CASF) : exercée par la commune, ou par l'EPCI "
+              "qui l'a reçue ; transférée par la commune à l'EPCI ; sans objet";
   t.head = {"Autorité organisatrice", "Habitants", "1° Recenser", "2° Informer et accompagner", "3° Planifier",
             "4° Soutenir la qualité"};
-  t.numeric = {false, true, false, false, false, false};
+  t.numeric = {false, false, false, false, false, false};
   for (const auto& e : ctg.autorites_organisatrices) {
     const Party* p = ctg.party(e.ao);
     bool grouping = p && (p->type == PartyType::Epci || p->type == PartyType::Syndicat);
-    t.rows.push_back({row_header(p ? p->nom : e.ao), cell(population_text(ctg, e), true),
+    t.rows.push_back({row_header(p ? p->nom : e.ao), cell(population_text(ctg, e)),
                       cell(competence_cell(e.competences.recenser, grouping)),
                       cell(competence_cell(e.competences.informer, grouping)),
                       cell(competence_cell(e.competences.planifier, grouping)),

@@ -208,7 +208,7 @@ void ctg_1(Context& ctx) {
   if (months == 48 && days == 0) return;
   std::string length = days == 0 && months % 12 == 0 ? fmt::format("{} ans", months / 12)
                        : days == 0                   ? fmt::format("{} mois", months)
-                                                     : fmt::format("{} mois et {} jours", months, days);
+                                                     : fmt::format("{} mois et {} jour{}", months, days, days > 1 ? "s" : "");
   ctx.note(cv.at("fin"),
            fmt::format("la convention dure {} (du {} au {}) ; la Cnaf préconise 4 ans, 5 ans sont courants", length,
                        to_french_long(cv.debut), to_french_long(cv.fin)));

@@ -1,0 +1,1 @@
+render examples/commune-seule --format html

@@ -1,0 +1,1 @@
+render examples/provence-alpes-agglomeration

@@ -1,7 +1,8 @@
 # The two commands of the README. Both install what is missing (Debian 12
 # packages, as root or through sudo), build, then:
 #   make demo   validates the bundled example of Provence Alpes Agglomération and
-#               computes its coverage rates
+#               computes its coverage rates and writes the convention
+#               (convention.md, convention.html)
 #   make check  runs the whole test suite
 BUILD ?= build
 CTG := $(BUILD)/cmd/ctg
@@ -32,9 +33,12 @@ build: deps
 demo: build
 	$(CTG) validate $(EXAMPLE)
 	$(CTG) coverage $(EXAMPLE)
+	$(CTG) render $(EXAMPLE) -o convention.md
+	$(CTG) render $(EXAMPLE) --format html -o convention.html
+	@echo "Convention écrite : convention.md et convention.html"
 
 check: build
 	cd $(BUILD) && ctest --output-on-failure
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) convention.md convention.html

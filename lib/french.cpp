@@ -48,6 +48,16 @@ std::string typography(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     bool next_is = i + 1 < text.size();
+    auto digit = [&](std::size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
+    // « 48 726 » : thousands separated by a narrow non-breaking space, « 58 % » by a non-breaking one.
+    if (c == ' ' && i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4)) {
+      out += narrow_nbsp;
+      continue;
+    }
+    if (c == ' ' && i > 0 && digit(i - 1) && next_is && text[i + 1] == '%') {
+      out += nbsp;
+      continue;
+    }
     if (c == ' ' && next_is) {
       char n = text[i + 1];
       if (n == ':') {

@@ -20,3 +20,12 @@ TEST_CASE("French numbers") {
   CHECK(fr::tenths(-247) == "-24,7");
   CHECK(fr::tenths(16000) == "1\u202F600,0");
 }
+
+TEST_CASE("French spacing in running text") {
+  CHECK(fr::typography("PAA compte 48 726 habitants") == "PAA compte 48\u202F726 habitants");
+  CHECK(fr::typography("de 2026 2027") == "de 2026 2027");  // not a thousands group
+  CHECK(fr::typography("Taux : 58 %") == "Taux\u00A0: 58\u00A0%");
+  CHECK(fr::typography("Vraiment ? Oui ; non !") == "Vraiment\u202F? Oui\u202F; non\u202F!");
+  CHECK(fr::typography("« la Caf »") == "«\u00A0la Caf\u00A0»");
+  CHECK(fr::typography("http://x") == "http://x");  // no space was written: none is added
+}

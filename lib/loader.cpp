@@ -23,8 +23,24 @@ struct Loader {
   LoadResult result;
   codec::Context ctx{result.diagnostics, {}, {}};
 
+  const Reader* reader = nullptr;  // nullptr: the file system
+  bool fragment = false;           // a single file, included sections allowed to be missing
+
   // Reads `path` into the source set; returns its index or -1 (diagnostic added at `from`).
   int read(const fs::path& path, const std::string& shown, Loc from) {
+    if (reader && !reader->local) {
+      std::string error;
+      auto content = reader->read(path.generic_string(), error);
+      if (!content) {
+        result.diagnostics.error("FICHIER", from, fmt::format("{}{} : {}", reader->prefix, shown, error));
+        return -1;
+      }
+      if (content->size() > max_file_size) {
+        result.diagnostics.error("FICHIER", from, fmt::format("fichier {} trop volumineux", guillemets(shown)));
+        return -1;
+      }
+      return result.sources.add(reader->prefix + shown, std::move(*content));
+    }
     std::error_code ec;
     auto status = fs::status(path, ec);
     if (ec || !fs::exists(status)) {
@@ -83,6 +99,7 @@ struct Loader {
     fs::path normal = p.lexically_normal();
     if (normal.empty() || *normal.begin() == "..") return refuse("le chemin sort du dossier de la CTG");
     fs::path full = base / normal;
+    if (reader && !reader->local) return full;  // a git tree has no links to follow out
     std::error_code ec;
     fs::path real_base = fs::weakly_canonical(base, ec);
     fs::path real_full = fs::weakly_canonical(full, ec);
@@ -141,6 +158,7 @@ struct Loader {
   }
 
   void require_sections(const Ctg& ctg, int main_file) {
+    if (fragment) return;
     for (const auto& f : format::document().info().fields) {
       if (f.presence != schema::Presence::RequiredInDocument || ctg.has(f.name)) continue;
       result.diagnostics.error("CLE-MANQUANTE", Loc{main_file, 1, 1},
@@ -151,6 +169,7 @@ struct Loader {
   }
 
   void resolve_references() {
+    if (fragment) return;  // the ids may be defined in the other files
     for (const auto& r : ctx.refs) {
       const auto& defined = ctx.ids[r.target];
       if (defined.count(r.id)) continue;
@@ -206,7 +225,7 @@ struct Loader {
       result.unusable = true;
       return;
     }
-    if (!ctg->inclure.empty()) include_all(*ctg, base, shown_base);
+    if (!ctg->inclure.empty() && !fragment) include_all(*ctg, base, shown_base);
     require_sections(*ctg, main_file);
     resolve_references();
     check_reference_kinds(*ctg);
@@ -223,9 +242,12 @@ std::string resolve_ctg_path(const std::string& path) {
   return path;
 }
 
-LoadResult load_file(const std::string& given) {
+LoadResult load_file(const std::string& given) { return load_file(given, Reader{nullptr, true, {}}); }
+
+LoadResult load_file(const std::string& given, const Reader& reader) {
   Loader l;
-  std::string path = resolve_ctg_path(given);
+  if (reader.read) l.reader = &reader;
+  std::string path = reader.local ? resolve_ctg_path(given) : given;
   int file = l.read(path, path, Loc{});
   if (file < 0) {
     l.result.unusable = true;
@@ -234,6 +256,14 @@ LoadResult load_file(const std::string& given) {
   fs::path p(path);
   l.finish(l.load_source(file), file, p.parent_path().empty() ? fs::path(".") : p.parent_path(),
            p.parent_path().string());
+  return std::move(l.result);
+}
+
+LoadResult load_fragment(std::string text, std::string name) {
+  Loader l;
+  l.fragment = true;
+  int file = l.result.sources.add(std::move(name), std::move(text));
+  l.finish(l.load_source(file), file, fs::path("."), "");
   return std::move(l.result);
 }
 

@@ -2,6 +2,7 @@
 // the model, with every problem reported as a positioned diagnostic.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,8 +25,21 @@ struct LoadResult {
   bool ok() const { return ctg && !unusable && !diagnostics.has_errors(); }
 };
 
+// Where the files of a CTG come from: the file system, or a git revision.
+struct Reader {
+  // The content of `path`, or nullopt with `error` set to a French reason.
+  std::function<std::optional<std::string>(const std::string& path, std::string& error)> read;
+  bool local = true;  // paths are on disk: links can be resolved and checked
+  std::string prefix;  // shown before paths in diagnostics (« HEAD~1: »)
+};
+
 // `path` is a CTG file, or a folder holding « ctg.yaml ».
 LoadResult load_file(const std::string& path);
+LoadResult load_file(const std::string& path, const Reader& reader);
+
+// One file on its own, as git's diff driver sees it: included files are not
+// followed and sections may be missing (a file included by another).
+LoadResult load_fragment(std::string text, std::string name);
 
 // Reads a CTG held in memory (tests, standard input); `name` is shown in
 // diagnostics. Included files are resolved against `base_dir`.

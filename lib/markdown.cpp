@@ -51,9 +51,10 @@ std::string inline_html(std::string_view s, const std::string& note_prefix) {
     }
     if (c == '[') {
       // [texte](adresse): the text, then the address in parentheses; never a live link.
-      auto close = s.find("](", i);
-      auto end = close == std::string_view::npos ? close : s.find(')', close);
-      if (close != std::string_view::npos && end != std::string_view::npos && s.substr(i, close - i).find('\n') == std::string_view::npos) {
+      auto close = s.find(']', i);
+      bool link = close != std::string_view::npos && close + 1 < s.size() && s[close + 1] == '(';
+      auto end = link ? s.find(')', close) : std::string_view::npos;
+      if (link && end != std::string_view::npos) {
         buffer += std::string(s.substr(i + 1, close - i - 1)) + " (" + std::string(s.substr(close + 2, end - close - 2)) + ")";
         i = end;
         continue;
@@ -168,6 +169,7 @@ struct Renderer {
         auto close = t.find("]:");
         std::string id(t.substr(2, close - 2));
         std::string text(t.substr(close + 2));
+        text.erase(0, text.find_first_not_of(' '));
         ++i;
         while (i < lines.size() && !lines[i].empty() && indent_of(lines[i]) > 0) text += " " + std::string(lines[i].substr(indent_of(lines[i]))), ++i;
         notes.emplace_back(id, text);
@@ -228,12 +230,15 @@ std::string to_html(std::string_view md, int heading_shift, const std::string& n
   return out;
 }
 
-std::string sanitize(std::string_view md) {
+std::string sanitize(std::string_view md, int heading_shift) {
   std::string out;
+  bool line_start = true;
   for (std::size_t i = 0; i < md.size(); ++i) {
     char c = md[i];
+    if (line_start && c == '#') out.append(static_cast<std::size_t>(heading_shift), '#');
+    line_start = c == '\n';
     if (c == '<') out += "&lt;";
-    else if (c == ']' && i + 1 < md.size() && md[i + 1] == '(') out += "]\\";  // a link stays text, as in HTML
+    else if (c == '[' && !(i + 1 < md.size() && md[i + 1] == '^')) out += "\\[";  // no link of any kind
     else out.push_back(c);
   }
   return fr::typography(out);

@@ -13,9 +13,10 @@ namespace ctg::markdown {
 // `note_prefix`: makes footnote anchors unique in the page.
 std::string to_html(std::string_view md, int heading_shift, const std::string& note_prefix);
 
-// The same text made safe to embed in a Markdown document: raw HTML is
-// neutralised (« < » escaped); the rest of the user's Markdown is kept.
-std::string sanitize(std::string_view md);
+// The same text made safe to embed in a Markdown document: raw HTML and
+// links are neutralised (« < » and « [ » escaped, footnotes [^1] kept), its
+// headings moved down `heading_shift` levels as in HTML; the rest is kept.
+std::string sanitize(std::string_view md, int heading_shift = 0);
 
 // A plain text escaped for Markdown: it cannot start a heading, a list, a
 // table cell or an HTML tag.

@@ -181,13 +181,14 @@ void parties_block(const Ctg& ctg, std::vector<Block>& out) {
   for (const auto& p : ctg.parties) {
     if (!first && &p == &ctg.parties[1]) out.push_back(paragraph(doc::plain("Et")));
     std::vector<std::string> reps;
-    bool all_women = !p.representants.empty();
+    bool all_women = true;
     for (const auto& r : p.representants) {
       if (!r.signataire) continue;
       all_women = all_women && r.civilite == Civility::Madame;
       reps.push_back(p.representants.size() == 1 ? fmt::format("{} {}", possessive(r), person(r))
                                                  : fmt::format("{}, {}", person(r), r.qualite));
     }
+    if (reps.empty()) all_women = false;  // « son représentant légal »
     bool plural = reps.size() > 1;
     std::string authorised = std::string("dûment autorisé") + (all_women ? "e" : "") + (plural ? "s" : "");
     std::string who = reps.empty() ? std::string("son représentant légal") : join(reps, ", ");
@@ -492,7 +493,7 @@ void plan(const Ctg& ctg, std::vector<Block>& out) {
   if (pa.introduction) out.push_back(markdown(*pa.introduction));
   for (const auto& a : pa.axes) {
     out.push_back(heading(3, a.numero ? fmt::format("{}. {}", *a.numero, a.titre) : a.titre, "axe-" + a.id));
-    if (a.objectif) out.push_back(paragraph(concat({Line{Span{"Objectif : ", Style::Strong}}, doc::plain(*a.objectif)})));
+    if (a.objectif) out.push_back(paragraph(concat({Line{Span{"Objectif :", Style::Strong}}, doc::plain(" " + *a.objectif)})));
     std::vector<std::string> items;
     for (const auto& i : a.actions) items.push_back(i.texte);
     if (!items.empty()) out.push_back(list(items));
@@ -512,7 +513,7 @@ void plan(const Ctg& ctg, std::vector<Block>& out) {
         }
         out.push_back(markdown(md));
       }
-      if (y.objectif) out.push_back(paragraph(concat({Line{Span{"Objectif : ", Style::Strong}}, doc::plain(*y.objectif)})));
+      if (y.objectif) out.push_back(paragraph(concat({Line{Span{"Objectif :", Style::Strong}}, doc::plain(" " + *y.objectif)})));
     }
   }
 }

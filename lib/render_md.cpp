@@ -67,7 +67,7 @@ std::string to_markdown(const doc::Document& d) {
         break;
       }
       case doc::Kind::Markdown: {
-        std::string md = markdown::sanitize(b.markdown);
+        std::string md = markdown::sanitize(b.markdown, 1);
         while (!md.empty() && md.back() == '\n') md.pop_back();
         out += md + "\n\n";
         break;
@@ -76,9 +76,11 @@ std::string to_markdown(const doc::Document& d) {
       case doc::Kind::Signatures: {
         doc::Table t;
         t.head = {"Signataire", "Représentant", "Signature"};
-        for (const auto& row : b.table.rows)
+        for (const auto& row : b.table.rows) {
+          if (row.size() == 1) t.rows.push_back({row[0], doc::Cell{}, doc::Cell{}});  // no one named yet
           for (std::size_t i = 1; i < row.size(); ++i)
             t.rows.push_back({i == 1 ? row[0] : doc::Cell{}, row[i], doc::Cell{}});
+        }
         out += table_md(t);
         break;
       }

@@ -1,0 +1,152 @@
+// ctg diff ANCIEN NOUVEAU : what changed, in the domain's words; also git's
+// external diff driver (7 arguments) and textconv (--textconv FICHIER).
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "cli.hpp"
+#include "commands.hpp"
+#include "diff.hpp"
+#include "git.hpp"
+
+namespace ctg::cmd {
+
+namespace {
+
+struct DiffOptions {
+  std::vector<std::string> args;
+  std::string format = "texte";
+  bool order = false;
+  bool git = false;
+  std::string textconv;
+};
+
+// « REV:chemin » read from git, or a path on disk; a folder means its ctg.yaml.
+LoadResult load_side(const std::string& spec) {
+  if (auto rp = git::split_rev_path(spec)) {
+    std::string path = rp->second;
+    if (path.empty() || path == ".") path = "ctg.yaml";
+    else if (path.size() < 5 || (path.substr(path.size() - 5) != ".yaml" && path.substr(path.size() - 4) != ".yml"))
+      path += "/ctg.yaml";
+    return load_file(path, git::reader_at(rp->first));
+  }
+  return load_file(spec);
+}
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream b;
+  b << in.rdbuf();
+  return b.str();
+}
+
+bool report_unusable(const LoadResult& r, const std::string& name) {
+  if (r.ok()) return false;
+  HumanStyle style{cli::use_color(stderr)};
+  for (const auto& d : r.diagnostics.items()) std::fputs(format_human(d, r.sources, style).c_str(), stderr);
+  std::fprintf(stderr, "ctg : %s doit être valide pour être comparé (voir ctg validate)\n", name.c_str());
+  return true;
+}
+
+int print(const diff::Result& r, const std::string& a, const std::string& b, const std::string& format) {
+  std::string out = format == "json" ? diff::to_json(r, a, b)
+                    : format == "md" ? diff::to_markdown(r, a, b)
+                                     : diff::to_text(r, a, b, cli::use_color(stdout));
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return r.same() ? cli::ok : cli::findings;
+}
+
+int run_diff(const DiffOptions& o) {
+  diff::Options options;
+  options.order = o.order;
+  if (!o.textconv.empty()) {
+    LoadResult r = load_fragment(read_all(o.textconv), o.textconv);
+    if (r.unusable) {
+      // Not a CTG that can be read: show it as it is rather than hide it.
+      std::string raw = read_all(o.textconv);
+      std::fwrite(raw.data(), 1, raw.size(), stdout);
+      return cli::ok;
+    }
+    std::string out = diff::flatten(r);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return cli::ok;
+  }
+  if (!o.git && o.args.size() == 7) {
+    // git's external diff: path old-file old-hex old-mode new-file new-hex new-mode.
+    const std::string& path = o.args[0];
+    auto side = [](const std::string& file, const std::string& name) {
+      if (file == "/dev/null") return LoadResult{};
+      return load_fragment(read_all(file), name);
+    };
+    LoadResult a = side(o.args[1], "a/" + path), b = side(o.args[4], "b/" + path);
+    if ((a.sources.size() && !a.ctg) || (b.sources.size() && !b.ctg)) {
+      std::fprintf(stdout, "ctg : %s n'est pas une CTG lisible ; comparez-le avec git diff --no-ext-diff\n", path.c_str());
+      return cli::ok;
+    }
+    options.consequences = false;  // one file alone: no coverage nor rules to recompute
+    diff::Result r = diff::compare(a, b, options);
+    print(r, "a/" + path, "b/" + path, o.format);
+    return cli::ok;  // git stops at a diff driver that does not exit with 0
+  }
+  std::string a_name, b_name;
+  if (o.git) {
+    if (o.args.empty() || o.args.size() > 3) {
+      std::fprintf(stderr, "ctg : erreur : ctg diff --git RÉV1 [RÉV2] [CHEMIN]\n");
+      return cli::unusable;
+    }
+    std::string rev1 = o.args[0], rev2, path;
+    std::error_code ec;
+    for (std::size_t i = 1; i < o.args.size(); ++i) {
+      if (std::filesystem::exists(o.args[i], ec) || !path.empty() || i == 2) path = o.args[i];
+      else rev2 = o.args[i];
+    }
+    if (path.empty()) path = std::filesystem::exists("ctg.yaml", ec) ? "ctg.yaml" : ".";
+    a_name = rev1 + ":" + path;
+    b_name = rev2.empty() ? path : rev2 + ":" + path;
+  } else {
+    if (o.args.size() != 2) {
+      std::fprintf(stderr, "ctg : erreur : ctg diff ANCIEN NOUVEAU (fichiers, dossiers ou RÉV:chemin)\n");
+      return cli::unusable;
+    }
+    a_name = o.args[0];
+    b_name = o.args[1];
+  }
+  for (const auto& name : {a_name, b_name})
+    if (auto rp = git::split_rev_path(name); rp && !rp->first.empty() && rp->first[0] == '-') {
+      std::fprintf(stderr, "ctg : erreur : révision « %s » refusée : une révision ne commence pas par « - »\n",
+                   rp->first.c_str());
+      return cli::unusable;
+    }
+  LoadResult a = load_side(a_name), b = load_side(b_name);
+  if (report_unusable(a, a_name) || report_unusable(b, b_name)) return cli::unusable;
+  return print(diff::compare(a, b, options), a_name, b_name, o.format);
+}
+
+}  // namespace
+
+void setup_diff(CLI::App& app, int& exit_code) {
+  auto opts = std::make_shared<DiffOptions>();
+  CLI::App* sub = app.add_subcommand("diff", "Comparer deux versions d'une CTG, dans les termes de la convention");
+  cli::frenchify(*sub);
+  sub->add_option("versions", opts->args,
+                  "ANCIEN NOUVEAU : fichiers, dossiers ou RÉV:chemin (lu dans git) ; avec --git : RÉV1 [RÉV2] [CHEMIN]")
+      ->type_name("VERSION");
+  sub->add_option("-f,--format", opts->format, "texte (par défaut), md ou json")
+      ->check(CLI::IsMember({"texte", "md", "json"}))
+      ->type_name("FORMAT");
+  sub->add_flag("--ordre", opts->order, "Signaler aussi les changements d'ordre des listes");
+  sub->add_flag("--git", opts->git, "Comparer des révisions du dépôt git (par défaut RÉV2 : l'arbre de travail)");
+  sub->add_option("--textconv", opts->textconv, "Afficher un fichier CTG en lignes triées (filtre textconv de git)")
+      ->type_name("FICHIER");
+  sub->footer(
+      "Les entrées sont appariées par leur identifiant ; un simple changement d'ordre n'est pas une différence.\n"
+      "Codes de sortie : 0 identiques, 1 différentes, 2 fichier illisible ou invalide, ou ligne de commande invalide.\n"
+      "Intégration à git : ctg git-config. Voir aussi : man ctg-diff, ctg avenant.");
+  sub->callback([opts, &exit_code] { exit_code = run_diff(*opts); });
+}
+
+}  // namespace ctg::cmd

@@ -1,0 +1,583 @@
+#include "diff.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "coverage.hpp"
+#include "format.hpp"
+#include "french.hpp"
+#include "rules.hpp"
+#include "text.hpp"
+#include "values.hpp"
+#include "yaml_tree.hpp"
+
+namespace ctg::diff {
+
+using schema::Kind;
+using schema::TypeInfo;
+using yaml::Node;
+
+std::string section_label(const std::string& key) {
+  static const std::map<std::string, std::string> labels{
+      {"convention", "Convention"},
+      {"parties", "Parties"},
+      {"visas", "Visas"},
+      {"preambule", "Préambule"},
+      {"articles", "Articles"},
+      {"diagnostic", "Annexe 1 – diagnostic"},
+      {"equipements", "Annexe 2 – équipements et services"},
+      {"autorites_organisatrices", "Annexe 3 – autorités organisatrices"},
+      {"offre_petite_enfance", "Annexe 3 – offre petite enfance"},
+      {"donnees_couverture", "Annexe 3 – données de couverture"},
+      {"plan_actions", "Annexe 3 – plan d'actions"},
+      {"fiches_action", "Fiches action"},
+      {"pilotage", "Annexe 4 – pilotage"},
+      {"decisions_conseils", "Annexe 5 – décisions des conseils"}};
+  auto it = labels.find(key);
+  return it == labels.end() ? key : it->second;
+}
+
+std::vector<WordPiece> word_diff(const std::string& a, const std::string& b) {
+  auto split = [](const std::string& s) {
+    std::vector<std::string> w;
+    std::string cur;
+    for (char c : s) {
+      if (c == ' ' || c == '\n' || c == '\t') {
+        if (!cur.empty()) w.push_back(cur);
+        cur.clear();
+      } else {
+        cur.push_back(c);
+      }
+    }
+    if (!cur.empty()) w.push_back(cur);
+    return w;
+  };
+  auto x = split(a), y = split(b);
+  // Common prefix and suffix first: most edits touch a few words.
+  std::size_t pre = 0;
+  while (pre < x.size() && pre < y.size() && x[pre] == y[pre]) ++pre;
+  std::size_t suf = 0;
+  while (suf < x.size() - pre && suf < y.size() - pre && x[x.size() - 1 - suf] == y[y.size() - 1 - suf]) ++suf;
+  std::vector<std::string> xm(x.begin() + static_cast<long>(pre), x.end() - static_cast<long>(suf));
+  std::vector<std::string> ym(y.begin() + static_cast<long>(pre), y.end() - static_cast<long>(suf));
+  std::vector<WordPiece> out;
+  auto push = [&](WordPiece::Op op, const std::string& w) {
+    if (!out.empty() && out.back().op == op) out.back().text += " " + w;
+    else out.push_back({op, w});
+  };
+  for (std::size_t i = 0; i < pre; ++i) push(WordPiece::Op::Same, x[i]);
+  const std::size_t n = xm.size(), m = ym.size();
+  if (n * m > 4'000'000) {  // too long to align word by word: replaced whole
+    for (const auto& w : xm) push(WordPiece::Op::Removed, w);
+    for (const auto& w : ym) push(WordPiece::Op::Added, w);
+  } else {
+    std::vector<std::vector<std::uint32_t>> l(n + 1, std::vector<std::uint32_t>(m + 1, 0));
+    for (std::size_t i = n; i-- > 0;)
+      for (std::size_t j = m; j-- > 0;) l[i][j] = xm[i] == ym[j] ? l[i + 1][j + 1] + 1 : std::max(l[i + 1][j], l[i][j + 1]);
+    std::size_t i = 0, j = 0;
+    while (i < n || j < m) {
+      if (i < n && j < m && xm[i] == ym[j]) {
+        push(WordPiece::Op::Same, xm[i]);
+        ++i, ++j;
+      } else if (j < m && (i == n || l[i][j + 1] >= l[i + 1][j])) {
+        push(WordPiece::Op::Added, ym[j++]);
+      } else {
+        push(WordPiece::Op::Removed, xm[i++]);
+      }
+    }
+  }
+  for (std::size_t k = x.size() - suf; k < x.size(); ++k) push(WordPiece::Op::Same, x[k]);
+  return out;
+}
+
+namespace {
+
+// The whole document of one side: its files parsed again and their
+// top-level sections gathered in one map.
+struct Tree {
+  std::vector<Node> roots;
+  Node merged;
+  std::unordered_map<std::string, std::string> party_names;
+};
+
+Tree tree_of(const LoadResult& side) {
+  Tree t;
+  t.merged.type = yaml::NodeType::Map;
+  Diagnostics ignored;
+  for (std::size_t f = 0; f < side.sources.size(); ++f)
+    if (auto root = yaml::parse(side.sources, static_cast<int>(f), ignored); root && root->is_map())
+      t.roots.push_back(std::move(*root));
+  for (const auto& r : t.roots)
+    for (const auto& [k, v] : r.entries)
+      if (k.value != "format" && k.value != "inclure") t.merged.entries.emplace_back(k, v);
+  if (side.ctg)
+    for (const auto& p : side.ctg->parties) t.party_names[p.id] = p.nom;
+  return t;
+}
+
+const Node* get(const Node* n, std::string_view key) {
+  if (!n || !n->is_map()) return nullptr;
+  for (const auto& [k, v] : n->entries)
+    if (k.value == key) return &v;
+  return nullptr;
+}
+
+std::optional<std::string> scalar(const Node* n) {
+  if (!n || n->is_null()) return std::nullopt;
+  if (n->is_scalar()) return n->value;
+  return std::nullopt;
+}
+
+// The identity of an entry of a keyed list (format.cpp gives each list its key).
+std::string key_of(const Node& item, const std::string& key_field) {
+  if (key_field == "ao") {
+    std::string k = scalar(get(&item, "ao")).value_or("");
+    if (auto z = scalar(get(&item, "zone"))) k += "/" + *z;
+    return k;
+  }
+  if (key_field == "mode") return scalar(get(&item, "id")).value_or(scalar(get(&item, "mode")).value_or(""));
+  if (key_field == "perimetre") return scalar(get(&item, "perimetre")).value_or("(territoire)");
+  return scalar(get(&item, key_field)).value_or("");
+}
+
+std::string enum_label(const TypeInfo& t, const std::string& v) {
+  for (const auto& e : t.values)
+    if (e.key == v) return e.label;
+  return v;
+}
+
+struct Frame {
+  std::string field;  // the key in its parent
+  std::string key;    // for an entry of a list: its id
+  const Node* before = nullptr;
+  const Node* after = nullptr;
+};
+
+class Walker {
+ public:
+  Walker(const Tree& a, const Tree& b, const Options& o) : a_(a), b_(b), options_(o) {}
+  std::vector<Change> changes;
+
+  void run() {
+    const auto& doc = format::document().info();
+    for (const auto& f : doc.fields) {
+      if (f.name == "format" || f.name == "inclure") continue;
+      const Node* x = get(&a_.merged, f.name);
+      const Node* y = get(&b_.merged, f.name);
+      if (!x && !y) continue;
+      stack_.push_back({f.name, {}, x, y});
+      compare(f.type, x, y);
+      stack_.pop_back();
+    }
+  }
+
+ private:
+  const Tree& a_;
+  const Tree& b_;
+  const Options& options_;
+  std::vector<Frame> stack_;
+
+  std::string party(const std::string& id) const {
+    if (auto it = b_.party_names.find(id); it != b_.party_names.end()) return it->second;
+    if (auto it = a_.party_names.find(id); it != a_.party_names.end()) return it->second;
+    return id;
+  }
+
+  std::string path() const {
+    std::string p;
+    for (const auto& f : stack_) {
+      if (!f.field.empty()) p += (p.empty() ? "" : ".") + f.field;
+      if (!f.key.empty()) p += "[" + f.key + "]";
+    }
+    return p;
+  }
+
+  // What a reader calls an entry: a party's name, an article's number…
+  std::string name_of(const Frame& f) const {
+    const Node* n = f.after ? f.after : f.before;
+    const std::string& list = f.field;
+    if (list == "parties") return scalar(get(n, "nom")).value_or(f.key);
+    if (list == "articles") return fmt::format("l'article {}", scalar(get(n, "numero")).value_or(f.key));
+    if (list == "fiches_action") return fmt::format("la fiche action {}", scalar(get(n, "numero")).value_or(f.key));
+    if (list == "autorites_organisatrices") return party(f.key);
+    if (list == "offre_petite_enfance") return "l'offre de " + party(f.key.substr(0, f.key.find('/')));
+    if (list == "donnees_couverture") return f.key == "(territoire)" ? "le territoire" : party(f.key);
+    if (list == "lignes") {
+      std::string mode = scalar(get(n, "mode")).value_or(f.key);
+      for (const auto& e : format_mode_labels())
+        if (e.first == mode) return scalar(get(n, "libelle")).value_or(e.second);
+      return mode;
+    }
+    if (list == "calendrier") return "l'année " + f.key;
+    for (const char* field : {"nom", "titre", "libelle"})
+      if (auto v = scalar(get(n, field))) return *v;
+    return f.key.empty() ? list : f.key;
+  }
+
+  static const std::vector<std::pair<std::string, std::string>>& format_mode_labels() {
+    static const std::vector<std::pair<std::string, std::string>> labels = [] {
+      std::vector<std::pair<std::string, std::string>> out;
+      for (const auto& e : enum_entries<OfferMode>()) out.emplace_back(std::string(e.key), std::string(e.label));
+      return out;
+    }();
+    return labels;
+  }
+
+  // « Provence Alpes Agglomération › EAJE PSU › projection »
+  std::string where() const {
+    std::vector<std::string> parts;
+    for (std::size_t i = 0; i < stack_.size(); ++i) {
+      const Frame& f = stack_[i];
+      if (!f.key.empty()) parts.push_back(name_of(f));
+      else if (i > 0 && f.field != "lignes" && f.field != "competences" && f.field != "transferts") parts.push_back(f.field);
+    }
+    return join(parts, " › ");
+  }
+
+  Loc loc(const Node* n) const { return n ? n->loc : Loc{}; }
+
+  void add(std::string code, std::string description, std::string legal, std::optional<std::string> before,
+           std::optional<std::string> after, const Node* x, const Node* y) {
+    Change c;
+    c.section = stack_.front().field;
+    c.code = std::move(code);
+    c.path = path();
+    c.description = std::move(description);
+    c.legal = std::move(legal);
+    c.before = std::move(before);
+    c.after = std::move(after);
+    c.old_loc = loc(x);
+    c.new_loc = loc(y);
+    changes.push_back(std::move(c));
+  }
+
+  void compare(const TypeInfo& t, const Node* x, const Node* y) {
+    bool xa = x && !x->is_null(), ya = y && !y->is_null();
+    if (!xa && !ya) return;
+    if (t.kind == Kind::Object && xa && ya) return compare_object(*t.object, x, y);
+    if (t.kind == Kind::List && xa && ya && x->is_sequence() && y->is_sequence()) return compare_list(t, x, y);
+    if (t.kind == Kind::YearMap && xa && ya && x->is_map() && y->is_map()) return compare_years(t, x, y);
+    if (xa && ya && x->is_scalar() && y->is_scalar()) {
+      if (x->value != y->value) scalar_change(t, x, y);
+      return;
+    }
+    if (xa && ya && x->is_scalar() != y->is_scalar()) return scalar_change(t, x, y);
+    if (!xa || !ya) return presence_change(t, xa ? x : nullptr, ya ? y : nullptr);
+  }
+
+  void compare_object(const schema::ObjectInfo& o, const Node* x, const Node* y) {
+    for (const auto& f : o.fields) {
+      const Node* cx = get(x, f.name);
+      const Node* cy = get(y, f.name);
+      if (!cx && !cy) continue;
+      stack_.push_back({f.name, {}, cx, cy});
+      compare(f.type, cx, cy);
+      stack_.pop_back();
+    }
+  }
+
+  void compare_list(const TypeInfo& t, const Node* x, const Node* y) {
+    const TypeInfo& item = *t.item;
+    if (!t.key.empty()) {
+      // Matched by key in O(n log n).
+      std::map<std::string, const Node*> before, after;
+      std::vector<std::string> order_before, order_after;
+      for (const auto& n : x->items) {
+        std::string k = key_of(n, t.key);
+        if (before.emplace(k, &n).second) order_before.push_back(k);
+      }
+      for (const auto& n : y->items) {
+        std::string k = key_of(n, t.key);
+        if (after.emplace(k, &n).second) order_after.push_back(k);
+      }
+      for (const auto& k : order_before)
+        if (!after.count(k)) entry_change(k, before[k], nullptr);
+      for (const auto& k : order_after) {
+        auto it = before.find(k);
+        if (it == before.end()) {
+          entry_change(k, nullptr, after[k]);
+          continue;
+        }
+        Frame saved = stack_.back();
+        stack_.back().key = k;
+        stack_.back().before = it->second;
+        stack_.back().after = after[k];
+        compare(item, it->second, after[k]);
+        stack_.back() = saved;
+      }
+      if (options_.order) {
+        std::vector<std::string> common_before, common_after;
+        for (const auto& k : order_before)
+          if (after.count(k)) common_before.push_back(k);
+        for (const auto& k : order_after)
+          if (before.count(k)) common_after.push_back(k);
+        if (common_before != common_after)
+          add("ordre-modifie", fmt::format("{} : ordre des entrées modifié", where().empty() ? section_label(stack_.front().field) : where()),
+              fmt::format("l'ordre des entrées de {} est modifié", section_label(stack_.front().field)), join(common_before, ", "),
+              join(common_after, ", "), x, y);
+      }
+      return;
+    }
+    if (item.kind == Kind::Object) {  // no key: compared position by position
+      std::size_t n = std::max(x->items.size(), y->items.size());
+      for (std::size_t i = 0; i < n; ++i) {
+        const Node* cx = i < x->items.size() ? &x->items[i] : nullptr;
+        const Node* cy = i < y->items.size() ? &y->items[i] : nullptr;
+        Frame saved = stack_.back();
+        stack_.back().key = std::to_string(i + 1);
+        stack_.back().before = cx;
+        stack_.back().after = cy;
+        if (cx && cy) compare(item, cx, cy);
+        else entry_change(stack_.back().key, cx, cy);
+        stack_.back() = saved;
+      }
+      return;
+    }
+    // A list of texts: compared as a set, the order aside.
+    std::map<std::string, int> count;
+    for (const auto& n : x->items) --count[n.value];
+    for (const auto& n : y->items) ++count[n.value];
+    std::string what = where().empty() ? section_label(stack_.front().field) : where();
+    for (const auto& n : x->items)
+      if (count[n.value] < 0) {
+        ++count[n.value];
+        add("element-retire", fmt::format("{} : « {} » retiré", what, n.value),
+              fmt::format("{} : la mention « {} » est supprimée", what, n.value), n.value, std::nullopt, &n, nullptr);
+      }
+    for (const auto& n : y->items)
+      if (count[n.value] > 0) {
+        --count[n.value];
+        add("element-ajoute", fmt::format("{} : « {} » ajouté", what, n.value),
+              fmt::format("{} : la mention « {} » est ajoutée", what, n.value), std::nullopt, n.value, nullptr, &n);
+      }
+    if (options_.order) {
+      std::vector<std::string> a, b;
+      for (const auto& n : x->items) a.push_back(n.value);
+      for (const auto& n : y->items) b.push_back(n.value);
+      std::vector<std::string> sa = a, sb = b;
+      std::sort(sa.begin(), sa.end());
+      std::sort(sb.begin(), sb.end());
+      if (sa == sb && a != b)
+        add("ordre-modifie", what + " : ordre modifié", what + " : l'ordre est modifié", join(a, ", "), join(b, ", "), x, y);
+    }
+  }
+
+  void compare_years(const TypeInfo& t, const Node* x, const Node* y) {
+    std::map<std::string, const Node*> before, after;
+    for (const auto& [k, v] : x->entries) before[k.value] = &v;
+    for (const auto& [k, v] : y->entries) after[k.value] = &v;
+    set_union_years(before, after, [&](const std::string& year, const Node* a, const Node* b) {
+      auto va = scalar(a), vb = scalar(b);
+      if (va == vb) return;
+      std::string line = where();
+      std::string show_a = va ? fr::decimal(*parse_decimal(*va)) : "vide";
+      std::string show_b = vb ? fr::decimal(*parse_decimal(*vb)) : "vide";
+      add("projection-modifiee", fmt::format("{} {} : {} → {}", line, year, show_a, show_b),
+          fmt::format("{}, année {} : « {} » est remplacé par « {} »", line, year, show_a, show_b), va, vb, a, b);
+    });
+    (void)t;
+  }
+
+  template <class F>
+  static void set_union_years(const std::map<std::string, const Node*>& a, const std::map<std::string, const Node*>& b, F f) {
+    std::map<std::string, std::pair<const Node*, const Node*>> all;
+    for (const auto& [k, v] : a) all[k].first = v;
+    for (const auto& [k, v] : b) all[k].second = v;
+    for (const auto& [k, v] : all) f(k, v.first, v.second);
+  }
+  void entry_change(const std::string& k, const Node* x, const Node* y) {
+    const std::string list = stack_.back().field;
+    Frame saved = stack_.back();
+    stack_.back().key.clear();
+    std::string parent = where();
+    stack_.back().key = k;
+    stack_.back().before = x;
+    stack_.back().after = y;
+    std::string name = name_of(stack_.back());
+    bool added = y != nullptr;
+    std::string code, description, legal;
+    if (list == "parties") {
+      code = added ? "partie-ajoutee" : "partie-retiree";
+      description = added ? fmt::format("{} rejoint la convention", name) : fmt::format("{} quitte la convention", name);
+      legal = added ? fmt::format("{} devient signataire de la convention", name)
+                    : fmt::format("{} n'est plus signataire de la convention", name);
+    } else if (list == "equipements") {
+      std::string commune = scalar(get(added ? y : x, "commune")).value_or("");
+      code = added ? "equipement-ajoute" : "equipement-retire";
+      description = fmt::format("équipement {} : {} ({})", added ? "ajouté" : "retiré", name, commune);
+      legal = fmt::format("à l'annexe 2, l'équipement « {} » ({}) est {}", name, commune, added ? "ajouté" : "retiré");
+    } else if (list == "autorites_organisatrices") {
+      code = added ? "ao-ajoutee" : "ao-retiree";
+      description = fmt::format("{} {} autorité organisatrice", name, added ? "devient" : "n'est plus");
+      legal = fmt::format("au tableau des autorités organisatrices, {} est {}", name, added ? "ajoutée" : "retirée");
+    } else if (list == "fiches_action") {
+      std::string title = scalar(get(added ? y : x, "titre")).value_or("");
+      code = added ? "fiche-ajoutee" : "fiche-retiree";
+      description = fmt::format("{} « {} » {}", name, title, added ? "ajoutée" : "retirée");
+      legal = fmt::format("{} « {} » est {}", name, title, added ? "ajoutée" : "supprimée");
+    } else if (list == "actions" || list == "actions_cles") {
+      std::string text = scalar(get(added ? y : x, "texte")).value_or("");
+      code = added ? "action-ajoutee" : "action-retiree";
+      description = fmt::format("{} : action {} {} : « {} »", parent, k, added ? "ajoutée" : "retirée", text);
+      legal = fmt::format("{} : l'action {} « {} » est {}", parent, k, text, added ? "ajoutée" : "supprimée");
+    } else {
+      std::string what = parent.empty() ? section_label(stack_.front().field) : parent;
+      code = added ? "entree-ajoutee" : "entree-retiree";
+      description = fmt::format("{} : « {} » {}", what, name, added ? "ajouté" : "retiré");
+      legal = fmt::format("{} : « {} » est {}", what, name, added ? "ajouté" : "supprimé");
+    }
+    add(code, description, legal, added ? std::nullopt : std::optional<std::string>(name),
+        added ? std::optional<std::string>(name) : std::nullopt, x, y);
+    stack_.back() = saved;
+  }
+
+  void presence_change(const TypeInfo& t, const Node* x, const Node* y) {
+    std::string what = where();
+    if (what.empty()) what = section_label(stack_.front().field);
+    std::string field = stack_.back().field;
+    auto show = [&](const Node* n) -> std::optional<std::string> {
+      if (!n) return std::nullopt;
+      if (n->is_scalar()) return display(t, n->value);
+      return std::string("(section)");
+    };
+    if (y && !x) add("valeur-ajoutee", fmt::format("{} : ajouté{}", what, y->is_scalar() ? " « " + *show(y) + " »" : ""),
+                     fmt::format("{} est complété", what), std::nullopt, show(y), nullptr, y);
+    else add("valeur-retiree", fmt::format("{} : retiré", what), fmt::format("{} est supprimé", what), show(x), std::nullopt, x, nullptr);
+    (void)field;
+  }
+
+  std::string display(const TypeInfo& t, const std::string& v) const {
+    if (t.kind == Kind::Enum) return enum_label(t, v);
+    if (t.kind == Kind::Date)
+      if (auto d = parse_iso_date(v)) return to_french_long(*d);
+    if (t.kind == Kind::Integer || t.kind == Kind::Decimal)
+      if (auto d = parse_decimal(v)) return fr::decimal(*d);
+    if (t.kind == Kind::Reference) return party(v);
+    return v;
+  }
+
+  void scalar_change(const TypeInfo& t, const Node* x, const Node* y) {
+    std::string a = x->is_scalar() ? x->value : "", b = y->is_scalar() ? y->value : "";
+    std::string what = where();
+    const std::string& field = stack_.back().field;
+    std::string da = display(t, a), db = display(t, b);
+    std::string code = "valeur-modifiee";
+    std::string description = fmt::format("{} : {} → {}", what, da, db);
+    std::string legal = fmt::format("{} : « {} » est remplacé par « {} »", what, da, db);
+    const std::string& section = stack_.front().field;
+    if (field == "nom" && section == "equipements") {
+      code = "equipement-renomme";
+      description = fmt::format("équipement renommé : « {} » → « {} »", a, b);
+      legal = fmt::format("à l'annexe 2, l'équipement « {} » est renommé « {} »", a, b);
+    } else if (section == "autorites_organisatrices" && stack_.size() >= 2 &&
+               stack_[stack_.size() - 2].field == "competences") {
+      code = "competence-modifiee";
+      std::string ao = party(stack_.front().key);
+      std::string comp;
+      for (const auto& e : enum_entries<Competence>())
+        if (e.key == field) comp = std::string(e.label);
+      std::string moves;
+      if (a == "exercee" && b == "transferee") moves = " : elle passe de la commune à l'EPCI";
+      if (a == "transferee" && b == "exercee") moves = " : la commune la reprend";
+      description = fmt::format("{}, compétence {} : {} → {}{}", ao, comp, da, db, moves);
+      legal = fmt::format("au tableau des autorités organisatrices, pour {}, la compétence {} est désormais « {} » au "
+                          "lieu de « {} »",
+                          ao, comp, db, da);
+    } else if (field == "valeur" || field == "plus_de" || field == "moins_de") {
+      bool population = stack_.size() >= 2 && stack_[stack_.size() - 2].field == "population";
+      if (population) {
+        code = "population-modifiee";
+        auto na = parse_integer(a), nb = parse_integer(b);
+        for (std::int64_t th : {std::int64_t{3500}, std::int64_t{10000}})
+          if (na && nb && (*na > th) != (*nb > th)) {
+            code = "seuil-franchi";
+            description += fmt::format(" : la population {} le seuil de {} habitants", *nb > th ? "franchit" : "repasse sous",
+                                       fr::integer(th));
+          }
+      }
+    } else if (t.kind == Kind::Date) {
+      code = "date-modifiee";
+    } else if ((t.kind == Kind::Markdown || t.kind == Kind::Text) && (a.size() > 80 || b.size() > 80)) {
+      code = section == "articles" ? "article-modifie" : "texte-modifie";
+      description = fmt::format("{} : texte modifié", what);
+      legal = fmt::format("{} : le texte est remplacé par : « {} »", what, b);
+      add(code, description, legal, a, b, x, y);
+      changes.back().words = word_diff(a, b);
+      return;
+    }
+    if (section == "fiches_action" || section == "plan_actions")
+      if (field == "texte") code = "action-reformulee";
+    if (section == "parties" && stack_.size() >= 2 && stack_[1].field == "representants") code = "representant-modifie";
+    add(code, description, legal, a, b, x, y);
+  }
+};
+
+std::string strip_lines(const std::string& message) {
+  // Line numbers in messages move with any edit: not a change of finding.
+  std::string out;
+  for (std::size_t i = 0; i < message.size(); ++i) {
+    if (message.compare(i, 6, "ligne ") == 0) {
+      std::size_t j = i + 6;
+      while (j < message.size() && message[j] >= '0' && message[j] <= '9') ++j;
+      if (j > i + 6) {
+        out += "ligne #";
+        i = j - 1;
+        continue;
+      }
+    }
+    out.push_back(message[i]);
+  }
+  return out;
+}
+
+void consequences(const LoadResult& before, const LoadResult& after, Result& r) {
+  if (!before.ctg || !after.ctg) return;
+  auto ca = coverage::compute(*before.ctg), cb = coverage::compute(*after.ctg);
+  for (const auto& pb : cb.perimeters) {
+    auto pa = std::find_if(ca.perimeters.begin(), ca.perimeters.end(),
+                           [&](const coverage::Perimeter& p) { return p.id == pb.id && p.whole == pb.whole; });
+    for (const auto& colb : pb.columns) {
+      const coverage::Column* cola = nullptr;
+      if (pa != ca.perimeters.end())
+        for (const auto& c : pa->columns)
+          if (c.label() == colb.label()) cola = &c;
+      auto ta = cola ? cola->tenths.at(coverage::Rate::Global) : std::nullopt;
+      auto tb = colb.tenths.at(coverage::Rate::Global);
+      auto totala = cola && cola->total.value ? std::optional<std::string>(fr::decimal(*cola->total.value)) : std::nullopt;
+      auto totalb = colb.total.value ? std::optional<std::string>(fr::decimal(*colb.total.value)) : std::nullopt;
+      if (ta != tb || totala != totalb) r.coverage.push_back({pb.name, colb.label(), ta, tb, totala, totalb});
+    }
+  }
+  auto fa = rules::check(*before.ctg), fb = rules::check(*after.ctg);
+  std::map<std::string, int> count;
+  auto key = [](const Diagnostic& d) { return d.code + "|" + strip_lines(d.message); };
+  for (const auto& d : fa.items()) --count[key(d)];
+  for (const auto& d : fb.items()) ++count[key(d)];
+  for (const auto& d : fa.items())
+    if (count[key(d)] < 0) {
+      ++count[key(d)];
+      r.findings.push_back({false, d});
+    }
+  for (const auto& d : fb.items())
+    if (count[key(d)] > 0) {
+      --count[key(d)];
+      r.findings.push_back({true, d});
+    }
+}
+
+}  // namespace
+
+Result compare(const LoadResult& before, const LoadResult& after, const Options& options) {
+  Tree a = tree_of(before), b = tree_of(after);
+  Walker w(a, b, options);
+  w.run();
+  Result r;
+  r.changes = std::move(w.changes);
+  if (options.consequences && !r.changes.empty()) consequences(before, after, r);
+  return r;
+}
+
+}  // namespace ctg::diff

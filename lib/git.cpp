@@ -1,0 +1,100 @@
+#include "git.hpp"
+
+#include <fmt/format.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+extern char** environ;
+
+namespace ctg::git {
+
+std::optional<std::string> run(const std::vector<std::string>& args, std::string& error) {
+  int out[2], err[2];
+  if (pipe(out) != 0 || pipe(err) != 0) {
+    error = fmt::format("impossible de lancer git ({})", std::strerror(errno));
+    return std::nullopt;
+  }
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, err[1], STDERR_FILENO);
+  posix_spawn_file_actions_addclose(&actions, out[0]);
+  posix_spawn_file_actions_addclose(&actions, err[0]);
+  std::vector<std::string> full{"git"};
+  full.insert(full.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : full) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  int rc = posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  close(out[1]);
+  close(err[1]);
+  if (rc != 0) {
+    close(out[0]);
+    close(err[0]);
+    error = fmt::format("git est introuvable ({})", std::strerror(rc));
+    return std::nullopt;
+  }
+  // Read both pipes; stderr is small, read it after stdout.
+  std::string output, errors;
+  char buf[65536];
+  for (ssize_t n; (n = read(out[0], buf, sizeof buf)) != 0;) {
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    output.append(buf, static_cast<std::size_t>(n));
+  }
+  for (ssize_t n; (n = read(err[0], buf, sizeof buf)) != 0;) {
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    errors.append(buf, static_cast<std::size_t>(n));
+  }
+  close(out[0]);
+  close(err[0]);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    while (!errors.empty() && (errors.back() == '\n' || errors.back() == '\r')) errors.pop_back();
+    error = fmt::format("git a échoué ({})", errors.empty() ? "sans message" : errors);
+    return std::nullopt;
+  }
+  return output;
+}
+
+std::optional<std::string> show(const std::string& rev, const std::string& path, std::string& error) {
+  if (rev.empty() || rev[0] == '-') {
+    error = fmt::format("révision « {} » refusée : une révision ne commence pas par « - »", rev);
+    return std::nullopt;
+  }
+  std::string rel = std::filesystem::path(path).lexically_normal().generic_string();
+  return run({"show", rev + ":./" + rel}, error);
+}
+
+Reader reader_at(const std::string& rev) {
+  Reader r;
+  r.local = false;
+  r.prefix = rev + ":";
+  r.read = [rev](const std::string& path, std::string& error) { return show(rev, path, error); };
+  return r;
+}
+
+std::optional<std::pair<std::string, std::string>> split_rev_path(const std::string& spec) {
+  auto colon = spec.find(':');
+  if (colon == std::string::npos || colon == 0) return std::nullopt;
+  // A plain path that exists is a path, even with a colon in it.
+  std::error_code ec;
+  if (std::filesystem::exists(spec, ec)) return std::nullopt;
+  return std::make_pair(spec.substr(0, colon), spec.substr(colon + 1));
+}
+
+}  // namespace ctg::git

@@ -1,0 +1,25 @@
+// Reading files from a git revision, by running git directly (no shell):
+// `git show REV:./path`. A revision that starts with « - » is refused.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "loader.hpp"
+
+namespace ctg::git {
+
+// Runs `git ARGS…` and returns its standard output, or nullopt with a French reason.
+std::optional<std::string> run(const std::vector<std::string>& args, std::string& error);
+
+// The content of `path` (relative to the current folder) at revision `rev`.
+std::optional<std::string> show(const std::string& rev, const std::string& path, std::string& error);
+
+// A Reader that reads a CTG's files at `rev`.
+Reader reader_at(const std::string& rev);
+
+// « HEAD~1:ctg.yaml » → {"HEAD~1", "ctg.yaml"}; nullopt when `spec` is a plain path.
+std::optional<std::pair<std::string, std::string>> split_rev_path(const std::string& spec);
+
+}  // namespace ctg::git

@@ -9,6 +9,7 @@ namespace ctg::cmd {
 void setup_validate(CLI::App& app, int& exit_code);
 void setup_schema(CLI::App& app, int& exit_code);
 void setup_coverage(CLI::App& app, int& exit_code);
+void setup_avenant(CLI::App& app, int& exit_code);
 void setup_diff(CLI::App& app, int& exit_code);
 void setup_git_config(CLI::App& app, int& exit_code);
 void setup_render(CLI::App& app, int& exit_code);

@@ -25,18 +25,6 @@ struct DiffOptions {
   std::string textconv;
 };
 
-// « REV:chemin » read from git, or a path on disk; a folder means its ctg.yaml.
-LoadResult load_side(const std::string& spec) {
-  if (auto rp = git::split_rev_path(spec)) {
-    std::string path = rp->second;
-    if (path.empty() || path == ".") path = "ctg.yaml";
-    else if (path.size() < 5 || (path.substr(path.size() - 5) != ".yaml" && path.substr(path.size() - 4) != ".yml"))
-      path += "/ctg.yaml";
-    return load_file(path, git::reader_at(rp->first));
-  }
-  return load_file(spec);
-}
-
 std::string read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream b;
@@ -121,7 +109,7 @@ int run_diff(const DiffOptions& o) {
                    rp->first.c_str());
       return cli::unusable;
     }
-  LoadResult a = load_side(a_name), b = load_side(b_name);
+  LoadResult a = git::load_version(a_name), b = git::load_version(b_name);
   if (report_unusable(a, a_name) || report_unusable(b, b_name)) return cli::unusable;
   return print(diff::compare(a, b, options), a_name, b_name, o.format);
 }

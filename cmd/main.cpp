@@ -24,6 +24,7 @@ int run(int argc, char** argv) {
   ctg::cmd::setup_coverage(app, exit_code);
   ctg::cmd::setup_render(app, exit_code);
   ctg::cmd::setup_diff(app, exit_code);
+  ctg::cmd::setup_avenant(app, exit_code);
   ctg::cmd::setup_git_config(app, exit_code);
   ctg::cmd::setup_rules(app, exit_code);
   ctg::cmd::setup_schema(app, exit_code);

@@ -373,10 +373,20 @@ class Walker {
       auto va = scalar(a), vb = scalar(b);
       if (va == vb) return;
       std::string line = where();
-      std::string show_a = va ? fr::decimal(*parse_decimal(*va)) : "vide";
-      std::string show_b = vb ? fr::decimal(*parse_decimal(*vb)) : "vide";
-      add("projection-modifiee", fmt::format("{} {} : {} → {}", line, year, show_a, show_b),
-          fmt::format("{}, année {} : « {} » est remplacé par « {} »", line, year, show_a, show_b), va, vb, a, b);
+      auto number = [](const std::optional<std::string>& v) {
+        auto d = v ? parse_decimal(*v) : std::nullopt;
+        return d ? fr::decimal(*d) : v.value_or("vide");
+      };
+      std::string show_a = number(va), show_b = number(vb);
+      std::string legal = fmt::format("{}, année {} : « {} » est remplacé par « {} »", line, year, show_a, show_b);
+      // In an offer table: « dans le tableau de l'offre de X, la projection « EAJE PSU » pour 2027 passe de … à … ».
+      const Frame* lines = nullptr;
+      for (const auto& f : stack_)
+        if (f.field == "lignes" && !f.key.empty()) lines = &f;
+      if (stack_.front().field == "offre_petite_enfance" && lines)
+        legal = fmt::format("dans le tableau de {}, la projection de la ligne « {} » pour {} passe de {} à {}",
+                            name_of(stack_.front()), name_of(*lines), year, show_a, show_b);
+      add("projection-modifiee", fmt::format("{} {} : {} → {}", line, year, show_a, show_b), legal, va, vb, a, b);
     });
     (void)t;
   }
@@ -408,7 +418,7 @@ class Walker {
       std::string commune = scalar(get(added ? y : x, "commune")).value_or("");
       code = added ? "equipement-ajoute" : "equipement-retire";
       description = fmt::format("équipement {} : {} ({})", added ? "ajouté" : "retiré", name, commune);
-      legal = fmt::format("à l'annexe 2, l'équipement « {} » ({}) est {}", name, commune, added ? "ajouté" : "retiré");
+      legal = fmt::format("l'équipement « {} » ({}) est {}", name, commune, added ? "ajouté" : "retiré");
     } else if (list == "autorites_organisatrices") {
       code = added ? "ao-ajoutee" : "ao-retiree";
       description = fmt::format("{} {} autorité organisatrice", name, added ? "devient" : "n'est plus");
@@ -471,7 +481,7 @@ class Walker {
     if (field == "nom" && section == "equipements") {
       code = "equipement-renomme";
       description = fmt::format("équipement renommé : « {} » → « {} »", a, b);
-      legal = fmt::format("à l'annexe 2, l'équipement « {} » est renommé « {} »", a, b);
+      legal = fmt::format("l'équipement « {} » est renommé « {} »", a, b);
     } else if (section == "autorites_organisatrices" && stack_.size() >= 2 &&
                stack_[stack_.size() - 2].field == "competences") {
       code = "competence-modifiee";

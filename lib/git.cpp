@@ -88,6 +88,17 @@ Reader reader_at(const std::string& rev) {
   return r;
 }
 
+LoadResult load_version(const std::string& spec) {
+  if (auto rp = split_rev_path(spec)) {
+    std::string path = rp->second;
+    if (path.empty() || path == ".") path = "ctg.yaml";
+    else if (path.size() < 5 || (path.substr(path.size() - 5) != ".yaml" && path.substr(path.size() - 4) != ".yml"))
+      path += "/ctg.yaml";
+    return load_file(path, reader_at(rp->first));
+  }
+  return load_file(spec);
+}
+
 std::optional<std::pair<std::string, std::string>> split_rev_path(const std::string& spec) {
   auto colon = spec.find(':');
   if (colon == std::string::npos || colon == 0) return std::nullopt;

@@ -19,6 +19,10 @@ std::optional<std::string> show(const std::string& rev, const std::string& path,
 // A Reader that reads a CTG's files at `rev`.
 Reader reader_at(const std::string& rev);
 
+// A version of a CTG: « RÉV:chemin » read from git (a folder means its
+// ctg.yaml), or a file or folder on disk.
+LoadResult load_version(const std::string& spec);
+
 // « HEAD~1:ctg.yaml » → {"HEAD~1", "ctg.yaml"}; nullopt when `spec` is a plain path.
 std::optional<std::pair<std::string, std::string>> split_rev_path(const std::string& spec);
 

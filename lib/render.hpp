@@ -20,6 +20,12 @@ std::vector<std::string> part_names();
 // `draft`: the document is marked « Projet » (it is not ready for signature).
 doc::Document build(const Ctg& ctg, Part part, bool draft);
 
+// Pieces of the convention that an avenant repeats.
+void parties_section(const Ctg& ctg, std::vector<doc::Block>& out);    // « Entre : … ce qui suit : »
+void signatures_section(const Ctg& ctg, std::vector<doc::Block>& out);  // « Fait à … », one cell per party
+std::string designation_of(const Party& p);                            // « la Commune d'Aiglun »
+std::string commune_of_designation(const std::string& designation);     // « de la Commune d'Aiglun »
+
 std::string to_markdown(const doc::Document& d);
 std::string to_html(const doc::Document& d);
 

@@ -35,9 +35,6 @@ std::vector<std::string> part_names() {
   return {"tout", "convention", "petite-enfance", "annexe-1", "annexe-2", "annexe-3", "annexe-4", "annexe-5"};
 }
 
-// « de la Commune d'Aiglun » from « la Commune d'Aiglun ».
-std::string commune_of_designation(const std::string& d);
-
 namespace {
 
 // ------------------------------------------------------------------ words
@@ -668,6 +665,10 @@ void petite_enfance(const Ctg& ctg, const coverage::Report& cov, std::vector<Blo
 }
 
 }  // namespace
+
+void parties_section(const Ctg& ctg, std::vector<Block>& out) { parties_block(ctg, out); }
+void signatures_section(const Ctg& ctg, std::vector<Block>& out) { signatures_block(ctg, out); }
+std::string designation_of(const Party& p) { return designation(p); }
 
 doc::Document build(const Ctg& ctg, Part part, bool draft) {
   doc::Document d;

@@ -1,0 +1,74 @@
+// ctg avenant ANCIEN NOUVEAU : the draft amendment listing every change.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "atomic_file.hpp"
+#include "avenant.hpp"
+#include "cli.hpp"
+#include "commands.hpp"
+#include "git.hpp"
+#include "render.hpp"
+
+namespace ctg::cmd {
+
+namespace {
+struct AvenantOptions {
+  std::vector<std::string> versions;
+  std::string format = "md";
+  int number = 1;
+  std::string output;
+};
+
+int run_avenant(const AvenantOptions& o) {
+  LoadResult a = git::load_version(o.versions[0]), b = git::load_version(o.versions[1]);
+  for (const auto* side : {&a, &b})
+    if (!side->ok()) {
+      HumanStyle style{cli::use_color(stderr)};
+      for (const auto& d : side->diagnostics.items()) std::fputs(format_human(d, side->sources, style).c_str(), stderr);
+      std::fprintf(stderr, "ctg : les deux versions doivent être valides pour rédiger un avenant (voir ctg validate)\n");
+      return cli::unusable;
+    }
+  diff::Options options;
+  options.consequences = false;
+  diff::Result changes = diff::compare(a, b, options);
+  if (changes.same()) {
+    std::fprintf(stderr, "ctg : les deux versions sont identiques : aucun avenant à rédiger\n");
+    return cli::findings;
+  }
+  doc::Document d = avenant::build(*a.ctg, *b.ctg, changes, o.number);
+  std::string out = o.format == "html" ? render::to_html(d) : render::to_markdown(d);
+  if (o.output.empty()) {
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return cli::ok;
+  }
+  if (std::string failure = write_atomically(o.output, out); !failure.empty()) {
+    std::fprintf(stderr, "ctg : erreur : %s ; « %s » n'a pas été modifié\n", failure.c_str(), o.output.c_str());
+    return cli::unusable;
+  }
+  return cli::ok;
+}
+}  // namespace
+
+void setup_avenant(CLI::App& app, int& exit_code) {
+  auto opts = std::make_shared<AvenantOptions>();
+  CLI::App* sub = app.add_subcommand("avenant", "Rédiger le projet d'avenant entre deux versions d'une CTG");
+  cli::frenchify(*sub);
+  sub->add_option("versions", opts->versions, "ANCIEN NOUVEAU : fichiers, dossiers ou RÉV:chemin (lu dans git)")
+      ->required()
+      ->expected(2)
+      ->type_name("VERSION");
+  sub->add_option("-f,--format", opts->format, "md (par défaut) ou html")
+      ->check(CLI::IsMember({"md", "html"}))
+      ->type_name("FORMAT");
+  sub->add_option("--numero", opts->number, "Numéro de l'avenant (1 par défaut)")->check(CLI::Range(1, 99))->type_name("N");
+  sub->add_option("-o,--output", opts->output, "Fichier à écrire (sinon la sortie standard) ; écrit d'un seul coup")
+      ->type_name("FICHIER");
+  sub->footer(
+      "Codes de sortie : 0 avenant produit, 1 versions identiques (rien à rédiger), 2 version illisible ou invalide,\n"
+      "écriture impossible ou ligne de commande invalide. Voir aussi : man ctg-avenant, ctg diff.");
+  sub->callback([opts, &exit_code] { exit_code = run_avenant(*opts); });
+}
+
+}  // namespace ctg::cmd

@@ -82,10 +82,10 @@ std::vector<WordPiece> word_diff(const std::string& a, const std::string& b) {
       if (i < n && j < m && xm[i] == ym[j]) {
         push(WordPiece::Op::Same, xm[i]);
         ++i, ++j;
-      } else if (j < m && (i == n || l[i][j + 1] >= l[i + 1][j])) {
-        push(WordPiece::Op::Added, ym[j++]);
+      } else if (i < n && (j == m || l[i + 1][j] >= l[i][j + 1])) {
+        push(WordPiece::Op::Removed, xm[i++]);  // what goes, then what comes
       } else {
-        push(WordPiece::Op::Removed, xm[i++]);
+        push(WordPiece::Op::Added, ym[j++]);
       }
     }
   }
@@ -486,13 +486,14 @@ class Walker {
                stack_[stack_.size() - 2].field == "competences") {
       code = "competence-modifiee";
       std::string ao = party(stack_.front().key);
-      std::string comp;
+      std::string comp = field;
       for (const auto& e : enum_entries<Competence>())
-        if (e.key == field) comp = std::string(e.label);
-      std::string moves;
-      if (a == "exercee" && b == "transferee") moves = " : elle passe de la commune à l'EPCI";
-      if (a == "transferee" && b == "exercee") moves = " : la commune la reprend";
-      description = fmt::format("{}, compétence {} : {} → {}{}", ao, comp, da, db, moves);
+        if (e.key == field) comp = rules::competence_name(e.value);
+      if (a == "exercee" && b == "transferee")
+        description = fmt::format("{} : la compétence {} passe de la commune à l'EPCI (exercée → transférée)", ao, comp);
+      else if (a == "transferee" && b == "exercee")
+        description = fmt::format("{} : la compétence {} revient à la commune (transférée → exercée)", ao, comp);
+      else description = fmt::format("{} : compétence {} {} → {}", ao, comp, da, db);
       legal = fmt::format("au tableau des autorités organisatrices, pour {}, la compétence {} est désormais « {} » au "
                           "lieu de « {} »",
                           ao, comp, db, da);
@@ -526,9 +527,18 @@ class Walker {
 };
 
 std::string strip_lines(const std::string& message) {
-  // Line numbers in messages move with any edit: not a change of finding.
+  // Line numbers and the ids of « the other entry » in messages move with
+  // any edit or reordering: not a change of finding.
   std::string out;
   for (std::size_t i = 0; i < message.size(); ++i) {
+    if (message.compare(i, 7, "(id « ") == 0) {
+      auto end = message.find("»)", i);
+      if (end != std::string::npos) {
+        out += "(id)";
+        i = end + std::string("»)").size() - 1;
+        continue;
+      }
+    }
     if (message.compare(i, 6, "ligne ") == 0) {
       std::size_t j = i + 6;
       while (j < message.size() && message[j] >= '0' && message[j] <= '9') ++j;

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# ctg diff and ctg avenant on variants of the real example, with their exact
+# outputs in tests/golden/diff (UPDATE=1 rewrites them), and git integration
+# in a temporary repository: the diff driver for git diff, textconv for
+# git log -p, revisions read with « RÉV:chemin » and --git.
+set -u
+ctg=$1
+root=$2
+golden=$root/tests/golden/diff
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail=0
+export NO_COLOR=1
+cd "$work" || exit 2
+cp -r "$root/examples/provence-alpes-agglomeration" ancien
+
+# variant NAME PYTHON: a copy of the example changed by a few lines of Python.
+variant() {
+  rm -rf "$1" && cp -r ancien "$1"
+  (cd "$1" && python3 -c "$2") || { echo "ÉCHEC variante $1"; fail=1; }
+}
+edit='import sys
+def sub(path, old, new, count=1):
+    text = open(path, encoding="utf-8").read()
+    assert old in text, (path, old)
+    open(path, "w", encoding="utf-8").write(text.replace(old, new, count))
+'
+variant commune-rejoint "$edit
+sub('ctg.yaml', '  - id: volonne\n', '''  - id: mirabeau
+    type: commune
+    nom: Mirabeau
+    epci: paa
+    representants:
+      - { civilite: Mme, prenom: Lucie, nom: BONNET, qualite: Maire }
+    deliberation: { instance: conseil municipal, date: null }
+
+  - id: volonne
+''')"
+variant competence-transferee "$edit
+sub('annexe-3-plan-actions.yaml', 'competences: { recenser: exercee, informer: exercee, planifier: exercee, qualite: exercee }', 'competences: { recenser: exercee, informer: exercee, planifier: transferee, qualite: exercee }', 1)"
+variant projections "$edit
+sub('annexe-3-plan-actions.yaml', 'projection: { 2026: 189, 2027: 200, 2028: 200, 2029: 200, 2030: 200 }', 'projection: { 2026: 189, 2027: 210, 2028: 215, 2029: 215, 2030: 215 }')"
+variant equipement-renomme "$edit
+sub('annexe-2-equipements.yaml', 'nom: Les Canaillous', 'nom: Les Canaillous de Volonne')"
+variant fiche-ajoutee "$edit
+text = open('fiches-action.yaml', encoding='utf-8').read()
+open('fiches-action.yaml', 'w', encoding='utf-8').write(text.rstrip() + '''
+
+  - id: fiche-7
+    numero: 7
+    titre: Mobilité
+    objectif_global: Faciliter les déplacements des familles vers les services.
+    actions_cles:
+      - { id: \"7.1\", texte: Mettre en place un transport à la demande vers les structures d'accueil. }
+    indicateurs: [Nombre de trajets]
+''')"
+variant article-modifie "$edit
+sub('ctg.yaml', 'fin: 2030-12-31', 'fin: 2029-12-31')
+sub('ctg.yaml', '2026 jusqu’au 31 décembre 2030 au', '2026 jusqu’au 31 décembre 2029 au')"
+variant reordonne "$edit
+import re
+text = open('annexe-2-equipements.yaml', encoding='utf-8').read()
+head, body = text.split('equipements:\n', 1)
+items = re.split(r'\n(?=  - id: )', body.strip('\n'))
+open('annexe-2-equipements.yaml', 'w', encoding='utf-8').write(head + 'equipements:\n' + '\n'.join(reversed(items)) + '\n')"
+
+check() {  # check NAME EXPECTED_CODE -- command...
+  local name=$1 code=$2
+  shift 3
+  local out rc
+  out=$("$@" 2>&1)
+  rc=$?
+  [ "$rc" = "$code" ] || { echo "ÉCHEC $name : code $rc, attendu $code"; echo "$out" | head -5; fail=1; return; }
+  if [ "${UPDATE:-0}" = 1 ]; then
+    printf '%s\n' "$out" >"$golden/$name"
+  elif ! diff -u "$golden/$name" <(printf '%s\n' "$out") >/dev/null 2>&1; then
+    diff -u "$golden/$name" <(printf '%s\n' "$out") | head -30
+    echo "ÉCHEC $name : sortie différente de la référence"; fail=1; return
+  fi
+  echo "ok $name"
+}
+
+for v in commune-rejoint competence-transferee projections equipement-renomme fiche-ajoutee article-modifie; do
+  check "$v.txt" 1 -- "$ctg" diff ancien "$v"
+  check "$v.md" 1 -- "$ctg" diff -f md ancien "$v"
+  check "$v.json" 1 -- "$ctg" diff -f json ancien "$v"
+done
+check "reordonne.txt" 0 -- "$ctg" diff ancien reordonne
+check "reordonne-ordre.txt" 1 -- "$ctg" diff --ordre ancien reordonne
+check "identiques.txt" 0 -- "$ctg" diff ancien ancien
+check "avenant-projections.md" 0 -- "$ctg" avenant ancien projections
+check "avenant-commune-rejoint.md" 0 -- "$ctg" avenant --numero 2 ancien commune-rejoint
+"$ctg" avenant -f html ancien fiche-ajoutee -o avenant.html && tidy -q -e avenant.html >/dev/null 2>&1
+[ $? -lt 2 ] && echo "ok avenant HTML (tidy)" || { echo "ÉCHEC avenant HTML"; fail=1; }
+"$ctg" avenant ancien ancien >/dev/null 2>&1; [ $? = 1 ] && echo "ok avenant sans différence" || { echo "ÉCHEC avenant sans différence"; fail=1; }
+
+# git: a repository with two commits of the CTG.
+mkdir depot && cd depot && git init -q && git config user.email ctg@example.org && git config user.name ctg
+cp -r ../ancien/. . && git add -A && git commit -qm v1
+cp -r ../projections/. . && git commit -qam v2
+"$ctg" git-config --commande "$ctg" >/dev/null || { echo "ÉCHEC ctg git-config"; fail=1; }
+grep -q '^\*.yaml diff=ctg$' .gitattributes && echo "ok .gitattributes" || { echo "ÉCHEC .gitattributes"; fail=1; }
+out=$(git diff HEAD~1 HEAD)
+grep -q "projection 2027 : 200 → 210" <<<"$out" && echo "ok git diff par le pilote ctg" || { echo "ÉCHEC git diff"; echo "$out" | head; fail=1; }
+out=$(git log -p -1 HEAD)
+grep -q "^+offre_petite_enfance\[paa\].lignes\[eaje_psu\].projection.2027: 210" <<<"$out" && echo "ok git log -p par textconv" ||
+  { echo "ÉCHEC git log -p"; echo "$out" | head -20; fail=1; }
+# A file added then deleted: git passes /dev/null for the missing side.
+printf 'format: ctg/1\nvisas:\n  - { id: v1, texte: Vu le code. }\n' > visas-locaux.yaml && git add visas-locaux.yaml && git commit -qm v3
+out=$(git diff HEAD~1 HEAD)
+grep -q "Visas" <<<"$out" && echo "ok fichier ajouté (/dev/null)" || { echo "ÉCHEC fichier ajouté"; echo "$out" | head; fail=1; }
+git rm -q visas-locaux.yaml && git commit -qm v4
+out=$(git diff HEAD~1 HEAD)
+grep -q "retiré" <<<"$out" && echo "ok fichier supprimé (/dev/null)" || { echo "ÉCHEC fichier supprimé"; echo "$out" | head; fail=1; }
+out=$("$ctg" diff HEAD~3:ctg.yaml HEAD:ctg.yaml); rc=$?
+[ $rc = 1 ] && grep -q "210" <<<"$out" && echo "ok RÉV:chemin" || { echo "ÉCHEC RÉV:chemin ($rc)"; echo "$out" | head; fail=1; }
+"$ctg" diff --git HEAD >/dev/null; [ $? = 0 ] && echo "ok --git HEAD contre l'arbre de travail" || { echo "ÉCHEC --git"; fail=1; }
+"$ctg" diff --git HEAD~3 HEAD >/dev/null; [ $? = 1 ] && echo "ok --git RÉV1 RÉV2" || { echo "ÉCHEC --git RÉV1 RÉV2"; fail=1; }
+"$ctg" diff -- -x:ctg.yaml ctg.yaml >/dev/null 2>&1; [ $? = 2 ] && echo "ok révision « -… » refusée" || { echo "ÉCHEC révision refusée"; fail=1; }
+"$ctg" diff HEAD~99:ctg.yaml ctg.yaml >/dev/null 2>&1; [ $? = 2 ] && echo "ok révision inconnue : code 2" || { echo "ÉCHEC révision inconnue"; fail=1; }
+exit $fail

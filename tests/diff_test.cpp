@@ -1,0 +1,86 @@
+#include <doctest/doctest.h>
+
+#include "diff.hpp"
+
+using namespace ctg;
+
+namespace {
+const char* const base = R"(format: ctg/1
+convention: { titre: CTG, territoire: T, debut: 2026-01-01, fin: 2029-12-31 }
+parties:
+  - { id: caf, type: caf, nom: Caf, representants: [] }
+  - { id: a, type: commune, nom: Aube, representants: [] }
+equipements:
+  - { id: e1, gestionnaire: G, nom: Crèche, type: eaje, commune: Aube }
+  - { id: e2, gestionnaire: G, nom: Halte, type: eaje, commune: Aube }
+)";
+
+diff::Result compare(const std::string& before, const std::string& after, diff::Options o = {}) {
+  auto a = load_text(before, "a.yaml"), b = load_text(after, "b.yaml");
+  REQUIRE(a.ok());
+  REQUIRE(b.ok());
+  return diff::compare(a, b, o);
+}
+
+std::string replaced(std::string s, const std::string& from, const std::string& to) {
+  s.replace(s.find(from), from.size(), to);
+  return s;
+}
+}  // namespace
+
+TEST_CASE("entries are matched by id, not by position") {
+  std::string swapped = replaced(replaced(base, "id: e1, gestionnaire: G, nom: Crèche", "id: tmp"), "id: e2, gestionnaire: G, nom: Halte",
+                                 "id: e1, gestionnaire: G, nom: Crèche");
+  swapped = replaced(swapped, "id: tmp", "id: e2, gestionnaire: G, nom: Halte");
+  CHECK(compare(base, swapped).same());
+  diff::Options order;
+  order.order = true;
+  auto r = compare(base, swapped, order);
+  REQUIRE(r.changes.size() == 1);
+  CHECK(r.changes[0].code == "ordre-modifie");
+}
+
+TEST_CASE("typed changes") {
+  auto r = compare(base, replaced(base, "nom: Halte", "nom: Halte-garderie"));
+  REQUIRE(r.changes.size() == 1);
+  CHECK(r.changes[0].code == "equipement-renomme");
+  CHECK(r.changes[0].path == "equipements[e2].nom");
+  CHECK(r.changes[0].before == "Halte");
+  CHECK(r.changes[0].after == "Halte-garderie");
+
+  auto added = compare(base, std::string(base) + "  - { id: e3, gestionnaire: G, nom: RPE, type: rpe, commune: Aube }\n");
+  REQUIRE(added.changes.size() == 1);
+  CHECK(added.changes[0].code == "equipement-ajoute");
+
+  auto date = compare(base, replaced(base, "fin: 2029-12-31", "fin: 2030-12-31"));
+  REQUIRE(date.changes.size() == 1);
+  CHECK(date.changes[0].code == "date-modifiee");
+  CHECK(date.changes[0].description.find("31\u00A0décembre\u00A02030") != std::string::npos);
+}
+
+TEST_CASE("word-level difference of long texts") {
+  auto w = diff::word_diff("la convention est conclue jusqu'au 31 décembre 2030 au maximum",
+                           "la convention est conclue jusqu'au 31 décembre 2029 au maximum");
+  REQUIRE(w.size() == 4);
+  CHECK(w[0].op == diff::WordPiece::Op::Same);
+  CHECK(w[1].op == diff::WordPiece::Op::Removed);
+  CHECK(w[1].text == "2030");
+  CHECK(w[2].op == diff::WordPiece::Op::Added);
+  CHECK(w[2].text == "2029");
+  CHECK(w[3].text == "au maximum");
+  CHECK(diff::word_diff("a b c", "a b c").size() == 1);
+}
+
+TEST_CASE("a population that crosses a threshold says so") {
+  std::string ao = std::string(base) +
+                   "autorites_organisatrices:\n  - ao: a\n    population: { valeur: 3400, nature: totale, millesime: 2024 }\n"
+                   "    competences: { recenser: exercee, informer: exercee, planifier: sans_objet, qualite: sans_objet }\n";
+  auto r = compare(ao, replaced(ao, "valeur: 3400", "valeur: 3600"));
+  REQUIRE_FALSE(r.changes.empty());
+  CHECK(r.changes[0].code == "seuil-franchi");
+  CHECK(r.changes[0].description.find("franchit le seuil de 3\u202F500") != std::string::npos);
+  // The consequence: AO-3 and AO-4 errors appear.
+  bool ao3 = false;
+  for (const auto& f : r.findings) ao3 = ao3 || (f.appeared && f.diagnostic.code == "AO-3");
+  CHECK(ao3);
+}

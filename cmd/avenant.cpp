@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <memory>
 
-#include "atomic_file.hpp"
 #include "avenant.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
@@ -24,12 +23,7 @@ struct AvenantOptions {
 int run_avenant(const AvenantOptions& o) {
   LoadResult a = git::load_version(o.versions[0]), b = git::load_version(o.versions[1]);
   for (const auto* side : {&a, &b})
-    if (!side->ok()) {
-      HumanStyle style{cli::use_color(stderr)};
-      for (const auto& d : side->diagnostics.items()) std::fputs(format_human(d, side->sources, style).c_str(), stderr);
-      std::fprintf(stderr, "ctg : les deux versions doivent être valides pour rédiger un avenant (voir ctg validate)\n");
-      return cli::unusable;
-    }
+    if (cli::refuse_invalid(*side, "les deux versions doivent être valides pour rédiger un avenant")) return cli::unusable;
   diff::Options options;
   options.consequences = false;
   diff::Result changes = diff::compare(a, b, options);
@@ -38,16 +32,7 @@ int run_avenant(const AvenantOptions& o) {
     return cli::findings;
   }
   doc::Document d = avenant::build(*a.ctg, *b.ctg, changes, o.number);
-  std::string out = o.format == "html" ? render::to_html(d) : render::to_markdown(d);
-  if (o.output.empty()) {
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    return cli::ok;
-  }
-  if (std::string failure = write_atomically(o.output, out); !failure.empty()) {
-    std::fprintf(stderr, "ctg : erreur : %s ; « %s » n'a pas été modifié\n", failure.c_str(), o.output.c_str());
-    return cli::unusable;
-  }
-  return cli::ok;
+  return cli::write_output(o.format == "html" ? render::to_html(d) : render::to_markdown(d), o.output);
 }
 }  // namespace
 

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <regex>
 
+#include "atomic_file.hpp"
 #include "text.hpp"
 
 namespace ctg::cli {
@@ -70,6 +71,26 @@ int report_parse_error(const CLI::App& app, const CLI::ParseError& e) {
   std::fprintf(stderr, "ctg : erreur : %s\n", message.c_str());
   std::fprintf(stderr, "Pour l'aide : %s --help\n", cmd.c_str());
   return unusable;
+}
+
+bool refuse_invalid(const LoadResult& r, const std::string& why) {
+  if (r.ok()) return false;
+  HumanStyle style{use_color(stderr)};
+  for (const auto& d : r.diagnostics.items()) std::fputs(format_human(d, r.sources, style).c_str(), stderr);
+  std::fprintf(stderr, "ctg : %s (voir ctg validate)\n", why.c_str());
+  return true;
+}
+
+int write_output(const std::string& content, const std::string& path) {
+  if (path.empty()) {
+    std::fwrite(content.data(), 1, content.size(), stdout);
+    return ok;
+  }
+  if (std::string failure = write_atomically(path, content); !failure.empty()) {
+    std::fprintf(stderr, "ctg : erreur : %s ; « %s » n'a pas été modifié\n", failure.c_str(), path.c_str());
+    return unusable;
+  }
+  return ok;
 }
 
 bool use_color(std::FILE* stream) {

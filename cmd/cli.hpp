@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string>
 
+#include "loader.hpp"
+
 namespace ctg::cli {
 
 // Exit codes of every subcommand.
@@ -23,5 +25,13 @@ int report_parse_error(const CLI::App& app, const CLI::ParseError& e);
 
 // Colour only on a terminal, and never when NO_COLOR is set (no-color.org).
 bool use_color(std::FILE* stream);
+
+// Prints a loaded CTG's diagnostics on stderr with why the command needs it
+// valid, and returns true, when it did not load without error.
+bool refuse_invalid(const LoadResult& r, const std::string& why);
+
+// Writes a produced document to standard output, or to `path` at once
+// (temporary file and rename); returns the exit code.
+int write_output(const std::string& content, const std::string& path);
 
 }  // namespace ctg::cli

@@ -42,12 +42,7 @@ int run_coverage(const CoverageOptions& o) {
   else if (o.format == "json") format = coverage::Format::Json;
 
   LoadResult r = load_file(o.path);
-  if (!r.ok()) {
-    HumanStyle style{cli::use_color(stderr)};
-    for (const auto& d : r.diagnostics.items()) std::fputs(format_human(d, r.sources, style).c_str(), stderr);
-    std::fprintf(stderr, "ctg : le fichier doit être valide pour calculer les taux (voir ctg validate)\n");
-    return cli::unusable;
-  }
+  if (cli::refuse_invalid(r, "le fichier doit être valide pour calculer les taux")) return cli::unusable;
   std::string out = coverage::render(coverage::compute(*r.ctg, options), r.sources, format);
   std::fwrite(out.data(), 1, out.size(), stdout);
   return cli::ok;

@@ -32,14 +32,6 @@ std::string read_all(const std::string& path) {
   return b.str();
 }
 
-bool report_unusable(const LoadResult& r, const std::string& name) {
-  if (r.ok()) return false;
-  HumanStyle style{cli::use_color(stderr)};
-  for (const auto& d : r.diagnostics.items()) std::fputs(format_human(d, r.sources, style).c_str(), stderr);
-  std::fprintf(stderr, "ctg : %s doit être valide pour être comparé (voir ctg validate)\n", name.c_str());
-  return true;
-}
-
 int print(const diff::Result& r, const std::string& a, const std::string& b, const std::string& format) {
   std::string out = format == "json" ? diff::to_json(r, a, b)
                     : format == "md" ? diff::to_markdown(r, a, b)
@@ -110,7 +102,9 @@ int run_diff(const DiffOptions& o) {
       return cli::unusable;
     }
   LoadResult a = git::load_version(a_name), b = git::load_version(b_name);
-  if (report_unusable(a, a_name) || report_unusable(b, b_name)) return cli::unusable;
+  if (cli::refuse_invalid(a, a_name + " doit être valide pour être comparé") ||
+      cli::refuse_invalid(b, b_name + " doit être valide pour être comparé"))
+    return cli::unusable;
   return print(diff::compare(a, b, options), a_name, b_name, o.format);
 }
 

@@ -4,7 +4,6 @@
 #include <cstdio>
 #include <memory>
 
-#include "atomic_file.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
 #include "loader.hpp"
@@ -32,27 +31,13 @@ int run_render(const RenderOptions& o) {
     return cli::unusable;
   }
   LoadResult r = load_file(o.path);
-  if (!r.ok()) {
-    HumanStyle style{cli::use_color(stderr)};
-    for (const auto& d : r.diagnostics.items()) std::fputs(format_human(d, r.sources, style).c_str(), stderr);
-    std::fprintf(stderr, "ctg : le fichier doit être valide pour être rendu (voir ctg validate)\n");
-    return cli::unusable;
-  }
+  if (cli::refuse_invalid(r, "le fichier doit être valide pour être rendu")) return cli::unusable;
   // « Projet » until `ctg validate --stage signature` would pass.
   rules::Options signing;
   signing.stage = rules::Stage::Signature;
   bool draft = rules::check(*r.ctg, signing).has_errors();
   doc::Document d = render::build(*r.ctg, *part, draft);
-  std::string out = o.format == "html" ? render::to_html(d) : render::to_markdown(d);
-  if (o.output.empty()) {
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    return cli::ok;
-  }
-  if (std::string failure = write_atomically(o.output, out); !failure.empty()) {
-    std::fprintf(stderr, "ctg : erreur : %s ; « %s » n'a pas été modifié\n", failure.c_str(), o.output.c_str());
-    return cli::unusable;
-  }
-  return cli::ok;
+  return cli::write_output(o.format == "html" ? render::to_html(d) : render::to_markdown(d), o.output);
 }
 }  // namespace
 

@@ -1,0 +1,428 @@
+// Annexes 1 to 5 of the convention, and the early-childhood part sent to
+// the CDSF: figures, equipment, AO table, offer and coverage tables, plan,
+// fiches action, pilotage, deliberations.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "charts.hpp"
+#include "coverage.hpp"
+#include "french.hpp"
+#include "render.hpp"
+#include "render_blocks.hpp"
+#include "render_parts.hpp"
+#include "text.hpp"
+#include "vocabulary.hpp"
+
+namespace ctg::render::parts {
+
+using namespace blocks;
+
+static std::string indicator_value(const Indicator& i) {
+  std::string v = fr::decimal(i.valeur);
+  std::string unit(label_of(i.unite));
+  if (unit.empty()) return v;
+  if (unit == "%") return v + fr::nbsp + "%";
+  return v + " " + unit;
+}
+
+static void indicators_table(const std::vector<const Indicator*>& inds, std::vector<Block>& out, const std::string& caption) {
+  if (inds.empty()) return;
+  doc::Table t;
+  t.caption = caption;
+  t.head = {"Indicateur", "Valeur", "Année", "Source"};
+  t.numeric = {false, true, true, false};
+  for (const Indicator* i : inds)
+    t.rows.push_back({row_header(i->libelle), cell(indicator_value(*i), true),
+                      cell(i->annee ? std::to_string(*i->annee) : "", true),
+                      cell(i->source.value_or(i->note.value_or("")))});
+  out.push_back(table(std::move(t)));
+}
+
+void annexe1(const Ctg& ctg, std::vector<Block>& out) {
+  out.push_back(page_break());
+  out.push_back(heading(2, "Annexe 1 – " + (ctg.diagnostic && ctg.diagnostic->titre ? *ctg.diagnostic->titre
+                                                                                      : std::string("Diagnostic partagé")),
+                        "annexe-1"));
+  if (!ctg.diagnostic) {
+    out.push_back(paragraph(doc::plain("Le diagnostic n'est pas encore rédigé.")));
+    return;
+  }
+  const auto& d = *ctg.diagnostic;
+  if (!d.sources.empty()) out.push_back(paragraph(doc::plain("Sources : " + join(d.sources, ", "))));
+  std::vector<const Indicator*> inds;
+  for (const auto& i : d.indicateurs) inds.push_back(&i);
+  indicators_table(inds, out, "Chiffres clés du diagnostic");
+  out.push_back(markdown(d.texte));
+  if (!d.enjeux.empty()) {
+    out.push_back(heading(3, "Enjeux retenus", "enjeux"));
+    std::vector<std::string> items;
+    for (const auto& e : d.enjeux) items.push_back(e.texte);
+    out.push_back(list(items, true));
+  }
+}
+
+void annexe2(const Ctg& ctg, std::vector<Block>& out) {
+  out.push_back(page_break());
+  out.push_back(heading(2, "Annexe 2 – Liste des équipements et services soutenus", "annexe-2"));
+  if (ctg.equipements.empty()) {
+    out.push_back(paragraph(doc::plain("Aucun équipement n'est encore listé.")));
+    return;
+  }
+  // Grouped by commune, in the order communes first appear.
+  std::vector<std::string> order;
+  std::map<std::string, std::vector<const Equipment*>> by;
+  for (const auto& e : ctg.equipements) {
+    std::string key = e.partie && ctg.party(*e.partie) ? ctg.party(*e.partie)->nom : e.commune;
+    if (!by.count(key)) order.push_back(key);
+    by[key].push_back(&e);
+  }
+  doc::Table t;
+  t.caption = fmt::format("{} équipements et services, par commune", ctg.equipements.size());
+  t.head = {"Commune", "Gestionnaire", "Équipement", "Type", "Sous-type", "Code postal"};
+  t.numeric = {false, false, false, false, false, true};
+  for (const auto& commune : order)
+    for (const Equipment* e : by[commune])
+      t.rows.push_back({row_header(e->commune), cell(e->gestionnaire), cell(e->nom),
+                        cell(std::string(label_of(e->type))),
+                        cell(e->sous_type ? std::string(label_of(*e->sous_type)) : ""),
+                        cell(e->code_postal.value_or(""), true)});
+  out.push_back(table(std::move(t)));
+}
+
+static std::string competence_cell(CompetenceStatus s, bool grouping) {
+  auto box = [&](CompetenceStatus v) { return s == v ? "☒" : "☐"; };
+  if (grouping)
+    return fmt::format("{} exercée (transfert)\n{} sans objet", box(CompetenceStatus::Exercee), box(CompetenceStatus::SansObjet));
+  return fmt::format("{} exercée\n{} transférée\n{} sans objet", box(CompetenceStatus::Exercee),
+                     box(CompetenceStatus::Transferee), box(CompetenceStatus::SansObjet));
+}
+
+static std::string population_text(const Ctg& ctg, const AoEntry& e) {
+  auto show = [](const Population& p) {
+    std::string base;
+    if (p.valeur) base = fr::integer(*p.valeur);
+    else if (p.plus_de && p.moins_de) base = fmt::format("plus de {}, moins de {}", fr::integer(*p.plus_de), fr::integer(*p.moins_de));
+    else if (p.plus_de) base = "plus de " + fr::integer(*p.plus_de);
+    else if (p.moins_de) base = "moins de " + fr::integer(*p.moins_de);
+    if (p.nature != PopulationNature::Inconnue) base += " (" + std::string(label_of(p.nature)) + (p.millesime ? fmt::format(" {}", *p.millesime) : "") + ")";
+    return base;
+  };
+  if (e.population) return show(*e.population);
+  if (!e.transferts.empty()) {
+    std::vector<std::string> parts;
+    for (const auto& t : e.transferts)
+      if (t.population) parts.push_back(show(*t.population) + " – communes ayant transféré");
+    return join(parts, " ; ");
+  }
+  const Party* p = ctg.party(e.ao);
+  return p && p->population ? show(*p->population) : "—";
+}
+
+static void ao_table(const Ctg& ctg, std::vector<Block>& out) {
+  if (ctg.autorites_organisatrices.empty()) return;
+  out.push_back(heading(3, "Tableau des autorités organisatrices de l'accueil du jeune enfant", "autorites-organisatrices"));
+  doc::Table t;
+  t.caption = "Compétences des autorités organisatrices (art. L214-1-3 CASF) : exercée par la commune, ou par l'EPCI "
+              "qui l'a reçue ; transférée par la commune à l'EPCI ; sans objet";
+  t.head = {"Autorité organisatrice", "Habitants", "1° Recenser", "2° Informer et accompagner", "3° Planifier",
+            "4° Soutenir la qualité"};
+  t.numeric = {false, false, false, false, false, false};
+  for (const auto& e : ctg.autorites_organisatrices) {
+    const Party* p = ctg.party(e.ao);
+    bool grouping = p && (p->type == PartyType::Epci || p->type == PartyType::Syndicat);
+    t.rows.push_back({row_header(p ? p->nom : e.ao), cell(population_text(ctg, e)),
+                      cell(competence_cell(e.competences.recenser, grouping)),
+                      cell(competence_cell(e.competences.informer, grouping)),
+                      cell(competence_cell(e.competences.planifier, grouping)),
+                      cell(competence_cell(e.competences.qualite, grouping))});
+  }
+  out.push_back(table(std::move(t)));
+  Block chart;
+  chart.kind = Kind::Figure;
+  chart.svg = charts::population_thresholds(ctg);
+  chart.alt = "Population de chaque autorité organisatrice au regard des seuils de 3 500 et 10 000 habitants";
+  if (!chart.svg.empty()) out.push_back(std::move(chart));
+}
+
+static void coverage_table(const coverage::Perimeter& p, std::vector<Block>& out) {
+  doc::Table t;
+  t.caption = fmt::format("Taux de couverture – {} (places pour 100 enfants de moins de 3 ans ; * partiel)", p.name);
+  t.head = {"Composante"};
+  for (const auto& c : p.columns) t.head.push_back(c.label());
+  t.numeric.assign(t.head.size(), true);
+  t.numeric[0] = false;
+  auto row = [&](const std::string& label, auto value) {
+    std::vector<doc::Cell> r{row_header(label)};
+    for (const auto& c : p.columns) r.push_back(cell(value(c), true));
+    t.rows.push_back(std::move(r));
+  };
+  for (coverage::Component k : coverage::components)
+    row(std::string(coverage::label_of(k)), [&](const coverage::Column& c) {
+      const auto& a = c.places.at(k);
+      return a.value ? fr::decimal(*a.value) + (a.missing.empty() ? "" : "*") : std::string("—");
+    });
+  row("Enfants de moins de 3 ans", [](const coverage::Column& c) { return number(c.children.value); });
+  row("Taux de couverture global", [](const coverage::Column& c) {
+    auto t10 = c.tenths.at(coverage::Rate::Global);
+    return t10 ? fr::tenths(*t10) + (c.partial() ? "*" : "") : std::string("—");
+  });
+  out.push_back(table(std::move(t)));
+}
+
+static void offer_tables(const Ctg& ctg, const coverage::Report& cov, std::vector<Block>& out) {
+  auto years = ctg.years();
+  for (const auto& t : ctg.offre_petite_enfance) {
+    const Party* p = ctg.party(t.ao);
+    std::string name = (p ? p->nom : t.ao) + (t.zone ? " – " + *t.zone : "");
+    out.push_back(heading(3, "Offre petite enfance – " + name, "offre-" + t.ao));
+    doc::Table o;
+    o.caption = fmt::format("Offre actuelle et projetée – {}", name);
+    o.head = {"Mode d'accueil", "Structures", "Actuel"};
+    for (int y : years) o.head.push_back(std::to_string(y));
+    o.numeric.assign(o.head.size(), true);
+    o.numeric[0] = false;
+    for (const auto& l : t.lignes) {
+      std::string label = l.libelle.value_or(std::string(label_of(l.mode)));
+      if (l.unit() == OfferUnit::Etp) label += " (ETP)";
+      std::vector<doc::Cell> r{row_header(label), cell(l.structures ? fr::integer(*l.structures) : "", true),
+                               cell(number(l.actuel), true)};
+      for (int y : years) {
+        auto it = l.projection.find(y);
+        r.push_back(cell(it == l.projection.end() ? "" : number(it->second), true));
+      }
+      o.rows.push_back(std::move(r));
+    }
+    out.push_back(table(std::move(o)));
+    // Needs, projects and means, line by line.
+    doc::Table n;
+    n.caption = fmt::format("Besoins, projets et moyens – {}", name);
+    n.head = {"Mode d'accueil", "Emplois et compétences", "Autres besoins", "Investissements", "Ingénierie et moyens"};
+    for (const auto& l : t.lignes) {
+      if (l.besoins_emplois.empty() && l.autres_besoins.empty() && l.investissements.empty() && l.ingenierie.empty() &&
+          !l.note)
+        continue;
+      std::vector<std::string> inv;
+      for (const auto& i : l.investissements) {
+        std::string s = fmt::format("{} ({})", i.objet, label_of(i.type));
+        if (i.cout) s += fmt::format(", {}\u00A0€", fr::decimal(*i.cout));
+        if (!i.annees.empty()) {
+          std::vector<std::string> ys;
+          for (int y : i.annees) ys.push_back(std::to_string(y));
+          s += ", " + join_french(ys);
+        }
+        inv.push_back(s);
+      }
+      std::vector<std::string> other = l.autres_besoins;
+      if (l.note) other.push_back(*l.note);
+      n.rows.push_back({row_header(l.libelle.value_or(std::string(label_of(l.mode)))),
+                        cell(join(l.besoins_emplois, " ; ")), cell(join(other, " ; ")), cell(join(inv, " ; ")),
+                        cell(join(l.ingenierie, " ; "))});
+    }
+    if (!n.rows.empty()) out.push_back(table(std::move(n)));
+    auto section = [&](const char* title, const std::vector<std::string>& items) {
+      if (items.empty()) return;
+      out.push_back(paragraph(Line{Span{title, Style::Strong}}));
+      out.push_back(list(items));
+    };
+    section("Zones où l'offre est insuffisante ou difficile d'accès", t.zones_prioritaires);
+    section("Accueil des enfants de familles en difficulté", t.familles_difficulte);
+    section("Soutien à la qualité des modes d'accueil", t.soutien_qualite);
+    for (const auto& per : cov.perimeters)
+      if (!per.whole && per.id == t.ao) {
+        coverage_table(per, out);
+        Block chart;
+        chart.kind = Kind::Figure;
+        chart.svg = charts::offer_by_year(per);
+        chart.alt = fmt::format("Places par mode d'accueil et taux de couverture, année par année – {}", per.name);
+        if (!chart.svg.empty()) out.push_back(std::move(chart));
+      }
+  }
+  if (!cov.perimeters.empty() && cov.perimeters.back().whole && ctg.offre_petite_enfance.size() > 1) {
+    out.push_back(heading(3, "Taux de couverture du territoire de la CTG", "couverture-territoire"));
+    coverage_table(cov.perimeters.back(), out);
+  }
+}
+
+static void plan(const Ctg& ctg, std::vector<Block>& out) {
+  if (!ctg.plan_actions) return;
+  const auto& pa = *ctg.plan_actions;
+  if (pa.introduction) out.push_back(markdown(*pa.introduction));
+  for (const auto& a : pa.axes) {
+    out.push_back(heading(3, a.numero ? fmt::format("{}. {}", *a.numero, a.titre) : a.titre, "axe-" + a.id));
+    if (a.objectif) out.push_back(paragraph(concat({Line{Span{"Objectif :", Style::Strong}}, doc::plain(" " + *a.objectif)})));
+    std::vector<std::string> items;
+    for (const auto& i : a.actions) items.push_back(i.texte);
+    if (!items.empty()) out.push_back(list(items));
+  }
+  if (!pa.calendrier.empty()) {
+    out.push_back(heading(3, "Calendrier", "calendrier"));
+    for (const auto& y : pa.calendrier) {
+      out.push_back(heading(4, fmt::format("{} – {}", y.annee, y.titre), fmt::format("calendrier-{}", y.annee)));
+      if (y.accroche) out.push_back(paragraph(Line{Span{*y.accroche, Style::Emphasis}}));
+      if (!y.actions.empty()) {
+        std::string md;
+        for (const auto& a : y.actions) {
+          // Each action is Markdown; a nested list inside it stays nested.
+          std::string item = a;
+          for (std::size_t p = 0; (p = item.find('\n', p)) != std::string::npos; p += 3) item.insert(p + 1, "  ");
+          md += "- " + item + (item.empty() || item.back() != '\n' ? "\n" : "");
+        }
+        out.push_back(markdown(md));
+      }
+      if (y.objectif) out.push_back(paragraph(concat({Line{Span{"Objectif :", Style::Strong}}, doc::plain(" " + *y.objectif)})));
+    }
+  }
+}
+
+static void fiche(const ActionSheet& f, std::vector<Block>& out) {
+  out.push_back(heading(3, fmt::format("Fiche action {} – {}", f.numero, f.titre), "fiche-" + f.id));
+  auto labelled = [&](const char* label, const std::optional<std::string>& text) {
+    if (!text) return;
+    out.push_back(paragraph(Line{Span{label, Style::Strong}}));
+    out.push_back(markdown(*text));
+  };
+  labelled("Objectif global", std::optional<std::string>(f.objectif_global));
+  if (!f.actions_cles.empty()) {
+    out.push_back(paragraph(Line{Span{"Actions clés", Style::Strong}}));
+    Block b;
+    b.kind = Kind::List;
+    for (const auto& a : f.actions_cles) b.items.push_back(concat({Line{Span{a.id, Style::Strong}}, doc::plain(" " + a.texte)}));
+    out.push_back(std::move(b));
+  }
+  labelled("Résultat attendu", f.resultat_attendu);
+  labelled("Public cible", f.public_cible);
+  labelled("Territoire concerné", f.territoire);
+  if (!f.partenaires.empty()) {
+    out.push_back(paragraph(Line{Span{"Partenaires associés", Style::Strong}}));
+    out.push_back(list(f.partenaires));
+  }
+  if (!f.indicateurs.empty()) {
+    out.push_back(paragraph(Line{Span{"Indicateurs", Style::Strong}}));
+    out.push_back(list(f.indicateurs));
+  }
+}
+
+void annexe3(const Ctg& ctg, const coverage::Report& cov, std::vector<Block>& out) {
+  out.push_back(page_break());
+  out.push_back(heading(2, "Annexe 3 – Plan d'actions et moyens mobilisés par chaque signataire", "annexe-3"));
+  plan(ctg, out);
+  ao_table(ctg, out);
+  offer_tables(ctg, cov, out);
+  if (!ctg.fiches_action.empty()) {
+    out.push_back(heading(3, "Fiches action", "fiches-action"));
+    for (const auto& f : ctg.fiches_action) fiche(f, out);
+  }
+}
+
+void annexe4(const Ctg& ctg, std::vector<Block>& out) {
+  out.push_back(page_break());
+  out.push_back(heading(2, "Annexe 4 – Modalités de pilotage stratégique et opérationnel et suivi de la CTG", "annexe-4"));
+  if (!ctg.pilotage) return;
+  if (!ctg.pilotage->instances.empty()) {
+    doc::Table t;
+    t.caption = "Instances de pilotage";
+    t.head = {"Instance", "Rôle", "Composition", "Fréquence"};
+    for (const auto& b : ctg.pilotage->instances)
+      t.rows.push_back({row_header(b.nom), cell(b.role.value_or("")), cell(b.composition.value_or("")),
+                        cell(b.frequence.value_or(""))});
+    out.push_back(table(std::move(t)));
+  }
+  if (ctg.pilotage->texte) out.push_back(markdown(*ctg.pilotage->texte));
+}
+
+void annexe5(const Ctg& ctg, std::vector<Block>& out) {
+  out.push_back(page_break());
+  out.push_back(heading(2, "Annexe 5 – Décisions des conseils", "annexe-5"));
+  doc::Table t;
+  t.caption = "Délibérations autorisant la signature";
+  t.head = {"Signataire", "Instance", "Date", "Numéro"};
+  for (const auto& p : ctg.parties) {
+    if (!p.deliberation) continue;
+    t.rows.push_back({row_header(p.nom), cell(p.deliberation->instance),
+                      doc::Cell{date_or_blank(p.deliberation->date), false, false},
+                      cell(p.deliberation->numero.value_or(""))});
+  }
+  if (!t.rows.empty()) out.push_back(table(std::move(t)));
+  if (ctg.decisions_conseils && ctg.decisions_conseils->texte) out.push_back(markdown(*ctg.decisions_conseils->texte));
+}
+
+// The early-childhood section of the diagnostic's Markdown: from a heading
+// that names « petite enfance » to the next heading of the same level or above.
+static std::string early_childhood_section(const std::string& md) {
+  std::string lower;
+  for (char c : md) lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  std::size_t pos = 0;
+  while ((pos = lower.find("petite enfance", pos)) != std::string::npos) {
+    std::size_t line = lower.rfind('\n', pos);
+    line = line == std::string::npos ? 0 : line + 1;
+    if (lower[line] == '#') {
+      std::size_t level = lower.find_first_not_of('#', line) - line;
+      std::size_t end = line;
+      while ((end = lower.find("\n#", end + 1)) != std::string::npos) {
+        std::size_t l2 = lower.find_first_not_of('#', end + 1) - (end + 1);
+        if (l2 <= level) break;
+      }
+      return md.substr(line, end == std::string::npos ? std::string::npos : end + 1 - line);
+    }
+    ++pos;
+  }
+  return {};
+}
+
+static bool early_childhood(Measure m) {
+  switch (m) {
+    case Measure::Naissances:
+    case Measure::EnfantsMoins3Ans:
+    case Measure::EajeNombre:
+    case Measure::EajePlaces:
+    case Measure::MicroCrechesPlaces:
+    case Measure::AssistantsMaternelsNombre:
+    case Measure::AssistantsMaternelsPlaces:
+    case Measure::MamNombre:
+    case Measure::RpeNombre:
+    case Measure::RpeEtp:
+    case Measure::TauxCouvertureGlobal: return true;
+    default: return false;
+  }
+}
+
+static bool mentions_early_childhood(const std::string& s) {
+  std::string l;
+  for (char c : s) l.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  return l.find("petite enfance") != std::string::npos;
+}
+
+void petite_enfance(const Ctg& ctg, const coverage::Report& cov, std::vector<Block>& out) {
+  out.push_back(heading(2, "Volet petite enfance", "petite-enfance"));
+  out.push_back(paragraph(doc::plain(
+      "Éléments de la convention transmis au comité départemental des services aux familles : diagnostic de la petite "
+      "enfance, autorités organisatrices, offre actuelle et projetée, taux de couverture et fiches action liées "
+      "(art. L214-2 CASF).")));
+  if (ctg.diagnostic) {
+    out.push_back(heading(3, "Diagnostic de la petite enfance", "diagnostic-petite-enfance"));
+    std::vector<const Indicator*> inds;
+    for (const auto& i : ctg.diagnostic->indicateurs)
+      if (i.mesure && early_childhood(*i.mesure)) inds.push_back(&i);
+    indicators_table(inds, out, "Chiffres de la petite enfance");
+    std::string section = early_childhood_section(ctg.diagnostic->texte);
+    if (!section.empty()) out.push_back(markdown(section));
+  }
+  ao_table(ctg, out);
+  offer_tables(ctg, cov, out);
+  std::vector<const ActionSheet*> related;
+  for (const auto& f : ctg.fiches_action) {
+    bool axis_related = false;
+    if (ctg.plan_actions && f.axe)
+      for (const auto& a : ctg.plan_actions->axes)
+        if (a.id == *f.axe && mentions_early_childhood(a.titre)) axis_related = true;
+    if (mentions_early_childhood(f.titre) || axis_related) related.push_back(&f);
+  }
+  if (!related.empty()) {
+    out.push_back(heading(3, "Fiches action liées", "fiches-petite-enfance"));
+    for (const ActionSheet* f : related) fiche(*f, out);
+  }
+}
+
+}  // namespace ctg::render::parts

@@ -1,0 +1,20 @@
+// The annexes of the convention and its early-childhood part, as blocks
+// (render_annexes.cpp); render_build.cpp puts them in the document's order.
+#pragma once
+
+#include <vector>
+
+#include "coverage.hpp"
+#include "document.hpp"
+#include "model.hpp"
+
+namespace ctg::render::parts {
+
+void annexe1(const Ctg& ctg, std::vector<doc::Block>& out);
+void annexe2(const Ctg& ctg, std::vector<doc::Block>& out);
+void annexe3(const Ctg& ctg, const coverage::Report& cov, std::vector<doc::Block>& out);
+void annexe4(const Ctg& ctg, std::vector<doc::Block>& out);
+void annexe5(const Ctg& ctg, std::vector<doc::Block>& out);
+void petite_enfance(const Ctg& ctg, const coverage::Report& cov, std::vector<doc::Block>& out);
+
+}  // namespace ctg::render::parts

@@ -44,32 +44,35 @@ int run_diff(const DiffOptions& o) {
   diff::Options options;
   options.order = o.order;
   if (!o.textconv.empty()) {
-    LoadResult r = load_fragment(read_all(o.textconv), o.textconv);
-    if (r.unusable) {
-      // Not a CTG that can be read: show it as it is rather than hide it.
-      std::string raw = read_all(o.textconv);
-      std::fwrite(raw.data(), 1, raw.size(), stdout);
-      return cli::ok;
-    }
-    std::string out = diff::flatten(r);
+    std::string raw = read_all(o.textconv);
+    LoadResult r = load_fragment(raw, o.textconv);
+    // A file that is not a readable CTG is shown as it is: nothing is hidden.
+    std::string out = r.unusable || r.diagnostics.has_errors() ? raw : diff::flatten(r);
     std::fwrite(out.data(), 1, out.size(), stdout);
     return cli::ok;
   }
-  if (!o.git && o.args.size() == 7) {
-    // git's external diff: path old-file old-hex old-mode new-file new-hex new-mode.
+  if (!o.git && (o.args.size() == 7 || o.args.size() == 9)) {
+    // git's external diff: path old-file old-hex old-mode new-file new-hex new-mode
+    // [new-path rename-info] for a renamed or copied file.
     const std::string& path = o.args[0];
+    const std::string& new_path = o.args.size() == 9 ? o.args[7] : path;
     auto side = [](const std::string& file, const std::string& name) {
       if (file == "/dev/null") return LoadResult{};
       return load_fragment(read_all(file), name);
     };
-    LoadResult a = side(o.args[1], "a/" + path), b = side(o.args[4], "b/" + path);
-    if ((a.sources.size() && !a.ctg) || (b.sources.size() && !b.ctg)) {
-      std::fprintf(stdout, "ctg : %s n'est pas une CTG lisible ; comparez-le avec git diff --no-ext-diff\n", path.c_str());
+    LoadResult a = side(o.args[1], "a/" + path), b = side(o.args[4], "b/" + new_path);
+    auto readable = [](const LoadResult& r) { return r.sources.size() == 0 || (r.ctg && !r.diagnostics.has_errors()); };
+    if (!readable(a) || !readable(b)) {
+      // Not a CTG (or a broken one): git's own line diff, so that no change is hidden.
+      std::string error;
+      auto out = git::run({"diff", "--no-index", "--no-ext-diff", "--", o.args[1], o.args[4]}, error, 1);
+      if (out) std::fwrite(out->data(), 1, out->size(), stdout);
+      else std::fprintf(stdout, "ctg : %s n'est pas une CTG lisible et git diff a échoué (%s)\n", path.c_str(), error.c_str());
       return cli::ok;
     }
     options.consequences = false;  // one file alone: no coverage nor rules to recompute
     diff::Result r = diff::compare(a, b, options);
-    print(r, "a/" + path, "b/" + path, o.format);
+    print(r, "a/" + path, "b/" + new_path, o.format);
     return cli::ok;  // git stops at a diff driver that does not exit with 0
   }
   std::string a_name, b_name;

@@ -34,7 +34,13 @@ int run_git_config(const GitConfigOptions& o) {
     return cli::unusable;
   }
   while (!top->empty() && top->back() == '\n') top->pop_back();
+  // git runs the driver through the shell: the path is quoted.
   std::string exe = o.command.empty() ? self_path() : o.command;
+  if (o.command.empty()) {
+    std::string quoted = "'";
+    for (char c : exe) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    exe = quoted + "'";
+  }
   // git passes 7 arguments to the driver; the textconv gets the file's path.
   for (const auto& [key, value] : {std::pair<std::string, std::string>{"diff.ctg.command", exe + " diff"},
                                    {"diff.ctg.textconv", exe + " diff --textconv"}}) {
@@ -52,7 +58,12 @@ int run_git_config(const GitConfigOptions& o) {
     b << in.rdbuf();
     existing = b.str();
   }
-  if (existing.find(line) == std::string::npos) {
+  bool present = false;
+  {
+    std::istringstream lines(existing);
+    for (std::string l; std::getline(lines, l);) present = present || l == line;
+  }
+  if (!present) {
     std::ofstream out(attributes, std::ios::app);
     if (!existing.empty() && existing.back() != '\n') out << '\n';
     out << line << '\n';

@@ -18,6 +18,8 @@ struct Part {
   std::string title;  // « Modification de l'annexe 3 »
 };
 
+// « La convention est modifiée », « L'annexe 3 est modifiée »: every part named is feminine singular.
+
 Part part_of(const std::string& section) {
   static const std::map<std::string, Part> parts{
       {"convention", {0, "la convention", "Modification de la convention"}},
@@ -31,7 +33,7 @@ Part part_of(const std::string& section) {
       {"offre_petite_enfance", {3, "l'annexe 3 (plan d'actions)", "Modification de l'annexe 3"}},
       {"donnees_couverture", {3, "l'annexe 3 (plan d'actions)", "Modification de l'annexe 3"}},
       {"plan_actions", {3, "l'annexe 3 (plan d'actions)", "Modification de l'annexe 3"}},
-      {"fiches_action", {4, "les fiches action", "Modification des fiches action"}},
+      {"fiches_action", {3, "l'annexe 3 (plan d'actions)", "Modification de l'annexe 3"}},
       {"pilotage", {5, "l'annexe 4 (pilotage)", "Modification de l'annexe 4"}},
       {"decisions_conseils", {6, "l'annexe 5 (décisions des conseils)", "Modification de l'annexe 5"}}};
   auto it = parts.find(section);
@@ -75,7 +77,7 @@ doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& cha
   d.subtitle = fmt::format("{} – {}-{}", cv.territoire, cv.debut.year, cv.fin.year);
   d.draft = true;
   auto& out = d.blocks;
-  render::parties_section(after, out);
+  render::parties_section(after, out, "le présent avenant");
 
   out.push_back(heading(2, "Visas", "visas"));
   doc::Block visas;
@@ -109,7 +111,6 @@ doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& cha
                                     {" autorisant la signature du présent avenant ;"}});
   }
   out.push_back(std::move(visas));
-  out.push_back(paragraph(doc::plain("Il est convenu et arrêté ce qui suit :")));
 
   // One article per modified part, in the convention's order.
   std::map<int, std::vector<const diff::Change*>> by_part;

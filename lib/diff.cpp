@@ -387,6 +387,7 @@ class Walker {
         legal = fmt::format("dans le tableau de {}, la projection de la ligne « {} » pour {} passe de {} à {}",
                             name_of(stack_.front()), name_of(*lines), year, show_a, show_b);
       add("projection-modifiee", fmt::format("{} {} : {} → {}", line, year, show_a, show_b), legal, va, vb, a, b);
+      changes.back().path += "." + year;
     });
     (void)t;
   }
@@ -505,8 +506,10 @@ class Walker {
         for (std::int64_t th : {std::int64_t{3500}, std::int64_t{10000}})
           if (na && nb && (*na > th) != (*nb > th)) {
             code = "seuil-franchi";
-            description += fmt::format(" : la population {} le seuil de {} habitants", *nb > th ? "franchit" : "repasse sous",
-                                       fr::integer(th));
+            std::string crossing = fmt::format(" : la population {} le seuil de {} habitants",
+                                               *nb > th ? "franchit" : "repasse sous", fr::integer(th));
+            description += crossing;
+            legal += crossing;
           }
       }
     } else if (t.kind == Kind::Date) {
@@ -514,7 +517,12 @@ class Walker {
     } else if ((t.kind == Kind::Markdown || t.kind == Kind::Text) && (a.size() > 80 || b.size() > 80)) {
       code = section == "articles" ? "article-modifie" : "texte-modifie";
       description = fmt::format("{} : texte modifié", what);
-      legal = fmt::format("{} : le texte est remplacé par : « {} »", what, b);
+      std::string flat_b;
+      for (char ch : b) {
+        if (ch == '\n' || ch == '\t') ch = ' ';
+        if (!(ch == ' ' && !flat_b.empty() && flat_b.back() == ' ')) flat_b.push_back(ch);
+      }
+      legal = fmt::format("{} : le texte est remplacé par : « {} »", what, flat_b);
       add(code, description, legal, a, b, x, y);
       changes.back().words = word_diff(a, b);
       return;
@@ -566,10 +574,18 @@ void consequences(const LoadResult& before, const LoadResult& after, Result& r) 
           if (c.label() == colb.label()) cola = &c;
       auto ta = cola ? cola->tenths.at(coverage::Rate::Global) : std::nullopt;
       auto tb = colb.tenths.at(coverage::Rate::Global);
-      auto totala = cola && cola->total.value ? std::optional<std::string>(fr::decimal(*cola->total.value)) : std::nullopt;
-      auto totalb = colb.total.value ? std::optional<std::string>(fr::decimal(*colb.total.value)) : std::nullopt;
+      auto totala = cola ? cola->total.value : std::nullopt;
+      auto totalb = colb.total.value;
       if (ta != tb || totala != totalb) r.coverage.push_back({pb.name, colb.label(), ta, tb, totala, totalb});
     }
+  }
+  // A perimeter of the old version only (an AO whose offer table was removed).
+  for (const auto& pa : ca.perimeters) {
+    bool kept = std::any_of(cb.perimeters.begin(), cb.perimeters.end(),
+                            [&](const coverage::Perimeter& p) { return p.id == pa.id && p.whole == pa.whole; });
+    if (kept) continue;
+    for (const auto& c : pa.columns)
+      r.coverage.push_back({pa.name, c.label(), c.tenths.at(coverage::Rate::Global), std::nullopt, c.total.value, std::nullopt});
   }
   auto fa = rules::check(*before.ctg), fb = rules::check(*after.ctg);
   std::map<std::string, int> count;

@@ -12,6 +12,7 @@
 
 #include "diagnostic.hpp"
 #include "loader.hpp"
+#include "values.hpp"
 
 namespace ctg::diff {
 
@@ -36,7 +37,7 @@ struct RateChange {
   std::string perimeter;
   std::string column;
   std::optional<std::int64_t> before_tenths, after_tenths;
-  std::optional<std::string> before_total, after_total;
+  std::optional<Decimal> before_total, after_total;  // places
 };
 
 // A finding of `ctg validate` that appears or disappears.

@@ -78,6 +78,7 @@ std::vector<WordPiece> around_changes(const std::vector<WordPiece>& words) {
 }
 
 std::string tenths_or_dash(std::optional<std::int64_t> t) { return t ? fr::tenths(*t) : std::string("—"); }
+std::string places_or_dash(std::optional<Decimal> d) { return d ? fr::decimal(*d) : std::string("—"); }
 
 }  // namespace
 
@@ -101,7 +102,7 @@ std::string to_text(const Result& r, const std::string& a, const std::string& b,
     out += fmt::format("\n{}Conséquences : taux de couverture (places pour 100 enfants de moins de 3 ans){}\n", bold, reset);
     for (const auto& c : r.coverage)
       out += fmt::format("  {}, {} : taux {} → {} ; places {} → {}\n", c.perimeter, c.column, tenths_or_dash(c.before_tenths),
-                         tenths_or_dash(c.after_tenths), c.before_total.value_or("—"), c.after_total.value_or("—"));
+                         tenths_or_dash(c.after_tenths), places_or_dash(c.before_total), places_or_dash(c.after_total));
   }
   if (!r.findings.empty()) {
     out += fmt::format("\n{}Conséquences : constats de ctg validate{}\n", bold, reset);
@@ -137,8 +138,8 @@ std::string to_markdown(const Result& r, const std::string& a, const std::string
            "|---|---|---:|---:|---:|---:|\n";
     for (const auto& c : r.coverage)
       out += fmt::format("| {} | {} | {} | {} | {} | {} |\n", markdown::escape(c.perimeter), c.column,
-                         tenths_or_dash(c.before_tenths), tenths_or_dash(c.after_tenths), c.before_total.value_or("—"),
-                         c.after_total.value_or("—"));
+                         tenths_or_dash(c.before_tenths), tenths_or_dash(c.after_tenths), places_or_dash(c.before_total),
+                         places_or_dash(c.after_total));
     out += "\n";
   }
   if (!r.findings.empty()) {
@@ -178,8 +179,8 @@ std::string to_json(const Result& r, const std::string& a, const std::string& b)
                  .set("colonne", c.column)
                  .set("taux_avant", c.before_tenths ? Json::raw_number(fr::tenths(*c.before_tenths, {false, false})) : Json(nullptr))
                  .set("taux_apres", c.after_tenths ? Json::raw_number(fr::tenths(*c.after_tenths, {false, false})) : Json(nullptr))
-                 .set("places_avant", c.before_total ? Json(*c.before_total) : Json(nullptr))
-                 .set("places_apres", c.after_total ? Json(*c.after_total) : Json(nullptr)));
+                 .set("places_avant", c.before_total ? Json::raw_number(to_string(*c.before_total)) : Json(nullptr))
+                 .set("places_apres", c.after_total ? Json::raw_number(to_string(*c.after_total)) : Json(nullptr)));
   root.set("couverture", cov);
   Json findings = Json::array();
   for (const auto& f : r.findings)

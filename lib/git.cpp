@@ -13,7 +13,7 @@ extern char** environ;
 
 namespace ctg::git {
 
-std::optional<std::string> run(const std::vector<std::string>& args, std::string& error) {
+std::optional<std::string> run(const std::vector<std::string>& args, std::string& error, int ok_up_to) {
   int out[2], err[2];
   if (pipe(out) != 0 || pipe(err) != 0) {
     error = fmt::format("impossible de lancer git ({})", std::strerror(errno));
@@ -63,7 +63,7 @@ std::optional<std::string> run(const std::vector<std::string>& args, std::string
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
   }
-  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+  if (!WIFEXITED(status) || WEXITSTATUS(status) > ok_up_to) {
     while (!errors.empty() && (errors.back() == '\n' || errors.back() == '\r')) errors.pop_back();
     error = fmt::format("git a échoué ({})", errors.empty() ? "sans message" : errors);
     return std::nullopt;

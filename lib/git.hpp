@@ -10,8 +10,10 @@
 
 namespace ctg::git {
 
-// Runs `git ARGS…` and returns its standard output, or nullopt with a French reason.
-std::optional<std::string> run(const std::vector<std::string>& args, std::string& error);
+// Runs `git ARGS…` and returns its standard output, or nullopt with a French
+// reason; exit codes up to `ok_up_to` count as success (`git diff` exits 1
+// when files differ).
+std::optional<std::string> run(const std::vector<std::string>& args, std::string& error, int ok_up_to = 0);
 
 // The content of `path` (relative to the current folder) at revision `rev`.
 std::optional<std::string> show(const std::string& rev, const std::string& path, std::string& error);

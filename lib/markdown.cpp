@@ -248,8 +248,8 @@ std::string escape(std::string_view text) {
   std::string out;
   for (char c : text) {
     if (std::string_view("\\`*_[]<>|#~&").find(c) != std::string_view::npos) out.push_back('\\');
-    if (c == '\n') {  // a line break inside a table cell: Markdown has none, a comma reads well
-      out += ", ";
+    if (c == '\n') {  // no hard line break in a Markdown line of text
+      out += ' ';
       continue;
     }
     out.push_back(c);

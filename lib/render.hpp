@@ -21,7 +21,8 @@ std::vector<std::string> part_names();
 doc::Document build(const Ctg& ctg, Part part, bool draft);
 
 // Pieces of the convention that an avenant repeats.
-void parties_section(const Ctg& ctg, std::vector<doc::Block>& out);    // « Entre : … ce qui suit : »
+// « Entre : … ce qui suit : »; `what` is signed: « la présente convention », « le présent avenant ».
+void parties_section(const Ctg& ctg, std::vector<doc::Block>& out, const std::string& what);
 void signatures_section(const Ctg& ctg, std::vector<doc::Block>& out);  // « Fait à … », one cell per party
 std::string designation_of(const Party& p);                            // « la Commune d'Aiglun »
 std::string commune_of_designation(const std::string& designation);     // « de la Commune d'Aiglun »

@@ -106,7 +106,7 @@ std::string possessive(const Representative& r) {
 
 // ------------------------------------------------------------------ convention
 
-void parties_block(const Ctg& ctg, std::vector<Block>& out) {
+void parties_block(const Ctg& ctg, std::vector<Block>& out, const std::string& what = "la présente convention") {
   out.push_back(paragraph(doc::plain("Entre :")));
   bool first = true;
   for (const auto& p : ctg.parties) {
@@ -123,10 +123,8 @@ void parties_block(const Ctg& ctg, std::vector<Block>& out) {
     bool plural = reps.size() > 1;
     std::string authorised = std::string("dûment autorisé") + (all_women ? "e" : "") + (plural ? "s" : "");
     std::string who = reps.empty() ? std::string("son représentant légal") : join(reps, ", ");
-    std::string text = fmt::format("{}, représentée par {}, {} à signer la présente convention",
-                                   capitalised(designation(p)), who, authorised);
-    if (!feminine_party(p)) text = fmt::format("{}, représenté par {}, {} à signer la présente convention",
-                                               capitalised(designation(p)), who, authorised);
+    std::string text = fmt::format("{}, représenté{} par {}, {} à signer {}", capitalised(designation(p)),
+                                   feminine_party(p) ? "e" : "", who, authorised, what);
     if (p.deliberation) text += fmt::format(" par délibération de son {}", p.deliberation->instance);
     text += " ;";
     out.push_back(paragraph(doc::plain(text)));
@@ -192,7 +190,7 @@ void convention_blocks(const Ctg& ctg, std::vector<Block>& out) {
 
 }  // namespace
 
-void parties_section(const Ctg& ctg, std::vector<Block>& out) { parties_block(ctg, out); }
+void parties_section(const Ctg& ctg, std::vector<Block>& out, const std::string& what) { parties_block(ctg, out, what); }
 void signatures_section(const Ctg& ctg, std::vector<Block>& out) { signatures_block(ctg, out); }
 std::string designation_of(const Party& p) { return designation(p); }
 

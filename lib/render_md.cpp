@@ -10,10 +10,14 @@ namespace ctg::render {
 
 namespace {
 
-std::string line_md(const doc::Line& l) {
+// `in_cell`: a line break inside a table cell, which Markdown cannot hold, becomes a comma.
+std::string line_md(const doc::Line& l, bool in_cell = false) {
   std::string out;
   for (const auto& s : l) {
-    std::string t = markdown::escape(s.text);
+    std::string text = s.text;
+    if (in_cell)
+      for (std::size_t p; (p = text.find('\n')) != std::string::npos;) text.replace(p, 1, ", ");
+    std::string t = markdown::escape(text);
     switch (s.style) {
       case doc::Style::Normal:
       case doc::Style::Blank: out += t; break;
@@ -36,7 +40,7 @@ std::string table_md(const doc::Table& t) {
   for (const auto& row : t.rows) {
     out += "|";
     for (std::size_t i = 0; i < t.head.size(); ++i) {
-      std::string c = i < row.size() ? line_md(row[i].content) : "";
+      std::string c = i < row.size() ? line_md(row[i].content, true) : "";
       out += " " + (i < row.size() && row[i].header ? "**" + c + "**" : c) + " |";
     }
     out += "\n";

@@ -112,10 +112,21 @@ grep -q "Visas" <<<"$out" && echo "ok fichier ajouté (/dev/null)" || { echo "É
 git rm -q visas-locaux.yaml && git commit -qm v4
 out=$(git diff HEAD~1 HEAD)
 grep -q "retiré" <<<"$out" && echo "ok fichier supprimé (/dev/null)" || { echo "ÉCHEC fichier supprimé"; echo "$out" | head; fail=1; }
-out=$("$ctg" diff HEAD~3:ctg.yaml HEAD:ctg.yaml); rc=$?
+# A renamed file: git passes 9 arguments.
+git mv fiches-action.yaml fiches.yaml && sed -i 's/fiches-action.yaml/fiches.yaml/' ctg.yaml && git commit -qam v5
+out=$(git diff -M HEAD~1 HEAD 2>&1); rc=$?
+[ $rc = 0 ] && ! grep -q "fatal" <<<"$out" && echo "ok fichier renommé (9 arguments)" || { echo "ÉCHEC fichier renommé"; echo "$out" | head; fail=1; }
+# A YAML file that is not a CTG: git's own line diff, nothing hidden.
+printf 'services:\n  web: { image: nginx }\n' > compose.yaml && git add compose.yaml && git commit -qm v6
+sed -i 's/nginx/httpd/' compose.yaml && git commit -qam v7
+out=$(git diff HEAD~1 HEAD)
+grep -q "+  web: { image: httpd }" <<<"$out" && echo "ok YAML étranger : diff ligne à ligne" || { echo "ÉCHEC YAML étranger"; echo "$out" | head; fail=1; }
+out=$(git log -p -1 HEAD)
+grep -q "httpd" <<<"$out" && echo "ok YAML étranger : textconv sans perte" || { echo "ÉCHEC textconv YAML étranger"; fail=1; }
+out=$("$ctg" diff HEAD~6:ctg.yaml HEAD:ctg.yaml); rc=$?
 [ $rc = 1 ] && grep -q "210" <<<"$out" && echo "ok RÉV:chemin" || { echo "ÉCHEC RÉV:chemin ($rc)"; echo "$out" | head; fail=1; }
 "$ctg" diff --git HEAD >/dev/null; [ $? = 0 ] && echo "ok --git HEAD contre l'arbre de travail" || { echo "ÉCHEC --git"; fail=1; }
-"$ctg" diff --git HEAD~3 HEAD >/dev/null; [ $? = 1 ] && echo "ok --git RÉV1 RÉV2" || { echo "ÉCHEC --git RÉV1 RÉV2"; fail=1; }
+"$ctg" diff --git HEAD~6 HEAD >/dev/null; [ $? = 1 ] && echo "ok --git RÉV1 RÉV2" || { echo "ÉCHEC --git RÉV1 RÉV2"; fail=1; }
 "$ctg" diff -- -x:ctg.yaml ctg.yaml >/dev/null 2>&1; [ $? = 2 ] && echo "ok révision « -… » refusée" || { echo "ÉCHEC révision refusée"; fail=1; }
 "$ctg" diff HEAD~99:ctg.yaml ctg.yaml >/dev/null 2>&1; [ $? = 2 ] && echo "ok révision inconnue : code 2" || { echo "ÉCHEC révision inconnue"; fail=1; }
 exit $fail

@@ -47,6 +47,14 @@ std::string capitalised(std::string s) {
   return s;
 }
 
+// « Convention territoriale globale » → « convention territoriale globale », but « CTG » stays.
+std::string lowered(const std::string& title) {
+  if (title.empty()) return "convention territoriale globale";
+  std::string t = title;
+  if (t.size() > 1 && t[0] >= 'A' && t[0] <= 'Z' && t[1] >= 'a' && t[1] <= 'z') t[0] = static_cast<char>(t[0] - 'A' + 'a');
+  return t;
+}
+
 doc::Block heading(int level, std::string text, std::string id) {
   doc::Block b;
   b.kind = doc::Kind::Heading;
@@ -68,12 +76,7 @@ doc::Block paragraph(doc::Line l) {
 doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& changes, int number) {
   doc::Document d;
   const auto& cv = after.convention;
-  d.title = fmt::format("Avenant n° {} à la {}", number,
-                        cv.titre.empty() ? std::string("convention territoriale globale") : [&] {
-                          std::string t = cv.titre;
-                          if (!t.empty() && t[0] >= 'A' && t[0] <= 'Z') t[0] = static_cast<char>(t[0] - 'A' + 'a');
-                          return t;
-                        }());
+  d.title = fmt::format("Avenant n° {} à la {}", number, lowered(cv.titre));
   d.subtitle = fmt::format("{} – {}-{}", cv.territoire, cv.debut.year, cv.fin.year);
   d.draft = true;
   auto& out = d.blocks;
@@ -83,11 +86,8 @@ doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& cha
   doc::Block visas;
   visas.kind = doc::Kind::List;
   const auto& old_cv = before.convention;
-  doc::Line convention_visa = doc::plain(fmt::format("Vu la {} {} {}-{}, signée le ", old_cv.titre.empty() ? "convention" : [&] {
-    std::string t = old_cv.titre;
-    if (!t.empty() && t[0] >= 'A' && t[0] <= 'Z') t[0] = static_cast<char>(t[0] - 'A' + 'a');
-    return t;
-  }(), old_cv.territoire, old_cv.debut.year, old_cv.fin.year));
+  doc::Line convention_visa = doc::plain(fmt::format("Vu la {} {} {}-{}, signée le ", lowered(old_cv.titre),
+                                                     old_cv.territoire, old_cv.debut.year, old_cv.fin.year));
   if (old_cv.date_signature) convention_visa.push_back({to_french_long(*old_cv.date_signature)});
   else convention_visa.push_back({"………………………", doc::Style::Blank});
   convention_visa.push_back({" ;"});
@@ -112,9 +112,13 @@ doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& cha
   }
   out.push_back(std::move(visas));
 
-  // One article per modified part, in the convention's order.
+  // One article per modified part, in the convention's order. The place and
+  // date of signature of the convention are not amended: they are its own.
   std::map<int, std::vector<const diff::Change*>> by_part;
-  for (const auto& c : changes.changes) by_part[part_of(c.section).order].push_back(&c);
+  for (const auto& c : changes.changes) {
+    if (c.path == "convention.lieu_signature" || c.path == "convention.date_signature") continue;
+    by_part[part_of(c.section).order].push_back(&c);
+  }
   int article = 1;
   for (const auto& [order, cs] : by_part) {
     Part p = part_of(cs.front()->section);
@@ -122,9 +126,30 @@ doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& cha
     out.push_back(paragraph(doc::plain(fmt::format("{} est modifiée comme suit :", capitalised(p.name)))));
     doc::Block list;
     list.kind = doc::Kind::List;
-    for (std::size_t i = 0; i < cs.size(); ++i)
-      list.items.push_back(doc::plain(capitalised(cs[i]->legal) + (i + 1 == cs.size() ? "." : " ;")));
-    out.push_back(std::move(list));
+    for (std::size_t i = 0; i < cs.size(); ++i) {
+      bool last = i + 1 == cs.size();
+      const std::string& legal = cs[i]->legal;
+      bool introduces = !legal.empty() && legal.back() == ':';
+      list.items.push_back(doc::plain(capitalised(legal) + (introduces ? "" : last ? "." : " ;")));
+      if (cs[i]->content) {
+        // The new text itself, quoted as written (its Markdown kept).
+        out.push_back(std::move(list));
+        list = doc::Block{};
+        list.kind = doc::Kind::List;
+        doc::Block quote;
+        quote.kind = doc::Kind::Markdown;
+        std::string q;
+        for (std::size_t pos = 0; pos <= cs[i]->content->size();) {
+          auto nl = cs[i]->content->find('\n', pos);
+          if (nl == std::string::npos) nl = cs[i]->content->size();
+          q += "> " + cs[i]->content->substr(pos, nl - pos) + "\n";
+          pos = nl + 1;
+        }
+        quote.markdown = q;
+        out.push_back(std::move(quote));
+      }
+    }
+    if (!list.items.empty()) out.push_back(std::move(list));
     ++article;
   }
   out.push_back(heading(2, fmt::format("Article {} – Autres stipulations", article), fmt::format("article-{}", article)));
@@ -135,10 +160,14 @@ doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& cha
   out.push_back(paragraph(doc::plain("Le présent avenant prend effet à la date de sa signature par l'ensemble des "
                                      "parties. Il fait partie intégrante de la convention.")));
   out.push_back(heading(2, "Signatures", "signatures"));
-  Ctg unsigned_after = after;  // the avenant is signed on its own date: blank until then
-  unsigned_after.convention.lieu_signature.reset();
-  unsigned_after.convention.date_signature.reset();
-  render::signatures_section(unsigned_after, out);
+  // Every party to the convention signs, those who leave it too; on its own
+  // date and place, blank until then.
+  Ctg signing = after;
+  signing.convention.lieu_signature.reset();
+  signing.convention.date_signature.reset();
+  for (const auto& p : before.parties)
+    if (!after.party(p.id)) signing.parties.push_back(p);
+  render::signatures_section(signing, out);
   return d;
 }
 

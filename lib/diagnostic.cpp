@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "text.hpp"
+
 namespace ctg {
 
 const char* severity_label(Severity s) {
@@ -87,13 +89,13 @@ std::string format_human(const Diagnostic& d, const SourceSet& sources, HumanSty
     if (d.loc.line > 0) out += fmt::format("{}{}:{}:{}:{} ", bold, path, d.loc.line, d.loc.col, reset);
     else out += fmt::format("{}{}:{} ", bold, path, reset);
   }
-  out += fmt::format("{}{}[{}]{}: {}\n", sev_color, severity_label(d.severity), d.code, reset, d.message);
+  out += fmt::format("{}{}[{}]{}: {}\n", sev_color, severity_label(d.severity), d.code, reset, printable(d.message));
   if (d.loc.known()) {
     std::string_view line = sources.line_text(d.loc.file, d.loc.line);
     if (!line.empty()) {
       std::string num = std::to_string(d.loc.line);
       std::string pad(num.size(), ' ');
-      std::string shown = expand_tabs(line);
+      std::string shown = printable(expand_tabs(line));
       int col = display_column(line, d.loc.col);
       // A very long line is shown as a window around the caret.
       constexpr int window = 100;
@@ -113,7 +115,7 @@ std::string format_human(const Diagnostic& d, const SourceSet& sources, HumanSty
                          "^" + std::string(static_cast<std::size_t>(std::clamp(d.span - 1, 0, window)), '~'), reset);
     }
   }
-  if (!d.hint.empty()) out += fmt::format("  aide : {}\n", d.hint);
+  if (!d.hint.empty()) out += fmt::format("  aide : {}\n", printable(d.hint));
   return out;
 }
 

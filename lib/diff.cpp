@@ -158,7 +158,8 @@ struct Frame {
 
 class Walker {
  public:
-  Walker(const Tree& a, const Tree& b, const Options& o) : a_(a), b_(b), options_(o) {}
+  Walker(const Tree& a, const Tree& b, const Options& o, const SourceSet& sa, const SourceSet& sb)
+      : a_(a), b_(b), options_(o), sources_a_(sa), sources_b_(sb) {}
   std::vector<Change> changes;
 
   void run() {
@@ -178,7 +179,13 @@ class Walker {
   const Tree& a_;
   const Tree& b_;
   const Options& options_;
+  const SourceSet& sources_a_;
+  const SourceSet& sources_b_;
   std::vector<Frame> stack_;
+
+  static std::string file_of(const SourceSet& s, const Loc& l) {
+    return l.file >= 0 && static_cast<std::size_t>(l.file) < s.size() ? s.file(l.file).path : std::string();
+  }
 
   std::string party(const std::string& id) const {
     if (auto it = b_.party_names.find(id); it != b_.party_names.end()) return it->second;
@@ -212,6 +219,7 @@ class Walker {
       return mode;
     }
     if (list == "calendrier") return "l'année " + f.key;
+    if (auto first = scalar(get(n, "prenom"))) return *first + " " + scalar(get(n, "nom")).value_or("");
     for (const char* field : {"nom", "titre", "libelle"})
       if (auto v = scalar(get(n, field))) return *v;
     return f.key.empty() ? list : f.key;
@@ -251,12 +259,22 @@ class Walker {
     c.after = std::move(after);
     c.old_loc = loc(x);
     c.new_loc = loc(y);
+    c.old_file = file_of(sources_a_, c.old_loc);
+    c.new_file = file_of(sources_b_, c.new_loc);
     changes.push_back(std::move(c));
   }
 
   void compare(const TypeInfo& t, const Node* x, const Node* y) {
     bool xa = x && !x->is_null(), ya = y && !y->is_null();
     if (!xa && !ya) return;
+    // A list present on one side only: its entries, one by one.
+    static const Node empty_list = [] {
+      Node n;
+      n.type = yaml::NodeType::Sequence;
+      return n;
+    }();
+    if (t.kind == Kind::List && (xa != ya) && (xa ? x->is_sequence() : y->is_sequence()))
+      return compare_list(t, xa ? x : &empty_list, ya ? y : &empty_list);
     if (t.kind == Kind::Object && xa && ya) return compare_object(*t.object, x, y);
     if (t.kind == Kind::List && xa && ya && x->is_sequence() && y->is_sequence()) return compare_list(t, x, y);
     if (t.kind == Kind::YearMap && xa && ya && x->is_map() && y->is_map()) return compare_years(t, x, y);
@@ -321,17 +339,57 @@ class Walker {
       }
       return;
     }
-    if (item.kind == Kind::Object) {  // no key: compared position by position
+    if (item.kind == Kind::Object) {
+      // No key in the format: people and communes are matched by their name
+      // when it is unique on both sides, other entries by position.
+      auto name_key = [](const Node& n) {
+        std::string k = scalar(get(&n, "nom")).value_or("");
+        if (auto p = scalar(get(&n, "prenom"))) k = *p + " " + k;
+        return k;
+      };
+      auto unique_names = [&](const Node* list) {
+        std::map<std::string, int> seen;
+        for (const auto& n : list->items)
+          if (name_key(n).empty() || ++seen[name_key(n)] > 1) return false;
+        return true;
+      };
+      if (unique_names(x) && unique_names(y)) {
+        std::map<std::string, const Node*> before;
+        for (const auto& n : x->items) before[name_key(n)] = &n;
+        std::map<std::string, bool> matched;
+        for (const auto& n : y->items) {
+          std::string k = name_key(n);
+          Frame saved = stack_.back();
+          auto it = before.find(k);
+          if (it == before.end()) {
+            entry_change(k, nullptr, &n);
+          } else {
+            matched[k] = true;
+            stack_.back().key = k;
+            stack_.back().before = it->second;
+            stack_.back().after = &n;
+            compare(item, it->second, &n);
+          }
+          stack_.back() = saved;
+        }
+        for (const auto& n : x->items)
+          if (!matched.count(name_key(n))) entry_change(name_key(n), &n, nullptr);
+        return;
+      }
       std::size_t n = std::max(x->items.size(), y->items.size());
       for (std::size_t i = 0; i < n; ++i) {
         const Node* cx = i < x->items.size() ? &x->items[i] : nullptr;
         const Node* cy = i < y->items.size() ? &y->items[i] : nullptr;
         Frame saved = stack_.back();
-        stack_.back().key = std::to_string(i + 1);
-        stack_.back().before = cx;
-        stack_.back().after = cy;
-        if (cx && cy) compare(item, cx, cy);
-        else entry_change(stack_.back().key, cx, cy);
+        std::string index = std::to_string(i + 1);
+        if (cx && cy) {
+          stack_.back().key = index;
+          stack_.back().before = cx;
+          stack_.back().after = cy;
+          compare(item, cx, cy);
+        } else {
+          entry_change(index, cx, cy);
+        }
         stack_.back() = saved;
       }
       return;
@@ -434,14 +492,37 @@ class Walker {
       code = added ? "action-ajoutee" : "action-retiree";
       description = fmt::format("{} : action {} {} : « {} »", parent, k, added ? "ajoutée" : "retirée", text);
       legal = fmt::format("{} : l'action {} « {} » est {}", parent, k, text, added ? "ajoutée" : "supprimée");
+    } else if (list == "articles") {
+      std::string title = scalar(get(added ? y : x, "titre")).value_or("");
+      code = added ? "article-ajoute" : "article-retire";
+      description = fmt::format("{} « {} » {}", name, title, added ? "ajouté" : "supprimé");
+      legal = added ? fmt::format("il est ajouté {} « {} », ainsi rédigé :", name, title)
+                    : fmt::format("{} « {} » est supprimé", name, title);
     } else {
       std::string what = parent.empty() ? section_label(stack_.front().field) : parent;
       code = added ? "entree-ajoutee" : "entree-retiree";
-      description = fmt::format("{} : « {} » {}", what, name, added ? "ajouté" : "retiré");
-      legal = fmt::format("{} : « {} » est {}", what, name, added ? "ajouté" : "supprimé");
+      description = fmt::format("{} : {} de « {} »", what, added ? "ajout" : "retrait", name);
+      legal = fmt::format("{} : {} de « {} »", what, added ? "ajout" : "suppression", name);
     }
     add(code, description, legal, added ? std::nullopt : std::optional<std::string>(name),
         added ? std::optional<std::string>(name) : std::nullopt, x, y);
+    if (added && list == "articles") changes.back().content = scalar(get(y, "texte"));
+    if (added && list == "fiches_action") {
+      // The whole fiche, for the avenant to reproduce.
+      std::string md = scalar(get(y, "objectif_global")).value_or("");
+      if (const Node* actions = get(y, "actions_cles"); actions && actions->is_sequence()) {
+        md += "\n\n";
+        for (const auto& a : actions->items)
+          md += fmt::format("- {} {}\n", scalar(get(&a, "id")).value_or(""), scalar(get(&a, "texte")).value_or(""));
+      }
+      if (const Node* inds = get(y, "indicateurs"); inds && inds->is_sequence() && !inds->items.empty()) {
+        md += "\nIndicateurs :\n\n";
+        for (const auto& i : inds->items) md += "- " + i.value + "\n";
+      }
+      changes.back().content = md;
+      changes.back().legal = fmt::format("il est ajouté {} « {} », ainsi rédigée :", name,
+                                         scalar(get(y, "titre")).value_or(""));
+    }
     stack_.back() = saved;
   }
 
@@ -454,9 +535,14 @@ class Walker {
       if (n->is_scalar()) return display(t, n->value);
       return std::string("(section)");
     };
-    if (y && !x) add("valeur-ajoutee", fmt::format("{} : ajouté{}", what, y->is_scalar() ? " « " + *show(y) + " »" : ""),
-                     fmt::format("{} est complété", what), std::nullopt, show(y), nullptr, y);
-    else add("valeur-retiree", fmt::format("{} : retiré", what), fmt::format("{} est supprimé", what), show(x), std::nullopt, x, nullptr);
+    if (y && !x)
+      add("valeur-ajoutee", fmt::format("{} : ajout{}", what, y->is_scalar() ? " de « " + *show(y) + " »" : ""),
+          fmt::format("{} : ajout{}", what, y->is_scalar() ? " de « " + *show(y) + " »" : ""), std::nullopt, show(y),
+          nullptr, y);
+    else
+      add("valeur-retiree", fmt::format("{} : suppression{}", what, x && x->is_scalar() ? " de « " + *show(x) + " »" : ""),
+          fmt::format("{} : suppression{}", what, x && x->is_scalar() ? " de « " + *show(x) + " »" : ""), show(x),
+          std::nullopt, x, nullptr);
     (void)field;
   }
 
@@ -473,6 +559,24 @@ class Walker {
   void scalar_change(const TypeInfo& t, const Node* x, const Node* y) {
     std::string a = x->is_scalar() ? x->value : "", b = y->is_scalar() ? y->value : "";
     std::string what = where();
+    if (what.empty()) what = section_label(stack_.front().field);
+    // A text re-wrapped without a word changed is not a change.
+    if (t.kind == Kind::Markdown || t.kind == Kind::Text) {
+      auto words = [](const std::string& s) {
+        std::string out;
+        for (char ch : s) {
+          bool space = ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r';
+          if (space) {
+            if (!out.empty() && out.back() != ' ') out.push_back(' ');
+          } else {
+            out.push_back(ch);
+          }
+        }
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        return out;
+      };
+      if (words(a) == words(b)) return;
+    }
     const std::string& field = stack_.back().field;
     std::string da = display(t, a), db = display(t, b);
     std::string code = "valeur-modifiee";
@@ -498,7 +602,7 @@ class Walker {
       legal = fmt::format("au tableau des autorités organisatrices, pour {}, la compétence {} est désormais « {} » au "
                           "lieu de « {} »",
                           ao, comp, db, da);
-    } else if (field == "valeur" || field == "plus_de" || field == "moins_de") {
+    } else if (field == "valeur") {
       bool population = stack_.size() >= 2 && stack_[stack_.size() - 2].field == "population";
       if (population) {
         code = "population-modifiee";
@@ -517,14 +621,12 @@ class Walker {
     } else if ((t.kind == Kind::Markdown || t.kind == Kind::Text) && (a.size() > 80 || b.size() > 80)) {
       code = section == "articles" ? "article-modifie" : "texte-modifie";
       description = fmt::format("{} : texte modifié", what);
-      std::string flat_b;
-      for (char ch : b) {
-        if (ch == '\n' || ch == '\t') ch = ' ';
-        if (!(ch == ' ' && !flat_b.empty() && flat_b.back() == ' ')) flat_b.push_back(ch);
-      }
-      legal = fmt::format("{} : le texte est remplacé par : « {} »", what, flat_b);
+      legal = section == "articles" && field == "texte"
+                  ? fmt::format("le texte de {} est ainsi rédigé :", name_of(stack_.front()))
+                  : fmt::format("{} est ainsi rédigé :", what);
       add(code, description, legal, a, b, x, y);
       changes.back().words = word_diff(a, b);
+      changes.back().content = b;
       return;
     }
     if (section == "fiches_action" || section == "plan_actions")
@@ -578,6 +680,12 @@ void consequences(const LoadResult& before, const LoadResult& after, Result& r) 
       auto totalb = colb.total.value;
       if (ta != tb || totala != totalb) r.coverage.push_back({pb.name, colb.label(), ta, tb, totala, totalb});
     }
+    if (pa != ca.perimeters.end())
+      for (const auto& cola : pa->columns) {
+        bool kept = std::any_of(pb.columns.begin(), pb.columns.end(), [&](const coverage::Column& c) { return c.label() == cola.label(); });
+        if (!kept)
+          r.coverage.push_back({pb.name, cola.label(), cola.tenths.at(coverage::Rate::Global), std::nullopt, cola.total.value, std::nullopt});
+      }
   }
   // A perimeter of the old version only (an AO whose offer table was removed).
   for (const auto& pa : ca.perimeters) {
@@ -608,7 +716,7 @@ void consequences(const LoadResult& before, const LoadResult& after, Result& r) 
 
 Result compare(const LoadResult& before, const LoadResult& after, const Options& options) {
   Tree a = tree_of(before), b = tree_of(after);
-  Walker w(a, b, options);
+  Walker w(a, b, options, before.sources, after.sources);
   w.run();
   Result r;
   r.changes = std::move(w.changes);

@@ -29,7 +29,9 @@ struct Change {
   std::string legal;        // for the avenant: « … est remplacé par … »
   std::optional<std::string> before, after;
   std::vector<WordPiece> words;  // long texts, word by word
+  std::optional<std::string> content;  // Markdown the avenant quotes: a new text, an added article
   Loc old_loc, new_loc;
+  std::string old_file, new_file;  // where old_loc and new_loc are
 };
 
 // The coverage of one perimeter and column, before and after.

@@ -10,6 +10,7 @@
 #include "french.hpp"
 #include "json.hpp"
 #include "markdown.hpp"
+#include "text.hpp"
 #include "yaml_tree.hpp"
 
 namespace ctg::diff {
@@ -82,7 +83,13 @@ std::string places_or_dash(std::optional<Decimal> d) { return d ? fr::decimal(*d
 
 }  // namespace
 
+static std::string to_text_unfiltered(const Result& r, const std::string& a, const std::string& b, bool color);
+
 std::string to_text(const Result& r, const std::string& a, const std::string& b, bool color) {
+  return printable(to_text_unfiltered(r, a, b, color));
+}
+
+static std::string to_text_unfiltered(const Result& r, const std::string& a, const std::string& b, bool color) {
   const char* bold = color ? "\x1b[1m" : "";
   const char* reset = color ? "\x1b[0m" : "";
   std::string out;
@@ -167,7 +174,9 @@ std::string to_json(const Result& r, const std::string& a, const std::string& b)
     j.set("description", c.description);
     j.set("avant", c.before ? Json(*c.before) : Json(nullptr));
     j.set("apres", c.after ? Json(*c.after) : Json(nullptr));
+    j.set("fichier_avant", c.old_file.empty() ? Json(nullptr) : Json(c.old_file));
     j.set("ligne_avant", c.old_loc.line > 0 ? Json(c.old_loc.line) : Json(nullptr));
+    j.set("fichier_apres", c.new_file.empty() ? Json(nullptr) : Json(c.new_file));
     j.set("ligne_apres", c.new_loc.line > 0 ? Json(c.new_loc.line) : Json(nullptr));
     changes.push(j);
   }
@@ -206,9 +215,18 @@ void flat(const schema::TypeInfo& t, const yaml::Node& n, const std::string& pat
   if (t.kind == Kind::List && n.is_sequence()) {
     for (std::size_t i = 0; i < n.items.size(); ++i) {
       std::string key = std::to_string(i + 1);
-      if (!t.key.empty())
-        for (const auto& [k, v] : n.items[i].entries)
-          if (k.value == t.key || (t.key == "mode" && k.value == "id")) key = v.value;
+      if (!t.key.empty()) {
+        // The entry's identity, as the diff matches it: an offer line's id
+        // before its mode, an offer table's AO with its zone.
+        auto field = [&](const char* name) -> std::optional<std::string> {
+          for (const auto& [k, v] : n.items[i].entries)
+            if (k.value == name && v.is_scalar()) return v.value;
+          return std::nullopt;
+        };
+        if (t.key == "mode") key = field("id").value_or(field("mode").value_or(key));
+        else if (t.key == "ao") key = field("ao").value_or(key) + (field("zone") ? "/" + *field("zone") : "");
+        else key = field(t.key.c_str()).value_or(key);
+      }
       flat(*t.item, n.items[i], path + "[" + key + "]", out);
     }
     return;

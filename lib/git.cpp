@@ -61,7 +61,12 @@ std::optional<std::string> run(const std::vector<std::string>& args, std::string
   close(out[0]);
   close(err[0]);
   int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  pid_t waited = 0;
+  while ((waited = waitpid(pid, &status, 0)) < 0 && errno == EINTR) {
+  }
+  if (waited < 0) {
+    error = fmt::format("git n'a pas pu être attendu ({})", std::strerror(errno));
+    return std::nullopt;
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) > ok_up_to) {
     while (!errors.empty() && (errors.back() == '\n' || errors.back() == '\r')) errors.pop_back();

@@ -84,3 +84,29 @@ TEST_CASE("a population that crosses a threshold says so") {
   for (const auto& f : r.findings) ao3 = ao3 || (f.appeared && f.diagnostic.code == "AO-3");
   CHECK(ao3);
 }
+
+TEST_CASE("people are matched by name, not by position") {
+  std::string two = replaced(base, "{ id: caf, type: caf, nom: Caf, representants: [] }",
+                             "{ id: caf, type: caf, nom: Caf, representants: [ { civilite: M., prenom: Jean, nom: "
+                             "A, qualite: Directeur }, { civilite: M., prenom: Paul, nom: B, qualite: Président } ] }");
+  std::string one = replaced(two, "{ civilite: M., prenom: Jean, nom: A, qualite: Directeur }, ", "");
+  auto r = compare(two, one);
+  REQUIRE(r.changes.size() == 1);  // Jean A leaves; Paul B is unchanged
+  CHECK(r.changes[0].code == "entree-retiree");
+  CHECK(r.changes[0].description.find("Jean A") != std::string::npos);
+}
+
+TEST_CASE("a text re-wrapped without a changed word is not a change") {
+  std::string a = std::string(base) + "preambule: |\n  Les Caf sont nées de la volonté d'apporter une aide à toutes les familles.\n";
+  std::string b = std::string(base) + "preambule: |\n  Les Caf sont nées de la volonté\n  d'apporter une aide à toutes les familles.\n";
+  CHECK(compare(a, b).same());
+}
+
+TEST_CASE("a population bracket does not « cross » a threshold") {
+  std::string ao = std::string(base) +
+                   "autorites_organisatrices:\n  - ao: a\n    population: { plus_de: 3500, moins_de: 10000 }\n"
+                   "    competences: { recenser: exercee, informer: exercee, planifier: exercee, qualite: exercee }\n";
+  auto r = compare(ao, replaced(ao, "plus_de: 3500", "plus_de: 4000"));
+  REQUIRE(r.changes.size() == 1);
+  CHECK(r.changes[0].code == "valeur-modifiee");
+}

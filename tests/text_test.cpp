@@ -24,3 +24,8 @@ TEST_CASE("French quoting and joining") {
   CHECK(join_french({"a", "b", "c"}) == "a, b et c");
   CHECK(join_french({"a"}) == "a");
 }
+
+TEST_CASE("control characters are shown, never sent to the terminal") {
+  CHECK(printable("Accueil\x1b]0;titre\x07") == "Accueil\uFFFD]0;titre\uFFFD");
+  CHECK(printable("ligne\n\tsuite") == "ligne\n\tsuite");
+}

@@ -90,6 +90,8 @@ check "reordonne-ordre.txt" 1 -- "$ctg" diff --ordre ancien reordonne
 check "identiques.txt" 0 -- "$ctg" diff ancien ancien
 check "avenant-projections.md" 0 -- "$ctg" avenant ancien projections
 check "avenant-commune-rejoint.md" 0 -- "$ctg" avenant --numero 2 ancien commune-rejoint
+check "avenant-article-modifie.md" 0 -- "$ctg" avenant ancien article-modifie
+check "avenant-fiche-ajoutee.md" 0 -- "$ctg" avenant ancien fiche-ajoutee
 "$ctg" avenant -f html ancien fiche-ajoutee -o avenant.html && tidy -q -e avenant.html >/dev/null 2>&1
 [ $? -lt 2 ] && echo "ok avenant HTML (tidy)" || { echo "ÉCHEC avenant HTML"; fail=1; }
 "$ctg" avenant ancien ancien >/dev/null 2>&1; [ $? = 1 ] && echo "ok avenant sans différence" || { echo "ÉCHEC avenant sans différence"; fail=1; }
@@ -111,7 +113,7 @@ out=$(git diff HEAD~1 HEAD)
 grep -q "Visas" <<<"$out" && echo "ok fichier ajouté (/dev/null)" || { echo "ÉCHEC fichier ajouté"; echo "$out" | head; fail=1; }
 git rm -q visas-locaux.yaml && git commit -qm v4
 out=$(git diff HEAD~1 HEAD)
-grep -q "retiré" <<<"$out" && echo "ok fichier supprimé (/dev/null)" || { echo "ÉCHEC fichier supprimé"; echo "$out" | head; fail=1; }
+grep -q "retrait" <<<"$out" && echo "ok fichier supprimé (/dev/null)" || { echo "ÉCHEC fichier supprimé"; echo "$out" | head; fail=1; }
 # A renamed file: git passes 9 arguments.
 git mv fiches-action.yaml fiches.yaml && sed -i 's/fiches-action.yaml/fiches.yaml/' ctg.yaml && git commit -qam v5
 out=$(git diff -M HEAD~1 HEAD 2>&1); rc=$?

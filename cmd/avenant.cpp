@@ -27,8 +27,9 @@ int run_avenant(const AvenantOptions& o) {
   diff::Options options;
   options.consequences = false;
   diff::Result changes = diff::compare(a, b, options);
-  if (changes.same()) {
-    std::fprintf(stderr, "ctg : les deux versions sont identiques : aucun avenant à rédiger\n");
+  if (!avenant::amends(changes)) {
+    std::fprintf(stderr, "ctg : les deux versions ne diffèrent que par le lieu ou la date de signature, ou pas du "
+                         "tout : aucun avenant à rédiger\n");
     return cli::findings;
   }
   doc::Document d = avenant::build(*a.ctg, *b.ctg, changes, o.number);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "render.hpp"
@@ -71,7 +72,16 @@ doc::Block paragraph(doc::Line l) {
   return b;
 }
 
+bool signature_only(const diff::Change& c) {
+  return c.path == "convention.lieu_signature" || c.path == "convention.date_signature";
+}
+
 }  // namespace
+
+bool amends(const diff::Result& changes) {
+  return std::any_of(changes.changes.begin(), changes.changes.end(),
+                     [](const diff::Change& c) { return !signature_only(c); });
+}
 
 doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& changes, int number) {
   doc::Document d;
@@ -80,7 +90,13 @@ doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& cha
   d.subtitle = fmt::format("{} – {}-{}", cv.territoire, cv.debut.year, cv.fin.year);
   d.draft = true;
   auto& out = d.blocks;
-  render::parties_section(after, out, "le présent avenant");
+  // Every party to the convention is party to the avenant, those who leave it too.
+  Ctg signing = after;
+  signing.convention.lieu_signature.reset();
+  signing.convention.date_signature.reset();
+  for (const auto& p : before.parties)
+    if (!after.party(p.id)) signing.parties.push_back(p);
+  render::parties_section(signing, out, "le présent avenant");
 
   out.push_back(heading(2, "Visas", "visas"));
   doc::Block visas;
@@ -103,7 +119,7 @@ doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& cha
       visas.items.push_back(doc::plain(fmt::format("Vu l'article {} de la convention, qui prévoit que toute modification "
                                                    "fait l'objet d'un avenant ;", a->numero)));
     }
-  for (const auto& p : after.parties) {
+  for (const auto& p : signing.parties) {
     if (!p.deliberation) continue;
     visas.items.push_back(doc::Line{{fmt::format("Vu la délibération du {} {} en date du ", p.deliberation->instance,
                                                  render::commune_of_designation(render::designation_of(p)))},
@@ -116,7 +132,7 @@ doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& cha
   // date of signature of the convention are not amended: they are its own.
   std::map<int, std::vector<const diff::Change*>> by_part;
   for (const auto& c : changes.changes) {
-    if (c.path == "convention.lieu_signature" || c.path == "convention.date_signature") continue;
+    if (signature_only(c)) continue;
     by_part[part_of(c.section).order].push_back(&c);
   }
   int article = 1;
@@ -160,13 +176,7 @@ doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& cha
   out.push_back(paragraph(doc::plain("Le présent avenant prend effet à la date de sa signature par l'ensemble des "
                                      "parties. Il fait partie intégrante de la convention.")));
   out.push_back(heading(2, "Signatures", "signatures"));
-  // Every party to the convention signs, those who leave it too; on its own
-  // date and place, blank until then.
-  Ctg signing = after;
-  signing.convention.lieu_signature.reset();
-  signing.convention.date_signature.reset();
-  for (const auto& p : before.parties)
-    if (!after.party(p.id)) signing.parties.push_back(p);
+  // Signed on its own date and place, blank until then.
   render::signatures_section(signing, out);
   return d;
 }

@@ -10,6 +10,10 @@
 
 namespace ctg::avenant {
 
+// Whether the changes amend the convention at all: the place and date of
+// its own signature are not amendments.
+bool amends(const diff::Result& changes);
+
 doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& changes, int number);
 
 }  // namespace ctg::avenant

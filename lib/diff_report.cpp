@@ -83,13 +83,10 @@ std::string places_or_dash(std::optional<Decimal> d) { return d ? fr::decimal(*d
 
 }  // namespace
 
-static std::string to_text_unfiltered(const Result& r, const std::string& a, const std::string& b, bool color);
 
-std::string to_text(const Result& r, const std::string& a, const std::string& b, bool color) {
-  return printable(to_text_unfiltered(r, a, b, color));
-}
-
-static std::string to_text_unfiltered(const Result& r, const std::string& a, const std::string& b, bool color) {
+std::string to_text(const Result& r, const std::string& a_raw, const std::string& b_raw, bool color) {
+  // What users wrote is made printable; the colour codes are ours.
+  const std::string a = printable(a_raw), b = printable(b_raw);
   const char* bold = color ? "\x1b[1m" : "";
   const char* reset = color ? "\x1b[0m" : "";
   std::string out;
@@ -101,21 +98,25 @@ static std::string to_text_unfiltered(const Result& r, const std::string& a, con
     for (const Change* c : cs) {
       char s = sign(*c);
       const char* col = !color ? "" : s == '+' ? "\x1b[32m" : s == '-' ? "\x1b[31m" : "\x1b[33m";
-      out += fmt::format("  {}{}{} {}\n", col, s, reset, c->description);
-      if (!c->words.empty()) out += "      " + words_text(around_changes(c->words), color) + "\n";
+      out += fmt::format("  {}{}{} {}\n", col, s, reset, printable(c->description));
+      if (!c->words.empty()) {
+        auto words = around_changes(c->words);
+        for (auto& w : words) w.text = printable(w.text);
+        out += "      " + words_text(words, color) + "\n";
+      }
     }
   }
   if (!r.coverage.empty()) {
     out += fmt::format("\n{}Conséquences : taux de couverture (places pour 100 enfants de moins de 3 ans){}\n", bold, reset);
     for (const auto& c : r.coverage)
-      out += fmt::format("  {}, {} : taux {} → {} ; places {} → {}\n", c.perimeter, c.column, tenths_or_dash(c.before_tenths),
+      out += fmt::format("  {}, {} : taux {} → {} ; places {} → {}\n", printable(c.perimeter), c.column, tenths_or_dash(c.before_tenths),
                          tenths_or_dash(c.after_tenths), places_or_dash(c.before_total), places_or_dash(c.after_total));
   }
   if (!r.findings.empty()) {
     out += fmt::format("\n{}Conséquences : constats de ctg validate{}\n", bold, reset);
     for (const auto& f : r.findings)
       out += fmt::format("  {} {}[{}] {}\n", f.appeared ? "apparu :" : "disparu :", severity_label(f.diagnostic.severity),
-                         f.diagnostic.code, f.diagnostic.message);
+                         f.diagnostic.code, printable(f.diagnostic.message));
   }
   return out;
 }

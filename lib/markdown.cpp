@@ -7,6 +7,7 @@
 
 #include "charts.hpp"
 #include "french.hpp"
+#include "text.hpp"
 
 namespace ctg::markdown {
 
@@ -230,7 +231,9 @@ std::string to_html(std::string_view md, int heading_shift, const std::string& n
   return out;
 }
 
-std::string sanitize(std::string_view md, int heading_shift) {
+std::string sanitize(std::string_view raw, int heading_shift) {
+  const std::string printable_md = printable(raw);
+  std::string_view md = printable_md;
   std::string out;
   bool line_start = true;
   for (std::size_t i = 0; i < md.size(); ++i) {
@@ -244,7 +247,8 @@ std::string sanitize(std::string_view md, int heading_shift) {
   return fr::typography(out);
 }
 
-std::string escape(std::string_view text) {
+std::string escape(std::string_view raw) {
+  const std::string text = printable(raw);
   std::string out;
   for (char c : text) {
     if (std::string_view("\\`*_[]<>|#~&").find(c) != std::string_view::npos) out.push_back('\\');

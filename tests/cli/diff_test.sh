@@ -95,6 +95,15 @@ check "avenant-fiche-ajoutee.md" 0 -- "$ctg" avenant ancien fiche-ajoutee
 "$ctg" avenant -f html ancien fiche-ajoutee -o avenant.html && tidy -q -e avenant.html >/dev/null 2>&1
 [ $? -lt 2 ] && echo "ok avenant HTML (tidy)" || { echo "ÉCHEC avenant HTML"; fail=1; }
 "$ctg" avenant ancien ancien >/dev/null 2>&1; [ $? = 1 ] && echo "ok avenant sans différence" || { echo "ÉCHEC avenant sans différence"; fail=1; }
+variant signature-seule "$edit
+sub('ctg.yaml', 'lieu_signature: null', 'lieu_signature: Digne-les-Bains')"
+"$ctg" avenant ancien signature-seule >/dev/null 2>&1; [ $? = 1 ] && echo "ok avenant : la signature seule n'est pas un avenant" || { echo "ÉCHEC avenant signature seule"; fail=1; }
+# Colours on a terminal, for our own marks only.
+if command -v script >/dev/null; then
+  tty_out=$(env -u NO_COLOR TERM=xterm script -qec "$ctg diff ancien projections" /dev/null 2>&1)
+  grep -q $'\x1b\[32m\|\x1b\[33m' <<<"$tty_out" && ! grep -q $'\uFFFD' <<<"$tty_out" && echo "ok couleurs du diff sur un terminal" ||
+    { echo "ÉCHEC couleurs du diff"; fail=1; }
+fi
 
 # git: a repository with two commits of the CTG.
 mkdir depot && cd depot && git init -q && git config user.email ctg@example.org && git config user.name ctg

@@ -74,6 +74,9 @@ std::string to_json(const Result& r, const std::string& before_name, const std::
 // textconv, so that a plain `git diff` or `git log -p` stays readable.
 std::string flatten(const LoadResult& side);
 
+// Adds to `r` the coverage and findings before and after (diff_consequences.cpp).
+void consequences(const LoadResult& before, const LoadResult& after, Result& r);
+
 // Word-level difference of two texts (longest common subsequence).
 std::vector<WordPiece> word_diff(const std::string& before, const std::string& after);
 

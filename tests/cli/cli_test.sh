@@ -19,7 +19,7 @@ check() {  # check NAME EXPECTED_CODE PATTERN -- command...
   if [ -n "$pattern" ] && ! grep -qE -- "$pattern" <<<"$out"; then
     echo "ÉCHEC $name : « $pattern » absent de la sortie"; echo "$out" | head -20; fail=1; return
   fi
-  if [ "$name" != "schéma" ] && grep -qiE -- "required|not expected|subcommand|The following|Usage:|terminate called|what\(\)" <<<"$out"; then
+  if [ "$name" != "schéma" ] && grep -qiE -- "required| not in |not expected|subcommand|The following|Usage:|terminate called|what\(\)" <<<"$out"; then
     echo "ÉCHEC $name : message en anglais ou exception visible"; echo "$out" | head -20; fail=1; return
   fi
   echo "ok $name"
@@ -44,7 +44,7 @@ check "dossier de CTG" 0 'commune-seule/ctg.yaml : aucune erreur' -- "$ctg" vali
 check "dossier de CTG (les deux)" 0 'provence-alpes-agglomeration/ctg.yaml : aucune erreur, 13 avertissements' -- "$ctg" validate examples
 check "--strict" 1 '13 avertissements' -- "$ctg" validate --strict examples/provence-alpes-agglomeration
 check "--at invalide" 2 'date de référence' -- "$ctg" validate --at 31/12/2025 examples/commune-seule
-check "--stage inconnu" 2 'valeur invalide' -- "$ctg" validate --stage final examples/commune-seule
+check "--stage inconnu" 2 'valeur «.final.» inconnue pour --stage ; valeurs possibles : brouillon, signature' -- "$ctg" validate --stage final examples/commune-seule
 check "explain" 0 'Texte :' -- "$ctg" explain ao-7
 check "explain inconnu" 2 'vouliez-vous dire «.AO-7.»' -- "$ctg" explain AO-77
 check "rules" 0 'SCH-1' -- "$ctg" rules

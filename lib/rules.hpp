@@ -64,6 +64,9 @@ struct Context {
 
 // Runs every rule on a CTG that loaded without error.
 Diagnostics check(const Ctg& ctg, const Options& options = {});
+// The same, with the coverage rates of the CTG already computed
+// (coverage::compute(ctg)) by a caller that needs them too.
+Diagnostics check(const Ctg& ctg, const Options& options, const coverage::Report& cov);
 
 // « exercée », « transférée »… in checks' messages.
 std::string competence_name(Competence c);

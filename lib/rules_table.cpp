@@ -249,9 +249,10 @@ void Context::report(Severity s, Loc loc, std::string message, std::string hint)
   out.add({s, std::string(rule->id), loc, std::move(message), std::move(hint), 1});
 }
 
-Diagnostics check(const Ctg& ctg, const Options& options) {
+Diagnostics check(const Ctg& ctg, const Options& options) { return check(ctg, options, coverage::compute(ctg)); }
+
+Diagnostics check(const Ctg& ctg, const Options& options, const coverage::Report& cov) {
   Diagnostics out;
-  coverage::Report cov = coverage::compute(ctg);
   Context ctx{ctg, options.at.value_or(ctg.convention.debut), options.stage, cov, out, nullptr};
   for (const auto& rule : table) {
     ctx.rule = &rule;

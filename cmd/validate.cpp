@@ -17,10 +17,12 @@ struct ValidateOptions {
   std::string stage = "brouillon";
   std::string at;
   bool strict = false;
+  bool sans_referentiel = false;
 };
 
 int run_validate(const ValidateOptions& o) {
   rules::Options options;
+  options.referentiel = !o.sans_referentiel;
   options.stage = o.stage == "signature" ? rules::Stage::Signature : rules::Stage::Brouillon;
   if (!o.at.empty()) {
     options.at = parse_iso_date(o.at);
@@ -80,6 +82,8 @@ void setup_validate(CLI::App& app, int& exit_code) {
   sub->add_option("--at", opts->at, "Date de référence des règles datées (par défaut : début de la CTG)")
       ->type_name("AAAA-MM-JJ");
   sub->add_flag("--strict", opts->strict, "Code de sortie 1 aussi pour les avertissements");
+  sub->add_flag("--sans-referentiel", opts->sans_referentiel,
+                "Ne pas comparer aux codes et populations officiels (règles REF-1 à REF-6)");
   sub->footer(
       "Codes de sortie : 0 aucune erreur (avertissements permis sauf --strict), 1 erreurs trouvées,\n"
       "2 fichier illisible ou ligne de commande invalide.\n"

@@ -480,8 +480,10 @@ void ref_7(Context& ctx) {
                          "le référentiel)", n(*o.municipale), o.nom);
     return {};
   };
+  std::set<std::pair<std::string, int>> said;  // a party's millésime is said once
   auto check = [&](const std::optional<Population>& pop, const std::string& who, const std::string& id) {
     if (!pop || !pop->millesime || *pop->millesime >= current) return;
+    if (!id.empty() && !said.insert({id, *pop->millesime}).second) return;
     auto it = pl.code.find(id);
     ctx.note(pop->at("millesime"),
              fmt::format("{} : population du millésime {} ; au {} le millésime en vigueur est {}{}", who,

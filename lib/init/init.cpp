@@ -76,7 +76,7 @@ std::string population(std::int64_t value, int millesime) {
 // The legal status of a commune's population, as a comment of the AO table.
 std::string status_comment(std::optional<std::int64_t> totale, int millesime) {
   if (!totale) return "population totale inconnue : obligations à établir";
-  return fmt::format("{} habitants (population totale, millésime {}) : {}", fr::integer(*totale, {false, true}),
+  return fmt::format("{} habitants (population totale, millésime {}) : {}", fr::integer(*totale),
                      millesime, referentiel::legal_status(*totale));
 }
 

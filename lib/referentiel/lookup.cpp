@@ -161,9 +161,9 @@ Answer lookup_epci(Store& s, const Query& q) {
 
 std::string legal_status(std::int64_t totale) {
   if (totale > 10000)
-    return "plus de 10 000 habitants : compétences 1° à 4° obligatoires, schéma pluriannuel, relais petite enfance";
-  if (totale > 3500) return "plus de 3 500 habitants : compétences 1° à 4° obligatoires";
-  return "3 500 habitants ou moins : 1° et 2° obligatoires, 3° et 4° facultatifs";
+    return "plus de 10 000 habitants : compétences 1° à 4° obligatoires, schéma pluriannuel, relais petite enfance";
+  if (totale > 3500) return "plus de 3 500 habitants : compétences 1° à 4° obligatoires";
+  return "3 500 habitants ou moins : 1° et 2° obligatoires, 3° et 4° facultatifs";
 }
 
 Answer lookup(Store& s, const Query& q) {

@@ -55,11 +55,9 @@ const referentiel::Epci* epci_anywhere(Store& s, std::string_view siren, int* mi
   return found;
 }
 
-// Parties placed in the referential: by their code, or by their name.
+// Parties placed in the referential: by their code, or else by their name.
 struct Placement {
   std::map<std::string, std::string> code;  // party id → INSEE code or SIREN
-  std::vector<std::string> by_name;          // « Aiglun (04001) »
-  std::string by_name_where;                 // among whom they were found
 };
 
 Placement place(Store& s, const Ctg& ctg, Date at) {
@@ -69,10 +67,8 @@ Placement place(Store& s, const Ctg& ctg, Date at) {
   for (const auto& party : ctg.parties) {
     if (party.type == PartyType::Epci) {
       if (party.siren) p.code[party.id] = *party.siren;
-      else if (auto found = geo->epcis_named(party.nom); found.size() == 1) {
+      else if (auto found = geo->epcis_named(party.nom); found.size() == 1)
         p.code[party.id] = std::string(found[0]->siren);
-        p.by_name.push_back(fmt::format("{} ({}, SIREN {})", party.nom, found[0]->nom, found[0]->siren));
-      }
     }
   }
   for (const auto& party : ctg.parties) {
@@ -88,11 +84,7 @@ Placement place(Store& s, const Ctg& ctg, Date at) {
     if (!e) continue;
     std::string key = referentiel::fold(party.nom);
     for (auto code : e->membres)
-      if (const auto* c = geo->commune(code); c && referentiel::fold(c->nom) == key) {
-        p.code[party.id] = std::string(code);
-        p.by_name.push_back(fmt::format("{} ({})", party.nom, code));
-        p.by_name_where = fmt::format("{} (SIREN {}, composition {})", e->nom, e->siren, geo->millesime);
-      }
+      if (const auto* c = geo->commune(code); c && referentiel::fold(c->nom) == key) p.code[party.id] = std::string(code);
   }
   return p;
 }
@@ -278,14 +270,6 @@ void ref_1(Context& ctx) {
                     fmt::format("{} : le code INSEE {} n'existe dans aucun millésime du référentiel{}", c.nom,
                                 *c.insee, suggest(c.nom)),
                     "corrigez le code ; ctg referentiel NOM le donne");
-  Placement pl = place(*s, ctx.ctg, ctx.at);
-  if (!pl.by_name.empty())
-    ctx.note(ctx.ctg.parties.front().loc,
-             fmt::format("sans code INSEE ni SIREN, {} parties identifiées par leur nom{} : {}", pl.by_name.size(),
-                         pl.by_name_where.empty() ? "" : " (les communes parmi les membres de " + pl.by_name_where + ")",
-                         join(pl.by_name, ", ")),
-             "ajoutez à chaque partie son code (clé insee pour une commune, siren pour un EPCI) : la vérification ne "
-             "dépendra plus de l'orthographe des noms");
 }
 
 // REF-2: the name of a commune or EPCI given by its code is the official one.

@@ -243,9 +243,10 @@ const std::vector<Rule> table{
     {"REF-1", Error, Confirmed, "Code INSEE et SIREN connus du référentiel", "code officiel géographique ; liste des EPCI (DGCL)",
      cog,
      "Le code INSEE d'une commune (clé insee d'une partie ou d'une commune ayant transféré) et le SIREN d'un EPCI "
-     "existent dans un millésime du référentiel ; sinon, erreur avec les codes des communes du même nom. Les "
-     "parties sans code sont cherchées par leur nom parmi les membres officiels de leur EPCI (une remarque les "
-     "liste). --sans-referentiel désactive les règles REF-1 à REF-6.",
+     "existent dans un millésime du référentiel ; sinon, erreur avec les codes des communes du même nom. Un EPCI "
+     "sans SIREN est cherché par son nom (accents, tirets et forme juridique ignorés), une commune sans code par "
+     "son nom parmi les membres officiels de son EPCI ; les autres règles REF s'appliquent alors à eux. "
+     "--sans-referentiel désactive les règles REF-1 à REF-6.",
      "parties:\n  - { id: digne, type: commune, nom: Digne-les-Bains, insee: \"04071\", … }", checks::ref_1},
     {"REF-2", Warning, Confirmed, "Nom officiel de la commune ou de l'EPCI", "code officiel géographique", cog,
      "Le nom d'une partie dont le code est donné est le nom officiel : une différence d'accents, de traits d'union "

@@ -19,10 +19,12 @@ struct ValidateOptions {
   std::string at;
   bool strict = false;
   unsigned jobs = 0;  // 0: one per core
+  bool sans_referentiel = false;
 };
 
 int run_validate(const ValidateOptions& o) {
   rules::Options options;
+  options.referentiel = !o.sans_referentiel;
   options.stage = o.stage == "signature" ? rules::Stage::Signature : rules::Stage::Brouillon;
   if (!o.at.empty()) {
     options.at = parse_iso_date(o.at);
@@ -88,6 +90,8 @@ void setup_validate(CLI::App& app, int& exit_code) {
                   "Nombre de CTG vérifiées en même temps (par défaut : une par cœur) ; le rapport est le même")
       ->check(CLI::Range(1u, 1024u))
       ->type_name("N");
+  sub->add_flag("--sans-referentiel", opts->sans_referentiel,
+                "Ne pas comparer aux codes et populations officiels (règles REF-1 à REF-6)");
   sub->footer(
       "Codes de sortie : 0 aucune erreur (avertissements permis sauf --strict), 1 erreurs trouvées,\n"
       "2 fichier illisible ou ligne de commande invalide.\n"

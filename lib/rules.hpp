@@ -26,6 +26,7 @@ enum class Stage { Brouillon, Signature };
 struct Options {
   std::optional<Date> at;  // reference date of date-dependent rules; default: the CTG's start
   Stage stage = Stage::Brouillon;
+  bool referentiel = true;  // REF-*: compare with the official geography (--sans-referentiel: false)
 };
 
 struct Context;
@@ -53,6 +54,7 @@ struct Context {
   const coverage::Report& coverage;
   Diagnostics& out;
   const Rule* rule = nullptr;
+  bool referentiel = true;  // Options::referentiel
 
   // Reports a finding of the current rule: its severity is capped by the
   // rule's, and by its confidence (S or I: at most a warning).

@@ -48,7 +48,7 @@ endif()
 # Documentation of the Debian package.
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/packaging/copyright
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
-set(ctg_changelog ${PROJECT_BINARY_DIR}/packaging/changelog.gz)
+set(ctg_changelog ${PROJECT_BINARY_DIR}/packaging/changelog.Debian.gz)
 add_custom_command(OUTPUT ${ctg_changelog}
                    COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/packaging
                    COMMAND gzip -9nc ${PROJECT_SOURCE_DIR}/packaging/changelog > ${ctg_changelog}

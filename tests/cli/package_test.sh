@@ -35,7 +35,7 @@ done
 [[ $(field Suggests) == *chromium* && $(field Suggests) == *pandoc* ]] || ko "Suggests : $(field Suggests)"
 grep -q "conventions territoriales globales" <<<"$info" && grep -q "Territorial family-services agreements" <<<"$info" ||
   ko "description française et anglaise"
-[[ $(dpkg-deb --field "$dev" Depends) == *"ctg (= "* ]] || ko "ctg-dev ne dépend pas de ctg : $(dpkg-deb --field "$dev" Depends)"
+[[ $(dpkg-deb --field "$dev" Depends) == *libyaml-cpp-dev* ]] || ko "ctg-dev : Depends $(dpkg-deb --field "$dev" Depends)"
 [ $fail = 0 ] && ok "dpkg-deb --info : $(field Package) $(field Version) ; Depends: $(field Depends)"
 
 # Contents.
@@ -55,7 +55,7 @@ done
 # lintian: errors fail, the rest is reported.
 if command -v lintian >/dev/null; then
   for p in "$deb" "$dev"; do
-    report=$(lintian --no-tag-display-limit "$p" 2>&1)
+    report=$(lintian --tag-display-limit 0 "$p" 2>&1)
     if grep -q '^E:' <<<"$report"; then ko "lintian $(basename "$p") : erreurs"; echo "$report"
     else ok "lintian $(basename "$p") : aucune erreur, $(grep -c '^[WIP]:' <<<"$report") remarques"; echo "$report" | sed 's/^/    /'
     fi

@@ -40,8 +40,9 @@ install(FILES ${ctg_completion} DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-comple
 install(FILES ${PROJECT_SOURCE_DIR}/examples/ctg.schema.json DESTINATION ${CMAKE_INSTALL_DATADIR}/ctg)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/examples/ DESTINATION ${CMAKE_INSTALL_DATADIR}/ctg/examples USE_SOURCE_PERMISSIONS)
 
-# Official referential data (issue 10), where the installed binary looks for it.
-if(IS_DIRECTORY ${PROJECT_SOURCE_DIR}/data/referentiel)
+# Official referential data (issue 10), where the installed binary looks for
+# it; lib/CMakeLists.txt installs it itself when it defines CTG_REFERENTIEL_DATA_DIR.
+if(NOT DEFINED CTG_REFERENTIEL_DATA_DIR AND IS_DIRECTORY ${PROJECT_SOURCE_DIR}/data/referentiel)
   install(DIRECTORY ${PROJECT_SOURCE_DIR}/data/referentiel/ DESTINATION ${CMAKE_INSTALL_DATADIR}/ctg/referentiel)
 endif()
 

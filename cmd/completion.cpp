@@ -24,15 +24,15 @@ namespace {
 
 // What a value is completed with.
 struct ValueKind {
-  enum Kind { Nothing, Words, Files, Directories, Versions } kind = Files;
+  enum Kind { Nothing, Words, Files, Versions } kind = Files;
   std::vector<std::string> words;
 };
 
 std::string base_type(const std::string& type_name) { return type_name.substr(0, type_name.find(':')); }
 
-// The value kind of an option or positional, from its validator's set
-// (« FORMAT:{texte,json,sarif} ») or its type name (« RÈGLE », « FICHIER »…).
-ValueKind value_kind(const CLI::Option& o) {
+// The value kind of an option or positional of `sub`, from its validator's
+// set (« FORMAT:{texte,json,sarif} ») or its type name (« RÈGLE », « FICHIER »…).
+ValueKind value_kind(const CLI::App& sub, const CLI::Option& o) {
   std::string type = o.get_type_name();
   if (auto open = type.find(":{"); open != std::string::npos) {
     auto close = type.find('}', open);
@@ -51,13 +51,13 @@ ValueKind value_kind(const CLI::Option& o) {
     for (const auto& c : format_codes()) v.words.emplace_back(c.code);
     return v;
   }
-  if (base == "PARTIE") return {ValueKind::Words, render::part_names()};
+  if (base == "PARTIE" && sub.get_name() == "render") return {ValueKind::Words, render::part_names()};
   if (base == "VERSION" || base == "RÉV") return {ValueKind::Versions, {}};
-  if (base == "DOSSIER") return {ValueKind::Directories, {}};
   // Numbers, dates, years, patterns, free text: nothing to propose.
-  static const std::set<std::string> free = {"N", "TAUX", "AAAA-MM-JJ", "ANNÉE", "MOTIF", "TEXTE", "NOM", "DATE", "INT"};
+  static const std::set<std::string> free = {"N",   "TAUX", "AAAA-MM-JJ", "ANNÉE", "DATE",  "MOTIF", "TEXTE",
+                                            "NOM", "INT",  "CODES",      "SIREN", "PARTIE", "CODE|NOM"};
   if (free.count(base)) return {ValueKind::Nothing, {}};
-  return {ValueKind::Files, {}};  // FICHIER, CHEMIN and anything else
+  return {ValueKind::Files, {}};  // FICHIER, DOSSIER, CHEMIN, CTG and anything else (directories included)
 }
 
 std::string shell_quote_words(const std::vector<std::string>& words) {
@@ -74,7 +74,6 @@ std::string reply(const ValueKind& v) {
     case ValueKind::Nothing: return "return 0";
     case ValueKind::Words: return "_ctg_words " + shell_quote_words(v.words) + "; return 0";
     case ValueKind::Files: return "_ctg_files; return 0";
-    case ValueKind::Directories: return "_ctg_directories; return 0";
     case ValueKind::Versions: return "_ctg_versions; return 0";
   }
   return "return 0";
@@ -95,13 +94,13 @@ std::string subcommand_branch(const CLI::App& sub) {
   std::string values, positional = "_ctg_files; return 0";
   for (const CLI::Option* o : sub.get_options()) {
     if (!o->nonpositional()) {
-      positional = reply(value_kind(*o));
+      positional = reply(value_kind(sub, *o));
       continue;
     }
     auto names = option_names(*o);
     all.insert(all.end(), names.begin(), names.end());
     if (o->get_items_expected_max() == 0) continue;  // a flag
-    values += fmt::format("        {}) {} ;;\n", join(names, "|"), reply(value_kind(*o)));
+    values += fmt::format("        {}) {} ;;\n", join(names, "|"), reply(value_kind(sub, *o)));
   }
   if (sub.get_options([](const CLI::Option* o) { return !o->nonpositional(); }).empty())
     positional = "return 0";
@@ -140,12 +139,6 @@ _ctg_files() {{
   compopt -o filenames 2>/dev/null
   local IFS=$'\n'
   COMPREPLY=($(compgen -f -- "$cur"))
-}}
-
-_ctg_directories() {{
-  compopt -o filenames 2>/dev/null
-  local IFS=$'\n'
-  COMPREPLY=($(compgen -d -- "$cur"))
 }}
 
 # Versions for ctg diff and ctg avenant: with --git, revisions (HEAD, HEAD~1,

@@ -4,6 +4,7 @@
 #               computes its coverage rates and writes the convention
 #               (convention.md, convention.html)
 #   make check  runs the whole test suite
+#   make deb    builds the Debian packages (build/ctg_*.deb, build/ctg-dev_*.deb)
 BUILD ?= build
 CTG := $(BUILD)/cmd/ctg
 EXAMPLE := examples/provence-alpes-agglomeration
@@ -12,9 +13,10 @@ EXAMPLE := examples/provence-alpes-agglomeration
 PACKAGES := g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev \
             python3 python3-yaml python3-jsonschema groff-base man-db cmark-gfm pandoc \
             tidy chromium poppler-utils fonts-dejavu-core \
-            hyperfine time
+            hyperfine time \
+            dpkg-dev file lintian bash-completion git
 
-.PHONY: all deps build demo check clean
+.PHONY: all deps build demo check deb clean
 
 all: build
 
@@ -40,6 +42,10 @@ demo: build
 
 check: build
 	cd $(BUILD) && ctest --output-on-failure
+
+# The Debian packages ctg and ctg-dev, in $(BUILD)/.
+deb: build
+	cd $(BUILD) && cpack -G DEB
 
 clean:
 	rm -rf $(BUILD) convention.md convention.html

@@ -8,6 +8,7 @@
 
 #include "cli.hpp"
 #include "commands.hpp"
+#include "format.hpp"
 #include "text.hpp"
 
 namespace {
@@ -15,7 +16,9 @@ namespace {
 int run(int argc, char** argv) {
   CLI::App app{"ctg — conventions territoriales globales : vérifier, calculer, rendre, comparer", "ctg"};
   ctg::cli::frenchify(app);
-  app.set_version_flag("--version", std::string("ctg ") + CTG_VERSION, "Afficher la version et quitter");
+  app.set_version_flag("--version",
+                       fmt::format("ctg {}\nformat des fichiers CTG : {}", CTG_VERSION, ctg::format::version),
+                       "Afficher la version de ctg et celle du format qu'il lit, et quitter");
   app.require_subcommand(1);
   app.footer("Aide d'une sous-commande : ctg SOUS-COMMANDE --help. Manuel : man ctg, man 5 ctg-format.");
 
@@ -31,13 +34,15 @@ int run(int argc, char** argv) {
   ctg::cmd::setup_referentiel(app, exit_code);
   ctg::cmd::setup_init(app, exit_code);
   for (CLI::App* sub : app.get_subcommands({})) sub->group("Sous-commandes");
+  ctg::cmd::setup_completion(app, exit_code);  // hidden, after the others
 
   // An unknown subcommand gets a suggestion, like git's.
   if (argc > 1 && argv[1][0] != '-') {
     std::string word = argv[1];
     std::vector<std::string> names;
-    for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
-    if (std::find(names.begin(), names.end(), word) == names.end()) {
+    for (const CLI::App* sub : app.get_subcommands({}))
+      if (!sub->get_group().empty()) names.push_back(sub->get_name());
+    if (word != "completion" && std::find(names.begin(), names.end(), word) == names.end()) {
       std::string hint;
       if (auto c = ctg::closest(word, names)) hint = fmt::format(" ; vouliez-vous dire {} ?", ctg::guillemets(*c));
       std::fprintf(stderr, "ctg : erreur : sous-commande %s inconnue%s\n", ctg::guillemets(word).c_str(), hint.c_str());

@@ -12,6 +12,8 @@ import json
 import pathlib
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 import jsonschema
 import yaml
@@ -56,6 +58,42 @@ committed = (root / "examples" / "ctg.schema.json").read_text(encoding="utf-8")
 if committed != schema_text:
     fail("examples/ctg.schema.json diffère de `ctg schema` : régénérez-le (ctg schema > examples/ctg.schema.json)")
 validator = jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker())
+
+# What an editor shows: a French description on every key, and the lists of
+# permitted values as enumerations (completion proposes them).
+def properties(node, path=""):
+    if isinstance(node, dict):
+        for key, sub in node.get("properties", {}).items():
+            yield f"{path}.{key}", sub
+        for key, sub in node.items():
+            yield from properties(sub, path if key == "properties" else f"{path}/{key}")
+    elif isinstance(node, list):
+        for sub in node:
+            yield from properties(sub, path)
+
+
+props = list(properties(schema))
+undescribed = [p for p, sub in props if "description" not in sub and "$ref" not in sub]
+enums = [v for p, sub in props for v in sub.get("enum", [])] + \
+        [v for d in schema.get("definitions", {}).values() for v in d.get("enum", [])]
+if undescribed or len(props) < 100:
+    fail(f"clés sans description dans le schéma : {undescribed[:10]}")
+elif "exercee" not in json.dumps(schema) or not any("é" in sub["description"] for p, sub in props if "description" in sub):
+    fail("schéma sans énumérations ou sans descriptions françaises")
+else:
+    print(f"ok schéma : {len(props)} clés décrites en français")
+
+# ctg schema -o writes the file at once; a failed write leaves the old one.
+with tempfile.TemporaryDirectory() as tmp:
+    out = Path(tmp) / "ctg.schema.json"
+    r = subprocess.run([ctg, "schema", "-o", str(out)], capture_output=True, text=True)
+    if r.returncode != 0 or out.read_text(encoding="utf-8") != schema_text or r.stdout:
+        fail(f"ctg schema -o : code {r.returncode}, fichier différent de la sortie standard")
+    r = subprocess.run([ctg, "schema", "-o", str(Path(tmp) / "absent" / "x.json")], capture_output=True, text=True)
+    if r.returncode != 2 or "n'a pas été modifié" not in r.stderr:
+        fail(f"ctg schema -o dans un dossier absent : code {r.returncode}, {r.stderr}")
+    else:
+        print("ok ctg schema -o : écrit d'un seul coup, échec signalé en français")
 
 examples = sorted((root / "examples").rglob("*.yaml"))
 if len(examples) < 2:

@@ -2,7 +2,8 @@
 # The manual: every page renders without a groff warning, every subcommand
 # has its page, and ctg-format(5) documents every key of the format.
 set -u
-ctg=$1
+ctg=$(realpath "$1")
+here=$(cd "$(dirname "$0")" && pwd)
 root=$2
 fail=0
 cd "$root/man" || exit 2
@@ -21,5 +22,29 @@ for key in $("$ctg" schema --cles | sed 's/.*\.//; s/\[\]$//' | sort -u); do
   grep -qE "^\.B $key( |$)" ctg-format.5 || { echo "ÉCHEC : la clé « $key » n'est pas documentée (.B $key) dans ctg-format.5"; missing=1; }
 done
 [ $missing = 0 ] && echo "ok toutes les clés sont documentées" || fail=1
+# Every option the command line accepts (its --help, so new subcommands and
+# options are covered) is written in the page of its subcommand, as an option
+# word; the main page ctg(1) names every subcommand and the global options.
+source "$here/cli_description.sh"
+rendered() { groff -man -Tascii -rLL=2000n -P-cbou "$1" 2>/dev/null; }
+option_missing=0
+check_options() {  # check_options PAGE [SUBCOMMAND]
+  local page=$1 text name type
+  shift
+  text=$(rendered "$page")
+  while read -r name type; do
+    if ! grep -qE -- "(^|[^-[:alnum:]])${name}([^-[:alnum:]]|$)" <<<"$text"; then
+      echo "ÉCHEC $page : l'option $name de « ctg $* » n'est pas documentée"; option_missing=1
+    fi
+  done < <(ctg_options "$ctg" "$@")
+}
+subs=$(ctg_subcommands "$ctg")
+check_options ctg.1
+for sub in $subs; do
+  if [ -f "ctg-$sub.1" ]; then check_options "ctg-$sub.1" "$sub"; fi
+  grep -qE -- "(^|[^-[:alnum:]])$sub([^-[:alnum:]]|$)" <<<"$(rendered ctg.1)" ||
+    { echo "ÉCHEC ctg.1 : la sous-commande $sub n'y figure pas"; option_missing=1; }
+done
+[ $option_missing = 0 ] && echo "ok chaque option de chaque sous-commande ($(wc -w <<<"$subs") sous-commandes) est dans sa page" || fail=1
 [ $fail = 0 ] && echo "ok ${#pages[@]} pages"
 exit $fail

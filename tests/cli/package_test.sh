@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The Debian packages built by CPack (cpack -G DEB): their control fields
+# (dpkg-deb --info), their contents (dpkg-deb --contents), lintian, and the
+# package unpacked in a scratch root (dpkg -x) used from another folder.
+# Lintian's errors fail the test; its warnings and informations are printed.
+set -u
+build=$(realpath "$1")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+ok() { echo "ok $*"; }
+ko() { echo "ÉCHEC $*"; fail=1; }
+export NO_COLOR=1
+
+if ! out=$(cd "$tmp" && cpack -G DEB --config "$build/CPackConfig.cmake" -B "$tmp/pkg" 2>&1); then
+  echo "$out" | tail -20; ko "cpack -G DEB"; exit 1
+fi
+deb=$(ls "$tmp"/pkg/ctg_*.deb 2>/dev/null)
+dev=$(ls "$tmp"/pkg/ctg-dev_*.deb 2>/dev/null)
+[ -f "$deb" ] && [ -f "$dev" ] || { ko "paquets absents : $(ls "$tmp/pkg")"; exit 1; }
+ok "cpack : $(basename "$deb") $(basename "$dev")"
+
+# Control fields.
+info=$(dpkg-deb --info "$deb")
+field() { dpkg-deb --field "$deb" "$1"; }
+version=$("$build/cmd/ctg" --version | head -1 | cut -d' ' -f2)
+[ "$(field Package)" = ctg ] || ko "Package : $(field Package)"
+[[ $(field Version) == "$version"* ]] || ko "Version : $(field Version), ctg --version : $version"
+[[ $(field Maintainer) == *"<"*@*">" ]] || ko "Maintainer : $(field Maintainer)"
+[ "$(field Section)" = utils ] || ko "Section : $(field Section)"
+for dep in libc6 libstdc++6 libyaml-cpp; do
+  [[ $(field Depends) == *"$dep"* ]] || ko "Depends sans $dep (dpkg-shlibdeps) : $(field Depends)"
+done
+[[ $(field Recommends) == *git* ]] || ko "Recommends : $(field Recommends)"
+[[ $(field Suggests) == *chromium* && $(field Suggests) == *pandoc* ]] || ko "Suggests : $(field Suggests)"
+grep -q "conventions territoriales globales" <<<"$info" && grep -q "Territorial family-services agreements" <<<"$info" ||
+  ko "description française et anglaise"
+[[ $(dpkg-deb --field "$dev" Depends) == *libyaml-cpp-dev* ]] || ko "ctg-dev : Depends $(dpkg-deb --field "$dev" Depends)"
+[ $fail = 0 ] && ok "dpkg-deb --info : $(field Package) $(field Version) ; Depends: $(field Depends)"
+
+# Contents.
+contents=$(dpkg-deb --contents "$deb" | awk '{print $6}')
+for f in ./usr/bin/ctg ./usr/share/man/man1/ctg.1.gz ./usr/share/man/man5/ctg-format.5.gz \
+         ./usr/share/bash-completion/completions/ctg ./usr/share/ctg/ctg.schema.json \
+         ./usr/share/ctg/examples/provence-alpes-agglomeration/ctg.yaml ./usr/share/doc/ctg/copyright; do
+  grep -qxF "$f" <<<"$contents" || ko "$f absent du paquet"
+done
+grep -q '^./usr/include/' <<<"$contents" && ko "en-têtes dans le paquet ctg (ils vont dans ctg-dev)"
+dev_contents=$(dpkg-deb --contents "$dev" | awk '{print $6}')
+for f in ./usr/include/ctg/loader.hpp ./usr/lib/cmake/ctg/ctgConfig.cmake; do
+  grep -qxF "$f" <<<"$dev_contents" || ko "$f absent de ctg-dev"
+done
+[ $fail = 0 ] && ok "dpkg-deb --contents : $(wc -l <<<"$contents") entrées (ctg), $(wc -l <<<"$dev_contents") (ctg-dev)"
+
+# lintian: errors fail, the rest is reported.
+if command -v lintian >/dev/null; then
+  for p in "$deb" "$dev"; do
+    report=$(lintian --tag-display-limit 0 "$p" 2>&1)
+    if grep -q '^E:' <<<"$report"; then ko "lintian $(basename "$p") : erreurs"; echo "$report"
+    else ok "lintian $(basename "$p") : aucune erreur, $(grep -c '^[WIP]:' <<<"$report") remarques"; echo "$report" | sed 's/^/    /'
+    fi
+  done
+else ko "lintian absent (paquet lintian)"; fi
+
+# Unpacked in a scratch root, used from another folder.
+dpkg -x "$deb" "$tmp/racine" || ko "dpkg -x"
+mkdir -p "$tmp/ailleurs" && cd "$tmp/ailleurs" || exit 2
+bin=$tmp/racine/usr/bin/ctg
+v=$("$bin" --version) && [[ $v == "ctg $version"* && $v == *"ctg/1"* ]] && ok "ctg --version dépaqueté : $(echo $v)" ||
+  ko "ctg --version dépaqueté : $v"
+out=$("$bin" validate "$tmp/racine/usr/share/ctg/examples/provence-alpes-agglomeration" 2>&1)
+rc=$?
+[ $rc = 0 ] && grep -q "aucune erreur" <<<"$out" && ok "ctg validate de l'exemple dépaqueté, depuis un autre dossier" ||
+  { ko "ctg validate dépaqueté : code $rc"; echo "$out" | tail -5; }
+exit $fail

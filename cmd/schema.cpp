@@ -15,14 +15,17 @@ void setup_schema(CLI::App& app, int& exit_code) {
   cli::frenchify(*sub);
   auto keys = std::make_shared<bool>(false);
   sub->add_flag("--cles", *keys, "Afficher plutôt la liste de toutes les clés du format, une par ligne");
+  auto markdown = std::make_shared<bool>(false);
+  sub->add_flag("--markdown", *markdown, "Afficher plutôt la référence du format en Markdown (docs/format.md)");
   sub->footer(
       "Le schéma permet à un éditeur (VS Code avec l'extension YAML, par exemple) de compléter et vérifier\n"
       "un fichier CTG pendant la saisie ; placez en tête du fichier :\n"
       "  # yaml-language-server: $schema=chemin/vers/ctg.schema.json\n"
       "Voir aussi : man 5 ctg-format.");
-  sub->callback([keys, &exit_code] {
+  sub->callback([keys, markdown, &exit_code] {
     std::string s;
-    if (*keys)
+    if (*markdown) s = schema::markdown_reference();
+    else if (*keys)
       for (const auto& path : schema::key_paths(format::document().codec().info)) s += path + "\n";
     else s = format::json_schema();
     std::fwrite(s.data(), 1, s.size(), stdout);

@@ -45,14 +45,21 @@ class Year {
   // Communes whose folded name equals the folded `name`.
   std::vector<const Commune*> communes_named(std::string_view name) const;
   std::vector<const Epci*> epcis_named(std::string_view name) const;
-  const std::vector<Commune>& communes() const { return communes_; }
+  // Every commune, parsed on first call (a name search).
+  const std::vector<Commune>& communes() const;
   const std::vector<Epci>& epcis() const { return epcis_; }
 
  private:
   friend class Store;
-  std::string communes_text_, epci_text_;
-  std::vector<Commune> communes_;  // sorted by code
-  std::vector<Epci> epcis_;        // sorted by SIREN
+  // The communes file stays text, sorted by code: a lookup is a binary
+  // search over its lines, and only the lines asked for are parsed.
+  struct Mapped;  // a file mapped in memory (mmap): only the pages read are loaded
+  std::shared_ptr<Mapped> communes_file_, epci_file_;
+  std::string_view communes_text_, epci_text_;
+  std::size_t communes_start_ = 0;  // first line after the header
+  mutable std::map<std::string_view, Commune, std::less<>> looked_up_;
+  mutable std::vector<Commune> communes_;  // every commune, once communes() is called
+  std::vector<Epci> epcis_;                // sorted by SIREN
 };
 
 // The millésime of legal populations in force at a date: millésime M is

@@ -158,6 +158,7 @@ std::optional<Commune> parse_commune(std::string_view line) {
 }  // namespace
 
 const Commune* Year::commune(std::string_view code) const {
+  std::lock_guard lock(cache_mutex_);
   if (auto it = looked_up_.find(code); it != looked_up_.end()) return &it->second;
   std::string_view t = communes_text_;  // a view of the mapped file
   auto line_at = [&](std::size_t start) {
@@ -187,6 +188,7 @@ const Commune* Year::commune(std::string_view code) const {
 }
 
 const std::vector<Commune>& Year::communes() const {
+  std::lock_guard lock(cache_mutex_);
   if (communes_.empty())
     each_line(communes_text_.substr(communes_start_), [&](std::string_view line) {
       if (auto c = parse_commune(line)) communes_.push_back(*c);
@@ -268,6 +270,7 @@ std::optional<int> Store::latest_with_epci(int at_most) const {
 }
 
 const Year* Store::year(int millesime) {
+  std::lock_guard lock(years_mutex_);
   if (auto it = years_.find(millesime); it != years_.end()) return it->second.get();
   const Info* inf = info(millesime);
   if (!inf) return nullptr;

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <mutex>
 #include <memory>
 #include <optional>
 #include <string>
@@ -57,6 +58,9 @@ class Year {
   std::shared_ptr<Mapped> communes_file_, epci_file_;
   std::string_view communes_text_, epci_text_;
   std::size_t communes_start_ = 0;  // first line after the header
+  // The caches below fill on demand; `validate -j` reads one Year from
+  // several threads, so they are guarded.
+  mutable std::mutex cache_mutex_;
   mutable std::map<std::string_view, Commune, std::less<>> looked_up_;
   mutable std::vector<Commune> communes_;  // every commune, once communes() is called
   std::vector<Epci> epcis_;                // sorted by SIREN
@@ -92,6 +96,7 @@ class Store {
  private:
   std::string dir_, problem_;
   std::vector<Info> infos_;
+  std::mutex years_mutex_;  // year() loads on first use, from any thread
   std::map<int, std::unique_ptr<Year>> years_;
 };
 

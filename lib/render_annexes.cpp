@@ -137,10 +137,43 @@ static std::string population_text(const Ctg& ctg, const AoEntry& e) {
   };
   if (e.population) return show(*e.population);
   if (!e.transferts.empty()) {
+    // Per competence, the total of the communes that transferred it (art. L214-1-3 III CASF).
+    std::vector<std::pair<std::string, std::vector<std::string>>> groups;  // figure → competences
+    for (Competence c : {Competence::Recenser, Competence::Informer, Competence::Planifier, Competence::Qualite}) {
+      std::optional<std::int64_t> total;
+      std::string shown;
+      int count = 0;
+      for (const auto& t : e.transferts) {
+        if (std::find(t.competences.begin(), t.competences.end(), c) == t.competences.end()) continue;
+        ++count;
+        std::optional<std::int64_t> v = t.population ? t.population->valeur : std::nullopt;
+        if (!t.population && !t.communes.empty()) {
+          std::int64_t sum = 0;
+          bool all = true;
+          for (const auto& m : t.communes)
+            if (m.population && m.population->valeur) sum += *m.population->valeur;
+            else all = false;
+          if (all) v = sum;
+        }
+        if (t.population && !v) shown = show(*t.population);
+        if (v) total = total.value_or(0) + *v;
+      }
+      if (!count) continue;
+      std::string figure = total ? fr::integer(*total) + (count == 1 && shown.empty() && e.transferts.size() == 1 &&
+                                                                  e.transferts[0].population
+                                                              ? show(*e.transferts[0].population).substr(fr::integer(*total).size())
+                                                              : "")
+                                 : shown;
+      std::string key(label_of(c));
+      key = key.substr(0, key.find(' '));  // « 3° »
+      auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == figure; });
+      if (it == groups.end()) groups.push_back({figure, {key}});
+      else it->second.push_back(key);
+    }
     std::vector<std::string> parts;
-    for (const auto& t : e.transferts)
-      if (t.population) parts.push_back(show(*t.population) + " – communes ayant transféré");
-    return join(parts, " ; ");
+    for (const auto& [figure, keys] : groups)
+      parts.push_back(groups.size() == 1 ? figure : figure + " pour " + join_french(keys));
+    return join(parts, " ; ") + " – communes ayant transféré";
   }
   const Party* p = ctg.party(e.ao);
   return p && p->population ? show(*p->population) : "—";

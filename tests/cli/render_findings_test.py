@@ -177,5 +177,16 @@ if -1 in order or order != sorted(order):
     fail("avenant : ordre visas → considérants → formule → articles non respecté")
 print("ok avenant de référence : transfert, population, visas, considérants, mots remplacés, fiche entière, CDSF, prise d'effet")
 
+# The diff names the transfer instead of « ajout de « 2 » ».
+import shutil
+variant = os.path.join(tmp, "mees")
+shutil.copytree(paa, variant)
+subprocess.run([sys.executable, os.path.join(root, "tests", "cli", "variante_mees_transfert.py")], cwd=variant, check=True)
+diff = subprocess.run([ctg, "diff", paa, variant], capture_output=True, text=True, env=dict(os.environ, NO_COLOR="1")).stdout
+if "transfert de 3° (planifier) par Les Mées, à compter du 1er juillet 2026, arrêté préfectoral n° 2026-153-004" not in diff \
+        or "ajout de « 2 »" in diff:
+    fail("ctg diff ne dit pas quel transfert a eu lieu : " + diff[:400])
+print("ok ctg diff : le transfert est nommé (compétence, commune, date, arrêté)")
+
 print(f"{len(failures)} échec(s)")
 sys.exit(1 if failures else 0)

@@ -181,7 +181,8 @@ print("ok avenant de référence : transfert, population, visas, considérants, 
 import shutil
 variant = os.path.join(tmp, "mees")
 shutil.copytree(paa, variant)
-subprocess.run([sys.executable, os.path.join(root, "tests", "cli", "variante_mees_transfert.py")], cwd=variant, check=True)
+subprocess.run([sys.executable, os.path.abspath(os.path.join(root, "tests", "cli", "variante_mees_transfert.py"))],
+               cwd=variant, check=True)
 diff = subprocess.run([ctg, "diff", paa, variant], capture_output=True, text=True, env=dict(os.environ, NO_COLOR="1")).stdout
 if "transfert de 3° (planifier) par Les Mées, à compter du 1er juillet 2026, arrêté préfectoral n° 2026-153-004" not in diff \
         or "ajout de « 2 »" in diff:

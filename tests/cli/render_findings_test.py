@@ -184,6 +184,7 @@ shutil.copytree(paa, variant)
 subprocess.run([sys.executable, os.path.abspath(os.path.join(root, "tests", "cli", "variante_mees_transfert.py"))],
                cwd=variant, check=True)
 diff = subprocess.run([ctg, "diff", paa, variant], capture_output=True, text=True, env=dict(os.environ, NO_COLOR="1")).stdout
+diff = norm(diff)
 if "transfert de 3° (planifier) par Les Mées, à compter du 1er juillet 2026, arrêté préfectoral n° 2026-153-004" not in diff \
         or "ajout de « 2 »" in diff:
     fail("ctg diff ne dit pas quel transfert a eu lieu : " + diff[:400])

@@ -76,6 +76,18 @@ run("render", paa, "-f", "pdf", "-o", pdf)
 pages = check_pdf(pdf, True, "PDF de l'exemple réel (projet)")
 if pages and "Convention territoriale globale" not in pages[0]:
     fail("PDF : la page de couverture n'a pas le titre")
+# No heading alone at the foot of a page: the last line before the page number is never a heading.
+md = subprocess.run([ctg, "render", paa], capture_output=True, text=True).stdout
+headings = {re.sub(r"\s+", " ", h.replace("\\", "")).strip() for h in re.findall(r"^#{2,4} (.+)$", md, re.M)}
+orphans = []
+for i, p in enumerate(pages, 1):
+    lines = [l.strip() for l in p.splitlines() if l.strip() and not re.fullmatch(r"Page \d+ sur \d+", l.strip())]
+    if lines and re.sub(r"\s+", " ", lines[-1]) in headings:
+        orphans.append((i, lines[-1]))
+if orphans:
+    fail(f"PDF : titres seuls en bas de page : {orphans}")
+else:
+    print(f"ok PDF : aucun titre seul en bas de page ({len(headings)} titres)")
 signature_pages = [i for i, p in enumerate(pages, 1) if "Fait à" in p]
 if len(signature_pages) != 1:
     fail(f"PDF : « Fait à » sur les pages {signature_pages}, une seule attendue")

@@ -144,6 +144,30 @@ if warnings.count("avertissement[NOM]") != 4:
     fail(f"validate : {warnings.count('avertissement[NOM]')} avertissements NOM, 4 attendus (A, Bazois, Perpignan, Val)")
 print("ok désignations dérivées une fois, accords, représentants partiels, remarque publiée, deux blocs, NOM")
 
+# « il établit » for a syndicat (AO-6), « elle » for a communauté.
+syn = os.path.join(tmp, "syndicat.yaml")
+open(syn, "w", encoding="utf-8").write("""format: ctg/1
+convention: { titre: Convention territoriale globale, territoire: Val, debut: 2026-01-01, fin: 2029-12-31 }
+parties:
+  - { id: caf, type: caf, nom: Caf du Val, representants: [] }
+  - { id: sm, type: syndicat, forme: syndicat_mixte, nom: du Val, representants: [] }
+  - { id: a, type: commune, nom: Aube, epci: sm, representants: [] }
+autorites_organisatrices:
+  - ao: sm
+    competences: { recenser: exercee, informer: exercee, planifier: exercee, qualite: exercee }
+    transferts:
+      - competences: [recenser, informer, planifier, qualite]
+        population: { valeur: 12000, nature: totale, millesime: 2024 }
+articles:
+  - { id: a1, numero: 1, titre: Objet, texte: Objet. }
+""")
+out = norm(subprocess.run([ctg, "validate", syn], capture_output=True, text=True).stdout)
+if "> 10 000 : il établit" not in out:
+    fail("AO-6 : un syndicat n'est pas « il »")
+if "> 10 000 : elle établit" not in norm(run("validate", paa, code=0)):
+    fail("AO-6 : une communauté n'est plus « elle »")
+print("ok accord du pronom : « il » pour un syndicat, « elle » pour une communauté")
+
 # No visa at all: no empty heading.
 bare = os.path.join(tmp, "sans-visa.yaml")
 open(bare, "w", encoding="utf-8").write("""format: ctg/1

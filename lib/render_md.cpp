@@ -94,6 +94,10 @@ std::string to_markdown(const doc::Document& d, Target target) {
   std::string out = "# " + markdown::escape(d.title) + "\n\n";
   if (d.draft) out += "**PROJET** — document de travail, non signé.\n\n";
   out += "**" + markdown::escape(d.subtitle) + "**\n\n";
+  if (word) {  // the cover page: the signatories, then a page break
+    for (const auto& name : d.signatories) out += markdown::escape(name) + "\n\n";
+    out += print::page_break_openxml() + "\n";
+  }
   for (const auto& b : d.blocks) {
     switch (b.kind) {
       case doc::Kind::Heading:

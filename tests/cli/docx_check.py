@@ -48,8 +48,13 @@ with zipfile.ZipFile(path) as z:
     images = [n for n in z.namelist() if n.startswith("word/media/")]
 if len(images) < 2:
     failures.append(f"{len(images)} graphique(s) dans le document Word")
+# A cover page: title and signatories, then a page break, then « Entre : ».
+body = d.element.body.xml
+cover = body.split('w:type="page"')[0] if 'w:type="page"' in body else ""
+if "Convention territoriale globale" not in cover or "Commune de Volonne" not in cover or "Entre :" in cover:
+    failures.append("pas de page de couverture (titre, signataires, saut de page) avant « Entre : »")
 for f in failures:
     print("ÉCHEC Word :", f)
 print(f"ok Word (python3-docx) : {len(tables)} tableaux, annexe 2 en 77 lignes, {len(images)} graphiques, "
-      f"signatures en cases hautes, pied de page « Page N sur M », en-tête {'PROJET' if state == 'projet' else 'vide'}")
+      f"couverture, signatures en cases hautes, pied de page « Page N sur M », en-tête {'PROJET' if state == 'projet' else 'vide'}")
 sys.exit(1 if failures else 0)

@@ -454,6 +454,11 @@ class Walker {
       description = fmt::format("{} « {} » {}", name, title, added ? "ajouté" : "supprimé");
       legal = added ? fmt::format("il est ajouté {} « {} », ainsi rédigé :", name, title)
                     : fmt::format("{} « {} » est supprimé", name, title);
+    } else if (list == "transferts") {
+      std::string text = transfer_words(added ? *y : *x);
+      code = added ? "transfert-ajoute" : "transfert-retire";
+      description = fmt::format("{} : {} ({})", parent, text, added ? "ajouté" : "retiré");
+      legal = fmt::format("{} : le {} est {}", parent, text, added ? "ajouté" : "supprimé");
     } else {
       std::string what = parent.empty() ? section_label(stack_.front().field) : parent;
       code = added ? "entree-ajoutee" : "entree-retiree";

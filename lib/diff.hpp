@@ -14,6 +14,10 @@
 #include "loader.hpp"
 #include "values.hpp"
 
+namespace ctg::yaml {
+struct Node;
+}
+
 namespace ctg::diff {
 
 struct WordPiece {
@@ -76,6 +80,10 @@ std::string flatten(const LoadResult& side);
 
 // Adds to `r` the coverage and findings before and after (diff_consequences.cpp).
 void consequences(const LoadResult& before, const LoadResult& after, Result& r);
+
+// « transfert de 3° (planifier) par Les Mées, à compter du 1er juillet 2026,
+// arrêté préfectoral n° … »: an entry of an AO's `transferts`, in words (diff_consequences.cpp).
+std::string transfer_words(const yaml::Node& transfer);
 
 // Word-level difference of two texts (longest common subsequence).
 std::vector<WordPiece> word_diff(const std::string& before, const std::string& after);

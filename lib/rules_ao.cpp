@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "designation.hpp"
 #include "french.hpp"
 #include "population.hpp"
 #include "rules_checks.hpp"
@@ -205,6 +206,12 @@ void ao_5(Context& ctx) {
 }
 
 // AO-6: an AO holding 3° above 10 000 inhabitants establishes the schéma.
+// « il » for a syndicat, « elle » for a commune or a communauté (designation.cpp).
+static const char* pronoun(const Ctg& ctg, const std::string& id) {
+  const Party* p = ctg.party(id);
+  return p && !naming::feminine(*p) ? "il" : "elle";
+}
+
 void ao_6(Context& ctx) {
   for (const auto& e : ctx.ctg.autorites_organisatrices) {
     if (!holds(e, Competence::Planifier)) continue;
@@ -213,10 +220,10 @@ void ao_6(Context& ctx) {
     std::string name = name_of(ctx.ctg, e.ao);
     if (side == Side::Above)
       ctx.note(competence_loc(e, Competence::Planifier),
-               fmt::format("{} exerce la compétence 3° avec {} > 10 000 : elle établit et met en œuvre le schéma "
+               fmt::format("{} exerce la compétence 3° avec {} > 10 000 : {} établit et met en œuvre le schéma "
                            "pluriannuel de maintien et de développement de l'offre d'accueil du jeune enfant, dont "
                            "la CTG peut tenir lieu (voir SCH-1)",
-                           name, pop->describe()));
+                           name, pop->describe(), pronoun(ctx.ctg, e.ao)));
     else if (side == Side::Unknown)
       ctx.warning(competence_loc(e, Competence::Planifier),
                   fmt::format("{} exerce la compétence 3°, mais sa population ({}) ne dit pas si elle dépasse "

@@ -14,5 +14,7 @@ void setup_diff(CLI::App& app, int& exit_code);
 void setup_git_config(CLI::App& app, int& exit_code);
 void setup_render(CLI::App& app, int& exit_code);
 void setup_rules(CLI::App& app, int& exit_code);  // rules and explain
+void setup_suivi(CLI::App& app, int& exit_code);
+void setup_bilan(CLI::App& app, int& exit_code);
 
 }  // namespace ctg::cmd

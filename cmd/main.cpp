@@ -26,6 +26,8 @@ int run(int argc, char** argv) {
   ctg::cmd::setup_diff(app, exit_code);
   ctg::cmd::setup_avenant(app, exit_code);
   ctg::cmd::setup_git_config(app, exit_code);
+  ctg::cmd::setup_suivi(app, exit_code);
+  ctg::cmd::setup_bilan(app, exit_code);
   ctg::cmd::setup_rules(app, exit_code);
   ctg::cmd::setup_schema(app, exit_code);
   for (CLI::App* sub : app.get_subcommands({})) sub->group("Sous-commandes");

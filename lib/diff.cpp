@@ -34,7 +34,8 @@ std::string section_label(const std::string& key) {
       {"plan_actions", "Annexe 3 – plan d'actions"},
       {"fiches_action", "Fiches action"},
       {"pilotage", "Annexe 4 – pilotage"},
-      {"decisions_conseils", "Annexe 5 – décisions des conseils"}};
+      {"decisions_conseils", "Annexe 5 – décisions des conseils"},
+      {"suivi", "Suivi"}};
   auto it = labels.find(key);
   return it == labels.end() ? key : it->second;
 }

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "json.hpp"
+#include "suivi/check.hpp"
 #include "values.hpp"
 
 namespace ctg {
@@ -22,6 +23,8 @@ FileValidation validate_file(const std::string& path, const rules::Options& opti
     Diagnostics found = rules::check(*v.load.ctg, options);
     for (const auto& d : found.items()) v.findings.add(d);
     v.rules_checked = true;
+    // The tracking, at --at or at the end of its latest period.
+    if (auto at = options.at ? options.at : suivi::latest_date(*v.load.ctg)) suivi::remarks(*v.load.ctg, *at, v.findings);
   }
   v.findings.sort();
   // Said last, after the errors it refers to.
@@ -69,6 +72,13 @@ const std::vector<FormatCode>& format_codes() {
       {"FORME", "La forme juridique ne correspond pas au type de la partie."},
       {"EPCI", "Seule une commune est membre d'un EPCI."},
       {"REGLES", "Les règles n'ont pas été vérifiées parce que le fichier a des erreurs de format."},
+      {"SUIVI", "Un fichier du dossier suivi/ contient autre chose que des périodes de suivi."},
+      {"PERIODE", "Une période de suivi est hors des dates de la CTG."},
+      {"CHRONOLOGIE", "Une date du suivi contredit sa période ou l'ordre des états d'une action (réalisée avant "
+                      "d'être engagée…)."},
+      {"SUIVI-RETARD", "Une action suivie a passé son échéance sans être réalisée ni abandonnée (remarque)."},
+      {"SUIVI-BILAN", "Mi-parcours passé sans bilan intermédiaire dont le volet petite enfance a été transmis au "
+                      "CDSF (remarque, art. L214-2 CASF)."},
   };
   return codes;
 }

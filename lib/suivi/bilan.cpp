@@ -81,6 +81,13 @@ struct Builder {
   std::vector<Block> out;
 
   bool in_window(const Date& d) const { return (since_start ? d >= since : d > since) && d <= now.au; }
+  // A period whose points fall after the last bilan and by the date.
+  bool period_in_window(const Bounds& b) const { return b.debut <= now.au && (since_start || b.fin > since); }
+  std::string offer_name(const std::string& ao, const std::string& mode) const {
+    for (const auto& s : now.offer)
+      if (s.ao == ao && s.mode == mode) return s.ao_name + ", " + s.mode_label;
+    return ao + ", " + mode;
+  }
 
   void summary() {
     out.push_back(heading(2, "Synthèse", "synthese"));
@@ -220,7 +227,7 @@ struct Builder {
     std::vector<std::string> list;
     for (const auto& p : ctg.suivi) {
       auto b = bounds(p.periode);
-      if (!b || b->debut > now.au || b->fin < since) continue;
+      if (!b || !period_in_window(*b)) continue;
       if (!o.petite_enfance)
         for (const auto& a : p.actions)
           if (a.difficulte && in_window(a.date))
@@ -229,7 +236,7 @@ struct Builder {
         for (const auto& d : p.difficultes) list.push_back(fmt::format("{} : {}", p.periode, d.value));
       for (const auto& pl : p.places)
         if (pl.commentaire && in_window(pl.date))
-          list.push_back(fmt::format("Places, {} ({}) : {}", pl.mode, p.periode, *pl.commentaire));
+          list.push_back(fmt::format("{} ({}) : {}", offer_name(pl.ao, pl.mode), p.periode, *pl.commentaire));
     }
     if (list.empty()) list.push_back("Aucune difficulté signalée.");
     out.push_back(items(std::move(list)));
@@ -251,7 +258,7 @@ struct Builder {
                                    s.etp ? "ETP" : "places", now.year));
     for (const auto& p : ctg.suivi) {
       auto b = bounds(p.periode);
-      if (!b || b->debut > now.au || b->fin < since) continue;
+      if (!b || !period_in_window(*b)) continue;
       if (!o.petite_enfance)
         for (const auto& d : p.decisions) list.push_back(fmt::format("{} ({})", d.value, p.periode));
     }
@@ -307,23 +314,30 @@ std::optional<doc::Document> build_bilan(const Ctg& ctg, const BilanOptions& o, 
   }
   if (o.petite_enfance) title += " – volet petite enfance";
   Builder b{ctg, o, snapshot(ctg, au), {}, ctg.convention.debut, true, trajectory(ctg, au), {}};
-  // The last bilan presented before this one; else, for a year, the end of the year before.
-  for (const auto& p : ctg.suivi)
-    for (const auto& r : p.bilans)
-      if (r.date < au && (b.since_start || r.date > b.since)) {
-        b.since = r.date;
-        b.since_start = false;
-      }
-  if (b.since_start && o.kind == BilanKind::Annuel && Date{o.year - 1, 12, 31} >= ctg.convention.debut) {
+  // Since the situation the last bilan described: the end of the year before
+  // for an annual bilan; else the end of the last period before the last
+  // bilan presented; else the start of the CTG.
+  if (o.kind == BilanKind::Annuel && Date{o.year - 1, 12, 31} >= ctg.convention.debut) {
     b.since = Date{o.year - 1, 12, 31};
     b.since_start = false;
+  } else {
+    std::optional<Date> presented;
+    for (const auto& p : ctg.suivi)
+      for (const auto& r : p.bilans)
+        if (r.date < au && (!presented || r.date > *presented)) presented = r.date;
+    if (presented)
+      for (const auto& p : ctg.suivi)
+        if (auto pb = bounds(p.periode); pb && pb->fin < *presented && (b.since_start || pb->fin > b.since)) {
+          b.since = pb->fin;
+          b.since_start = false;
+        }
   }
-  b.before = snapshot(ctg, b.since_start ? Date{b.since.year, b.since.month, b.since.day} : b.since);
-  if (b.since_start) b.before = snapshot(ctg, Date{ctg.convention.debut.year - 1, 12, 31});
+  b.before = snapshot(ctg, b.since_start ? Date{ctg.convention.debut.year - 1, 12, 31} : b.since);
 
   doc::Document d;
   d.title = title;
-  d.subtitle = fmt::format("{} – situation au {}{}", ctg.convention.titre, to_french_long(au),
+  d.subtitle = fmt::format("{} – {} – situation au {}{}", ctg.convention.titre, ctg.convention.territoire,
+                           to_french_long(au),
                            b.now.periode.empty() ? "" : fmt::format(" (suivi {})", b.now.periode));
   d.draft = false;
   if (b.now.fictif)

@@ -95,13 +95,14 @@ std::string places_by_year(const std::vector<TrajectoryPoint>& t) {
     if (p.realised_places) most = std::max(most, p.realised_places->to_double());
   }
   if (most <= 0) return {};
-  const int left = 50, bar = 30, group = 2 * bar + 30, top = 24, plot = 180;
-  const int width = left + static_cast<int>(t.size()) * group + 170;
+  const int left = 50, top = 24, plot = 180, group = 400 / static_cast<int>(std::max<std::size_t>(t.size(), 1));
+  const int bar = std::min(30, group * 2 / 5);
+  const int width = left + 400 + 170;
   std::string svg = open_svg(width, top + plot + 40, "Places d'accueil du jeune enfant prévues et ouvertes, par année");
   svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#000\"/>", left - 4, top + plot,
-                     left + static_cast<int>(t.size()) * group, top + plot);
+                     left + 400, top + plot);
   for (std::size_t i = 0; i < t.size(); ++i) {
-    int x = left + static_cast<int>(i) * group;
+    int x = left + static_cast<int>(i) * group + group / 2 - bar;
     auto draw = [&](const std::optional<Decimal>& v, int dx, const char* fill, const char* what) {
       if (!v) {
         svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"10\">—</text>", x + dx + bar / 2,
@@ -120,7 +121,7 @@ std::string places_by_year(const std::vector<TrajectoryPoint>& t) {
     svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\">{}</text>", x + bar,
                        top + plot + 16, t[i].year);
   }
-  int lx = left + static_cast<int>(t.size()) * group + 10;
+  int lx = left + 410;
   svg += legend_box(lx, top, "url(#sv1)", "places prévues");
   svg += legend_box(lx, top + 20, "#4d4d4d", "places ouvertes");
   svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\">— : non relevé</text>", lx, top + 51);
@@ -132,44 +133,52 @@ std::string coverage_trajectory(const std::vector<TrajectoryPoint>& t) {
   for (const auto& p : t) most = std::max({most, p.projected_tenths.value_or(0), p.realised_tenths.value_or(0)});
   if (most <= 0 || t.empty()) return {};
   most = (most / 100 + 1) * 100;  // up to the next ten places per 100 children
-  const int left = 50, step = 80, top = 20, plot = 160;
-  const int width = left + static_cast<int>(t.size()) * step + 170;
+  // The same scale for a CTG of two years or of five: 400 units of plot.
+  const int left = 50, top = 20, plot = 160, step = 400 / static_cast<int>(t.size());
+  const int width = left + 400 + 170;
   std::string svg = open_svg(width, top + plot + 40, "Taux de couverture prévu et réalisé, par année");
   auto y = [&](std::int64_t tenths) { return top + plot - static_cast<double>(tenths) * plot / static_cast<double>(most); };
-  svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#000\"/>", left - 4, top + plot,
-                     left + static_cast<int>(t.size()) * step);
+  auto x = [&](std::size_t i) { return left + step / 2.0 + static_cast<double>(i) * step; };
+  svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#000\"/>", left - 4, top + plot, left + 400);
   for (std::int64_t g = 0; g <= most; g += 100)
     svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\" font-size=\"10\">{}</text>", left - 8, y(g) + 3,
                        g / 10);
-  auto line = [&](auto get, const char* dash, const char* mark) {
+  // Projected: dashed line, hollow circles, figures above; realised: solid
+  // line, black squares, figures below.
+  auto line = [&](bool realised) {
     std::string points;
     for (std::size_t i = 0; i < t.size(); ++i) {
-      auto v = get(t[i]);
+      auto v = realised ? t[i].realised_tenths : t[i].projected_tenths;
       if (!v) continue;
-      double x = left + step / 2.0 + static_cast<double>(i) * step;
-      points += fmt::format("{:.1f},{:.1f} ", x, y(*v));
-      svg += fmt::format("<{} cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"8\" height=\"8\" "
-                         "fill=\"#000\"/>", mark, x, y(*v), x - 4, y(*v) - 4);
-      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"10\">{}</text>", x,
-                         y(*v) - 8, xml_escape(fr::tenths(*v)));
+      points += fmt::format("{:.1f},{:.1f} ", x(i), y(*v));
+      if (realised)
+        svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"7\" height=\"7\" fill=\"#000\"/>", x(i) - 3.5,
+                           y(*v) - 3.5);
+      else
+        svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"#fff\" stroke=\"#000\"/>", x(i), y(*v));
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"10\">{}</text>", x(i),
+                         realised ? y(*v) + 16 : y(*v) - 8, xml_escape(fr::tenths(*v)));
     }
     if (!points.empty())
-      svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.5\" "
-                         "stroke-dasharray=\"{}\"/>", points, dash);
+      svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"#000\" stroke-width=\"1.5\"{}/>", points,
+                         realised ? "" : " stroke-dasharray=\"5 4\"");
   };
-  line([](const TrajectoryPoint& p) { return p.projected_tenths; }, "5 4", "circle");
-  line([](const TrajectoryPoint& p) { return p.realised_tenths; }, "none", "rect");
+  line(false);
+  line(true);
   for (std::size_t i = 0; i < t.size(); ++i)
-    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\">{}</text>",
-                       left + step / 2.0 + static_cast<double>(i) * step, top + plot + 16, t[i].year);
-  int lx = left + static_cast<int>(t.size()) * step + 10;
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\">{}</text>", x(i),
+                       top + plot + 16, t[i].year);
+  int lx = left + 410;
   svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#000\" stroke-dasharray=\"5 4\"/>"
+                     "<circle cx=\"{5}\" cy=\"{1}\" r=\"4\" fill=\"#fff\" stroke=\"#000\"/>"
                      "<text x=\"{3}\" y=\"{4}\" font-size=\"11\">taux prévu</text>",
-                     lx, top + 6, lx + 24, lx + 30, top + 10);
+                     lx, top + 6, lx + 24, lx + 30, top + 10, lx + 12);
   svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#000\"/>"
+                     "<rect x=\"{5}\" y=\"{6}\" width=\"7\" height=\"7\" fill=\"#000\"/>"
                      "<text x=\"{3}\" y=\"{4}\" font-size=\"11\">taux réalisé</text>",
-                     lx, top + 26, lx + 24, lx + 30, top + 30);
+                     lx, top + 26, lx + 24, lx + 30, top + 30, lx + 8.5, top + 22.5);
   svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\">places pour 100 enfants</text>", lx, top + 50);
+  svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\">de moins de 3 ans</text>", lx, top + 63);
   return svg + "</svg>";
 }
 

@@ -34,8 +34,7 @@ std::string section_label(const std::string& key) {
       {"plan_actions", "Annexe 3 – plan d'actions"},
       {"fiches_action", "Fiches action"},
       {"pilotage", "Annexe 4 – pilotage"},
-      {"decisions_conseils", "Annexe 5 – décisions des conseils"},
-      {"suivi", "Suivi"}};
+      {"decisions_conseils", "Annexe 5 – décisions des conseils"}};
   auto it = labels.find(key);
   return it == labels.end() ? key : it->second;
 }
@@ -112,7 +111,8 @@ class Walker {
   void run() {
     const auto& doc = format::document().info();
     for (const auto& f : doc.fields) {
-      if (f.name == "format" || f.name == "inclure") continue;
+      // The tracking (suivi/) is not the convention: no avenant follows from it.
+      if (f.name == "format" || f.name == "inclure" || f.name == "suivi") continue;
       const Node* x = get(&a_.merged, f.name);
       const Node* y = get(&b_.merged, f.name);
       if (!x && !y) continue;

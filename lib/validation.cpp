@@ -181,7 +181,7 @@ std::string validation_sarif(const std::vector<FileValidation>& files) {
                         .set("name", std::string(c.code))
                         .set("shortDescription", Json::object().set("text", std::string(c.description)))
                         .set("defaultConfiguration",
-                             Json::object().set("level", c.code == "REGLES" ? "note" : "error")));
+                             Json::object().set("level", c.code == "REGLES" || c.code.starts_with("SUIVI-") ? "note" : "error")));
   }
   Json results = Json::array();
   std::set<std::string> artifacts;

@@ -8,6 +8,8 @@
 #include "cli.hpp"
 #include "commands.hpp"
 #include "git.hpp"
+#include "print.hpp"
+#include "values.hpp"
 #include "render.hpp"
 
 namespace ctg::cmd {
@@ -17,10 +19,26 @@ struct AvenantOptions {
   std::vector<std::string> versions;
   std::string format = "md";
   int number = 1;
+  std::string effect;
   std::string output;
 };
 
 int run_avenant(const AvenantOptions& o) {
+  std::optional<Date> effect;
+  if (!o.effect.empty()) {
+    effect = parse_iso_date(o.effect);
+    if (!effect) {
+      std::fprintf(stderr, "ctg : erreur : --prise-effet %s n'est pas une date AAAA-MM-JJ (exemple : 2026-07-01)\n",
+                   o.effect.c_str());
+      return cli::unusable;
+    }
+  }
+  bool printed = o.format == "pdf" || o.format == "docx";
+  if (printed && o.output.empty()) {
+    std::fprintf(stderr, "ctg : erreur : le format %s s'écrit dans un fichier : ajoutez -o FICHIER.%s\n",
+                 o.format.c_str(), o.format.c_str());
+    return cli::unusable;
+  }
   LoadResult a = git::load_version(o.versions[0]), b = git::load_version(o.versions[1]);
   for (const auto* side : {&a, &b})
     if (cli::refuse_invalid(*side, "les deux versions doivent être valides pour rédiger un avenant")) return cli::unusable;
@@ -32,8 +50,16 @@ int run_avenant(const AvenantOptions& o) {
                          "tout : aucun avenant à rédiger\n");
     return cli::findings;
   }
-  doc::Document d = avenant::build(*a.ctg, *b.ctg, changes, o.number);
-  return cli::write_output(o.format == "html" ? render::to_html(d) : render::to_markdown(d), o.output);
+  doc::Document d = avenant::build(*a.ctg, *b.ctg, changes, o.number, effect);
+  if (!printed) return cli::write_output(o.format == "html" ? render::to_html(d) : render::to_markdown(d), o.output);
+  try {
+    if (o.format == "pdf") print::pdf_from_html(render::to_html(d), o.output);
+    else print::docx_from_markdown(render::to_markdown(d, render::Target::Word), o.output, d.draft);
+  } catch (const print::Error& e) {
+    std::fprintf(stderr, "ctg : erreur : %s\n« %s » n'a pas été modifié.\n", e.what(), o.output.c_str());
+    return cli::unusable;
+  }
+  return cli::ok;
 }
 }  // namespace
 
@@ -45,10 +71,13 @@ void setup_avenant(CLI::App& app, int& exit_code) {
       ->required()
       ->expected(2)
       ->type_name("VERSION");
-  sub->add_option("-f,--format", opts->format, "md (par défaut) ou html")
-      ->check(CLI::IsMember({"md", "html"}))
+  sub->add_option("-f,--format", opts->format, "md (par défaut), html, pdf (avec chromium) ou docx (Word, avec pandoc)")
+      ->check(CLI::IsMember({"md", "html", "pdf", "docx"}))
       ->type_name("FORMAT");
   sub->add_option("--numero", opts->number, "Numéro de l'avenant (1 par défaut)")->check(CLI::Range(1, 99))->type_name("N");
+  sub->add_option("--prise-effet", opts->effect,
+                  "Date de prise d'effet AAAA-MM-JJ (par défaut : celle du transfert de compétence, sinon à remplir)")
+      ->type_name("DATE");
   sub->add_option("-o,--output", opts->output, "Fichier à écrire (sinon la sortie standard) ; écrit d'un seul coup")
       ->type_name("FICHIER");
   sub->footer(

@@ -1,4 +1,5 @@
-// ctg render FICHIER : the convention as a document to sign, Markdown or HTML.
+// ctg render FICHIER : the convention as a document to sign: Markdown, HTML,
+// PDF (through chromium) or Word (through pandoc), see lib/print.hpp.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -7,6 +8,7 @@
 #include "cli.hpp"
 #include "commands.hpp"
 #include "loader.hpp"
+#include "print.hpp"
 #include "render.hpp"
 #include "rules.hpp"
 #include "text.hpp"
@@ -30,24 +32,36 @@ int run_render(const RenderOptions& o) {
                  join(render::part_names(), ", ").c_str());
     return cli::unusable;
   }
+  bool printed = o.format == "pdf" || o.format == "docx";
+  if (printed && o.output.empty()) {
+    std::fprintf(stderr, "ctg : erreur : le format %s s'écrit dans un fichier : ajoutez -o FICHIER.%s\n",
+                 o.format.c_str(), o.format.c_str());
+    return cli::unusable;
+  }
   LoadResult r = load_file(o.path);
   if (cli::refuse_invalid(r, "le fichier doit être valide pour être rendu")) return cli::unusable;
-  // « Projet » until `ctg validate --stage signature` would pass.
-  rules::Options signing;
-  signing.stage = rules::Stage::Signature;
-  bool draft = rules::check(*r.ctg, signing).has_errors();
-  doc::Document d = render::build(*r.ctg, *part, draft);
-  return cli::write_output(o.format == "html" ? render::to_html(d) : render::to_markdown(d), o.output);
+  doc::Document d = render::build(*r.ctg, *part, render::is_draft(*r.ctg));
+  if (!printed)
+    return cli::write_output(o.format == "html" ? render::to_html(d) : render::to_markdown(d), o.output);
+  try {
+    if (o.format == "pdf") print::pdf_from_html(render::to_html(d), o.output);
+    else print::docx_from_markdown(render::to_markdown(d, render::Target::Word), o.output, d.draft);
+  } catch (const print::Error& e) {
+    std::fprintf(stderr, "ctg : erreur : %s\n« %s » n'a pas été modifié.\n", e.what(), o.output.c_str());
+    return cli::unusable;
+  }
+  return cli::ok;
 }
 }  // namespace
 
 void setup_render(CLI::App& app, int& exit_code) {
   auto opts = std::make_shared<RenderOptions>();
-  CLI::App* sub = app.add_subcommand("render", "Produire la convention à signer, en Markdown ou en HTML");
+  CLI::App* sub = app.add_subcommand("render", "Produire la convention à signer : Markdown, HTML, PDF ou Word");
   cli::frenchify(*sub);
   sub->add_option("fichier", opts->path, "Fichier CTG (.yaml) ou dossier contenant ctg.yaml")->required()->type_name("FICHIER");
-  sub->add_option("-f,--format", opts->format, "md (Markdown, par défaut) ou html (un seul fichier, imprimable en A4)")
-      ->check(CLI::IsMember({"md", "html"}))
+  sub->add_option("-f,--format", opts->format, "md (Markdown, par défaut), html (un seul fichier, imprimable en A4), pdf (avec chromium) ou docx "
+                  "(Word, avec pandoc) ; pdf et docx demandent -o")
+      ->check(CLI::IsMember({"md", "html", "pdf", "docx"}))
       ->type_name("FORMAT");
   sub->add_option("--part", opts->part,
                   "Partie : tout (par défaut), convention, petite-enfance, annexe-1 … annexe-5")
@@ -56,8 +70,10 @@ void setup_render(CLI::App& app, int& exit_code) {
       ->type_name("FICHIER");
   sub->footer(
       "Le document porte la mention « Projet » tant que ctg validate --stage signature trouve des erreurs.\n"
-      "Pour Word : ctg render ctg.yaml -o convention.md puis pandoc convention.md -o convention.docx.\n"
-      "Codes de sortie : 0 document produit, 2 fichier invalide, écriture impossible ou ligne de commande invalide.\n"
+      "PDF : ctg render ctg.yaml -f pdf -o convention.pdf (programme chromium, paquet Debian chromium).\n"
+      "Word : ctg render ctg.yaml -f docx -o convention.docx (programme pandoc, paquet Debian pandoc).\n"
+      "Codes de sortie : 0 document produit, 2 fichier invalide, écriture impossible, chromium ou pandoc absent\n"
+      "ou en échec, ou ligne de commande invalide.\n"
       "Voir aussi : man ctg-render.");
   sub->callback([opts, &exit_code] { exit_code = run_render(*opts); });
 }

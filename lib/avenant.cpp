@@ -5,7 +5,11 @@
 #include <algorithm>
 #include <map>
 
+#include "avenant_clauses.hpp"
+#include "designation.hpp"
 #include "render.hpp"
+#include "render_blocks.hpp"
+#include "render_parts.hpp"
 #include "text.hpp"
 
 namespace ctg::avenant {
@@ -83,7 +87,54 @@ bool amends(const diff::Result& changes) {
                      [](const diff::Change& c) { return !signature_only(c); });
 }
 
-doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& changes, int number) {
+namespace {
+
+// « articles[article-6].texte » → « article-6 ».
+std::string id_in(const std::string& path, const std::string& list) {
+  if (path.rfind(list + "[", 0) != 0) return {};
+  auto end = path.find(']', list.size() + 1);
+  return end == std::string::npos ? std::string() : path.substr(list.size() + 1, end - list.size() - 1);
+}
+
+const Article* find_article(const Ctg& ctg, const std::string& id) {
+  for (const auto& a : ctg.articles)
+    if (a.id == id) return &a;
+  return nullptr;
+}
+
+const ActionSheet* find_fiche(const Ctg& ctg, const std::string& id) {
+  for (const auto& f : ctg.fiches_action)
+    if (f.id == id) return &f;
+  return nullptr;
+}
+
+bool early_childhood(const std::string& section) {
+  return section == "autorites_organisatrices" || section == "offre_petite_enfance" || section == "donnees_couverture";
+}
+
+doc::Block bullet_list(std::vector<doc::Line> items) {
+  doc::Block b;
+  b.kind = doc::Kind::List;
+  b.items = std::move(items);
+  return b;
+}
+
+void quote(const std::string& text, std::vector<doc::Block>& out) {
+  doc::Block q;
+  q.kind = doc::Kind::Markdown;
+  for (std::size_t pos = 0; pos <= text.size();) {
+    auto nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    q.markdown += "> " + text.substr(pos, nl - pos) + "\n";
+    pos = nl + 1;
+  }
+  out.push_back(std::move(q));
+}
+
+}  // namespace
+
+doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& changes, int number,
+                    const std::optional<Date>& effect) {
   doc::Document d;
   const auto& cv = after.convention;
   d.title = fmt::format("Avenant n° {} à la {}", number, lowered(cv.titre));
@@ -96,87 +147,152 @@ doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& cha
   signing.convention.date_signature.reset();
   for (const auto& p : before.parties)
     if (!after.party(p.id)) signing.parties.push_back(p);
+  for (const auto& p : signing.parties) d.signatories.push_back(naming::title(p));
   render::parties_section(signing, out, "le présent avenant");
 
-  out.push_back(heading(2, "Visas", "visas"));
-  doc::Block visas;
-  visas.kind = doc::Kind::List;
+  // What changed, sorted into the clauses a legal officer writes.
+  auto moved = transfers(before, after);
+  std::vector<const diff::Change*> articles, fiches, others;
+  bool cdsf = !moved.empty();
+  for (const auto& c : changes.changes) {
+    if (signature_only(c)) continue;
+    if (early_childhood(c.section)) cdsf = true;
+    if (c.section == "autorites_organisatrices" && !moved.empty()) continue;  // restated by the transfer article
+    if (c.code == "article-modifie" && id_in(c.path, "articles").size() && find_article(after, id_in(c.path, "articles")))
+      articles.push_back(&c);
+    else if (c.code == "fiche-ajoutee") fiches.push_back(&c);
+    else others.push_back(&c);
+  }
+
+  // Visas: the convention, its article on amendments, the law, the deliberations.
+  std::vector<doc::Line> visas;
   const auto& old_cv = before.convention;
   doc::Line convention_visa = doc::plain(fmt::format("Vu la {} {} {}-{}, signée le ", lowered(old_cv.titre),
                                                      old_cv.territoire, old_cv.debut.year, old_cv.fin.year));
   if (old_cv.date_signature) convention_visa.push_back({to_french_long(*old_cv.date_signature)});
   else convention_visa.push_back({"………………………", doc::Style::Blank});
   convention_visa.push_back({" ;"});
-  visas.items.push_back(convention_visa);
-  // The article on amendments: « Exécution formelle » in the model CTG, else the first to speak of avenants.
+  visas.push_back(convention_visa);
   const Article* amendments = nullptr;
   for (const auto& a : before.articles)
     if (!amendments && a.titre.find("xécution") != std::string::npos) amendments = &a;
   for (const auto& a : before.articles)
     if (!amendments && a.texte.find("avenant") != std::string::npos) amendments = &a;
-  for (const Article* a : {amendments})
-    if (a) {
-      visas.items.push_back(doc::plain(fmt::format("Vu l'article {} de la convention, qui prévoit que toute modification "
-                                                   "fait l'objet d'un avenant ;", a->numero)));
-    }
-  for (const auto& p : signing.parties) {
-    if (!p.deliberation) continue;
-    visas.items.push_back(doc::Line{{fmt::format("Vu la délibération du {} {} en date du ", p.deliberation->instance,
-                                                 render::commune_of_designation(render::designation_of(p)))},
-                                    {"………………………", doc::Style::Blank},
-                                    {" autorisant la signature du présent avenant ;"}});
-  }
-  out.push_back(std::move(visas));
+  if (amendments)
+    visas.push_back(doc::plain(fmt::format("Vu l'article {} de la convention, qui prévoit que toute modification fait "
+                                           "l'objet d'un avenant ;", amendments->numero)));
+  if (!moved.empty())
+    visas.push_back(doc::plain("Vu le code général des collectivités territoriales, notamment son article L5211-17 ;"));
+  if (cdsf)
+    visas.push_back(doc::plain("Vu le code de l'action sociale et des familles, notamment ses articles L214-1-3 et "
+                               "L214-2 ;"));
+  for (const auto& t : moved)
+    for (auto& v : transfer_visas(t)) visas.push_back(std::move(v));
+  for (const auto& p : signing.parties)
+    if (p.deliberation) visas.push_back(render::deliberation_visa(p, " autorisant la signature du présent avenant ;"));
+  out.push_back(heading(2, "Visas", "visas"));
+  out.push_back(bullet_list(std::move(visas)));
 
-  // One article per modified part, in the convention's order. The place and
-  // date of signature of the convention are not amended: they are its own.
-  std::map<int, std::vector<const diff::Change*>> by_part;
-  for (const auto& c : changes.changes) {
-    if (signature_only(c)) continue;
-    by_part[part_of(c.section).order].push_back(&c);
+  // Considérants: why the avenant is made.
+  std::vector<doc::Line> recitals;
+  for (const auto& t : moved) recitals.push_back(doc::plain(transfer_recital(t)));
+  for (const diff::Change* c : articles) {
+    const Article* a = find_article(after, id_in(c->path, "articles"));
+    recitals.push_back(doc::plain(fmt::format("Considérant qu'il y a lieu de modifier l'article {} « {} » de la "
+                                              "convention ;", a->numero, a->titre)));
   }
+  for (const diff::Change* c : fiches) {
+    const ActionSheet* f = find_fiche(after, id_in(c->path, "fiches_action"));
+    if (f)
+      recitals.push_back(doc::plain(fmt::format("Considérant que les signataires ont décidé d'ajouter au plan "
+                                                "d'actions la fiche action {} « {} » ;", f->numero, f->titre)));
+  }
+  std::map<int, std::vector<const diff::Change*>> by_part;
+  for (const diff::Change* c : others) by_part[part_of(c->section).order].push_back(c);
+  for (const auto& [order, cs] : by_part)
+    recitals.push_back(doc::plain(fmt::format("Considérant les modifications à apporter à {} ;",
+                                              part_of(cs.front()->section).name)));
+  recitals.push_back(doc::plain("Considérant qu'il convient de constater ces modifications par le présent avenant,"));
+  out.push_back(heading(2, "Considérants", "considerants"));
+  out.push_back(bullet_list(std::move(recitals)));
+  render::formula_section(after, out);
+
   int article = 1;
+  auto next_article = [&](const std::string& title) {
+    out.push_back(heading(2, fmt::format("Article {} – {}", article, title), fmt::format("article-{}", article)));
+    ++article;
+  };
+  for (const auto& t : moved) {
+    next_article("Transfert de compétence");
+    transfer_article(t, out);
+  }
+  if (!moved.empty()) {
+    out.push_back(paragraph(doc::plain("Le tableau des autorités organisatrices de l'accueil du jeune enfant de "
+                                       "l'annexe 3 est remplacé par le tableau suivant :")));
+    std::vector<doc::Block> table;
+    render::parts::ao_table(after, table);
+    for (auto& b : table)
+      if (b.kind != doc::Kind::Heading) out.push_back(std::move(b));
+  }
+  for (const diff::Change* c : articles) {
+    std::string id = id_in(c->path, "articles");
+    const Article* a = find_article(after, id);
+    const Article* b = find_article(before, id);
+    next_article(fmt::format("Modification de l'article {}", a->numero));
+    if (b) article_change(*c, *b, *a, out);
+  }
+  for (const diff::Change* c : fiches) {
+    const ActionSheet* f = find_fiche(after, id_in(c->path, "fiches_action"));
+    if (!f) continue;
+    next_article(fmt::format("Ajout de la fiche action {}", f->numero));
+    out.push_back(paragraph(doc::plain("L'annexe 3 (plan d'actions) est complétée par la fiche action suivante :")));
+    std::vector<doc::Block> sheet;
+    render::parts::fiche(*f, sheet);
+    for (auto& b : sheet) {
+      if (b.kind == doc::Kind::Heading) b.level = 3;
+      out.push_back(std::move(b));
+    }
+  }
   for (const auto& [order, cs] : by_part) {
     Part p = part_of(cs.front()->section);
-    out.push_back(heading(2, fmt::format("Article {} – {}", article, p.title), fmt::format("article-{}", article)));
+    next_article(p.title);
     out.push_back(paragraph(doc::plain(fmt::format("{} est modifiée comme suit :", capitalised(p.name)))));
-    doc::Block list;
-    list.kind = doc::Kind::List;
+    std::vector<doc::Line> items;
     for (std::size_t i = 0; i < cs.size(); ++i) {
       bool last = i + 1 == cs.size();
       const std::string& legal = cs[i]->legal;
       bool introduces = !legal.empty() && legal.back() == ':';
-      list.items.push_back(doc::plain(capitalised(legal) + (introduces ? "" : last ? "." : " ;")));
+      items.push_back(doc::plain(capitalised(legal) + (introduces ? "" : last ? "." : " ;")));
       if (cs[i]->content) {
-        // The new text itself, quoted as written (its Markdown kept).
-        out.push_back(std::move(list));
-        list = doc::Block{};
-        list.kind = doc::Kind::List;
-        doc::Block quote;
-        quote.kind = doc::Kind::Markdown;
-        std::string q;
-        for (std::size_t pos = 0; pos <= cs[i]->content->size();) {
-          auto nl = cs[i]->content->find('\n', pos);
-          if (nl == std::string::npos) nl = cs[i]->content->size();
-          q += "> " + cs[i]->content->substr(pos, nl - pos) + "\n";
-          pos = nl + 1;
-        }
-        quote.markdown = q;
-        out.push_back(std::move(quote));
+        out.push_back(bullet_list(std::move(items)));
+        items.clear();
+        quote(*cs[i]->content, out);
       }
     }
-    if (!list.items.empty()) out.push_back(std::move(list));
-    ++article;
+    if (!items.empty()) out.push_back(bullet_list(std::move(items)));
   }
-  out.push_back(heading(2, fmt::format("Article {} – Autres stipulations", article), fmt::format("article-{}", article)));
+  if (cdsf) {
+    next_article("Transmission au comité départemental des services aux familles");
+    out.push_back(paragraph(doc::plain(
+        "Le volet de la convention relatif à l'accueil du jeune enfant, tel que modifié par le présent avenant, "
+        "tient lieu de schéma pluriannuel de maintien et de développement de l'offre d'accueil du jeune enfant. "
+        "Conformément à l'article L214-2 II du code de l'action sociale et des familles, il est transmis au comité "
+        "départemental des services aux familles dans le mois qui suit la signature du présent avenant.")));
+  }
+  next_article("Autres stipulations");
   out.push_back(paragraph(doc::plain("Les autres stipulations de la convention d'origine et de ses annexes, non "
                                      "modifiées par le présent avenant, demeurent inchangées et applicables.")));
-  ++article;
-  out.push_back(heading(2, fmt::format("Article {} – Prise d'effet", article), fmt::format("article-{}", article)));
-  out.push_back(paragraph(doc::plain("Le présent avenant prend effet à la date de sa signature par l'ensemble des "
-                                     "parties. Il fait partie intégrante de la convention.")));
+  next_article("Prise d'effet");
+  // The date: given, else the first date a transfer takes effect, else blank to fill in.
+  std::optional<Date> when = effect;
+  for (const auto& t : moved)
+    if (!when && t.transfer && t.transfer->depuis) when = t.transfer->depuis;
+  out.push_back(paragraph(render::blocks::concat(
+      {doc::plain("Le présent avenant prend effet le "), render::blocks::date_or_blank(when),
+       doc::plain(", sous réserve de sa signature par l'ensemble des parties. Il fait partie intégrante de la "
+                  "convention.")})));
+  out.push_back(render::blocks::page_break());
   out.push_back(heading(2, "Signatures", "signatures"));
-  // Signed on its own date and place, blank until then.
   render::signatures_section(signing, out);
   return d;
 }

@@ -8,12 +8,17 @@
 #include "document.hpp"
 #include "model.hpp"
 
+#include <optional>
+
 namespace ctg::avenant {
 
 // Whether the changes amend the convention at all: the place and date of
 // its own signature are not amendments.
 bool amends(const diff::Result& changes);
 
-doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& changes, int number);
+// `effect`: the date the avenant takes effect (« prise d'effet »); by default
+// the date a transfer takes effect, else a blank to fill in.
+doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& changes, int number,
+                    const std::optional<Date>& effect = std::nullopt);
 
 }  // namespace ctg::avenant

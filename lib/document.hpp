@@ -51,6 +51,7 @@ struct Document {
   std::string title;     // <title>, first heading
   std::string subtitle;  // territory and period
   bool draft = true;     // marked « Projet » until signature-ready
+  std::vector<std::string> signatories;  // the cover page: « Provence Alpes Agglomération », …
   std::vector<Block> blocks;
 };
 

@@ -1,5 +1,6 @@
 #include "format.hpp"
 
+#include "designation.hpp"
 #include "suivi/format.hpp"
 
 namespace ctg::format {
@@ -69,6 +70,8 @@ Codec<Convention> convention() {
                     "mention des exemplaires originaux")
           .optional("denomination", &Convention::denomination, optional(text()),
                     "« Ci-après dénommés … » pour l'ensemble des collectivités")
+          .optional("deux_blocs", &Convention::deux_blocs, boolean(),
+                    "parties présentées en deux blocs, « D'une part » et « D'autre part » (anciennes CTG)")
           .optional("formule", &Convention::formule, optional(text()),
                     "« Il est convenu et arrêté ce qui suit : »")
           .optional("schema_departemental", &Convention::schema_departemental, optional(departmental_scheme()),
@@ -87,9 +90,10 @@ Codec<Convention> convention() {
 Codec<Representative> representative() {
   static const auto c =
       Object<Representative>("un représentant", "representant", "Une personne qui représente une partie.")
-          .required("civilite", &Representative::civilite, enumeration<Civility>(), "« M. » ou « Mme »")
-          .required("prenom", &Representative::prenom, text(), "prénom")
-          .required("nom", &Representative::nom, text(), "nom de famille")
+          .optional("civilite", &Representative::civilite, optional(enumeration<Civility>()),
+                    "« M. » ou « Mme » (facultatif : accorde « autorisé », « sa Présidente »)")
+          .optional("prenom", &Representative::prenom, text(), "prénom (facultatif)")
+          .optional("nom", &Representative::nom, text(), "nom de famille (facultatif : la qualité seule suffit)")
           .required("qualite", &Representative::qualite, text(),
                     "fonction, accordée : Maire, Présidente, Directeur…")
           .optional("signataire", &Representative::signataire, boolean(), "signe la convention (true par défaut)")
@@ -130,6 +134,7 @@ Codec<Party> party() {
                     "les personnes qui signent pour elle")
           .optional("deliberation", &Party::deliberation, optional(deliberation()),
                     "délibération autorisant la signature")
+          .optional("remarque", &Party::remarque, optional(text()), "remarque publiée sous la partie")
           .check([](const Party& p, Context& ctx) {
             bool grouping = p.type == PartyType::Epci || p.type == PartyType::Syndicat;
             if (p.forme && !grouping)
@@ -147,6 +152,11 @@ Codec<Party> party() {
                                 "un syndicat mixte, un SIVOM ou un SIVU a le type « syndicat » ; une communauté ou "
                                 "une métropole le type « epci »");
             }
+            if (auto kind = naming::repeated_kind(p))
+              ctx.diags.warning("NOM", p.at("nom"),
+                                fmt::format("le nom {} répète le type {} : le document écrirait « {} » deux fois",
+                                            guillemets(p.nom), guillemets(key_of(p.type)), *kind),
+                                "écrivez le nom seul (« nom: Aiglun ») ou la désignation voulue dans « designation »");
             if (p.epci && p.type != PartyType::Commune)
               ctx.diags.error("EPCI", p.at("epci"), "seule une commune est membre d'un EPCI",
                               "retirez « epci » de cette partie");
@@ -186,7 +196,9 @@ Codec<Indicator> indicator() {
           .optional("source", &Indicator::source, optional(text()), "source du chiffre")
           .optional("perimetre", &Indicator::perimetre, optional(reference("parties")),
                     "id de la partie dont le territoire est mesuré ; tout le territoire par défaut")
-          .optional("note", &Indicator::note, optional(text()), "précision")
+          .optional("note", &Indicator::note, optional(text()),
+                    "note de l'encodeur (source, lecture d'une cellule) : jamais imprimée")
+          .optional("remarque", &Indicator::remarque, optional(text()), "remarque imprimée dans le document")
           .codec();
   return c;
 }
@@ -232,7 +244,9 @@ Codec<Equipment> equipment() {
                     "id de la commune quand elle est signataire")
           .optional("places", &Equipment::places, optional(integer(0)), "capacité en places")
           .optional("etp", &Equipment::etp, optional(decimal(0)), "équivalents temps plein")
-          .optional("note", &Equipment::note, optional(text()), "précision")
+          .optional("note", &Equipment::note, optional(text()),
+                    "note de l'encodeur (source, lecture d'une cellule) : jamais imprimée")
+          .optional("remarque", &Equipment::remarque, optional(text()), "remarque imprimée dans le document")
           .codec();
   return c;
 }
@@ -274,6 +288,11 @@ Codec<Transfer> transfer() {
                     "population totale des communes ayant transféré")
           .optional("communes", &Transfer::communes, list(transferring_commune()),
                     "les communes ayant transféré, quand la liste est connue")
+          .optional("depuis", &Transfer::depuis, optional(date()), "date d'effet du transfert")
+          .optional("arrete_prefectoral", &Transfer::arrete_prefectoral, optional(text()),
+                    "arrêté préfectoral prononçant le transfert (art. L5211-17 CGCT) : « n° … du … »")
+          .optional("deliberations", &Transfer::deliberations, list(text()),
+                    "délibérations concordantes du transfert, citées dans les visas d'un avenant")
           .any_of({{"population", "communes"}})
           .codec();
   return c;
@@ -289,7 +308,9 @@ Codec<AoEntry> ao_entry() {
           .required("competences", &AoEntry::competences, competences(), "qui exerce chaque compétence")
           .optional("transferts", &AoEntry::transferts, list(transfer()),
                     "pour un EPCI ou un syndicat : qui lui a transféré quoi")
-          .optional("note", &AoEntry::note, optional(text()), "précision")
+          .optional("note", &AoEntry::note, optional(text()),
+                    "note de l'encodeur (source, lecture d'une cellule) : jamais imprimée")
+          .optional("remarque", &AoEntry::remarque, optional(text()), "remarque imprimée dans le document")
           .codec();
   return c;
 }
@@ -328,7 +349,11 @@ Codec<OfferLine> offer_line() {
                     keyed_list<Investment>(investment(), "id", [](const Investment& i) { return i.id; }),
                     "projets d'investissement")
           .optional("ingenierie", &OfferLine::ingenierie, list(text()), "ingénierie et moyens humains")
-          .optional("note", &OfferLine::note, optional(text()), "précision")
+          .optional("note", &OfferLine::note, optional(text()),
+                    "note de l'encodeur (source, lecture d'une cellule) : jamais imprimée")
+          .optional("remarque", &OfferLine::remarque, optional(text()), "remarque imprimée dans le document")
+          .optional("couts_calendriers", &OfferLine::couts_calendriers, optional(text()),
+                    "colonne « Coûts et calendriers prévisionnels », telle qu'écrite")
           .check([](const OfferLine& l, Context& ctx) {
             if (l.unit() != OfferUnit::Places) return;
             auto whole = [&](const std::optional<Decimal>& v, Loc loc) {
@@ -360,7 +385,9 @@ Codec<OfferTable> offer_table() {
                     "mesures pour l'accueil des enfants de familles en difficulté (D214-10-1 I 4° c)")
           .optional("soutien_qualite", &OfferTable::soutien_qualite, list(text()),
                     "actions de soutien à la qualité des modes d'accueil (D214-10-1 I 4° d)")
-          .optional("note", &OfferTable::note, optional(text()), "précision")
+          .optional("note", &OfferTable::note, optional(text()),
+                    "note de l'encodeur (source, lecture d'une cellule) : jamais imprimée")
+          .optional("remarque", &OfferTable::remarque, optional(text()), "remarque imprimée dans le document")
           .codec();
   return c;
 }
@@ -433,6 +460,8 @@ Codec<CalendarYear> calendar_year() {
           .optional("accroche", &CalendarYear::accroche, optional(text()), "phrase d'accroche")
           .optional("actions", &CalendarYear::actions, list(markdown()), "ce qui est prévu")
           .optional("objectif", &CalendarYear::objectif, optional(text()), "objectif de fin d'année")
+          .optional("intitule_objectif", &CalendarYear::intitule_objectif, optional(text()),
+                    "intitulé imprimé devant l'objectif, tel qu'écrit : « Objectif fin 2026 : » (« Objectif : » par défaut)")
           .codec();
   return c;
 }

@@ -86,4 +86,67 @@ std::string typography(std::string_view text) {
 
 std::string agree(const std::string& masculine, bool feminine) { return feminine ? masculine + "e" : masculine; }
 
+namespace {
+bool starts(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+std::string lower_first_word(std::string_view s) {
+  std::string w(s.substr(0, s.find(' ')));
+  for (auto& c : w)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return w;
+}
+}  // namespace
+
+bool starts_with_vowel(std::string_view s) {
+  for (std::string_view v : {"A", "E", "I", "O", "U", "Y", "H", "É", "È", "Ê", "Î", "Ô", "Â", "a", "e", "i", "o",
+                             "u", "y", "h", "é", "è", "ê", "î", "ô", "â"})
+    if (starts(s, v)) return true;
+  return false;
+}
+
+std::string of_place(std::string_view name) {
+  std::string n(name);
+  if (starts(n, "Le ")) return "du " + n.substr(3);
+  if (starts(n, "Les ")) return "des " + n.substr(4);
+  if (starts(n, "La ") || starts(n, "L'") || starts(n, "L’")) return "de " + n;
+  return starts_with_vowel(n) ? "d'" + n : "de " + n;
+}
+
+std::string of_phrase(std::string_view phrase) {
+  std::string p(phrase);
+  if (starts(p, "le ") || starts(p, "Le ")) return "du " + p.substr(3);
+  if (starts(p, "les ") || starts(p, "Les ")) return "des " + p.substr(4);
+  if (starts(p, "la ") || starts(p, "La ")) return "de la " + p.substr(3);
+  if (starts(p, "l'") || starts(p, "L'")) return "de l'" + p.substr(2);
+  if (starts(p, "l’") || starts(p, "L’")) return "de l'" + p.substr(std::string_view("l’").size());
+  return starts_with_vowel(p) ? "de l'" + p : "de " + p;
+}
+
+bool feminine_noun(std::string_view noun) {
+  std::string w = lower_first_word(noun);
+  for (std::string_view f : {"commission", "assemblée", "délégation", "session", "séance", "conférence", "communauté",
+                             "commune", "caisse", "métropole", "préfecture", "ville", "mutualité", "direction"})
+    if (w == f) return true;
+  return false;
+}
+
+std::string of_body(std::string_view body) {
+  std::string b(body);
+  if (starts_with_vowel(b)) return "de l'" + b;
+  return (feminine_noun(b) ? "de la " : "du ") + b;
+}
+
+std::string possessive(std::string_view noun) {
+  std::string n(noun);
+  return (feminine_noun(n) && !starts_with_vowel(n) ? "sa " : "son ") + n;
+}
+
+std::string and_list(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += i + 1 == items.size() ? " et " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
 }  // namespace ctg::fr

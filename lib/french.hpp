@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "values.hpp"
 
@@ -31,5 +32,24 @@ std::string typography(std::string_view text);
 
 // « dûment autorisé » / « dûment autorisée » agreement by civility.
 std::string agree(const std::string& masculine, bool feminine);
+
+// Articles and contractions, for names the render puts in sentences.
+// A place name keeps its capital article, « le » and « les » contract:
+// « de La Chapelle-aux-Brocs », « du Brusquet », « des Mées », « d'Aiglun ».
+std::string of_place(std::string_view name);
+// A noun phrase, with its article or not: « la Commune d'Aiglun » → « de la
+// Commune d'Aiglun », « le conseil municipal » → « du conseil municipal »,
+// « Agglomération du Val » → « de l'Agglomération du Val ».
+std::string of_phrase(std::string_view phrase);
+// The gender of a deliberating body: « commission permanente », « assemblée »
+// are feminine; « conseil », « bureau », « comité » masculine.
+bool feminine_noun(std::string_view noun);
+// « du conseil municipal », « de la commission permanente », « de l'assemblée ».
+std::string of_body(std::string_view body);
+// « son conseil municipal », « sa commission permanente », « son assemblée ».
+std::string possessive(std::string_view noun);
+// « A », « A et B », « A, B et C ».
+std::string and_list(const std::vector<std::string>& items);
+bool starts_with_vowel(std::string_view s);
 
 }  // namespace ctg::fr

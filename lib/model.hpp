@@ -100,13 +100,16 @@ struct Convention : Located {
   std::optional<std::string> exemplaires;     // « En autant d'exemplaires originaux que de signataires. »
   std::optional<std::string> denomination;    // « Ci-après dénommés … »
   std::optional<std::string> formule;         // « Il est convenu et arrêté ce qui suit : »
+  bool deux_blocs = false;                    // « D'une part » / « D'autre part » (older CTGs)
   std::optional<DepartmentalScheme> schema_departemental;
 };
 
+// What is known of a representative: a quality alone (« le Directeur »), a
+// name without first name, or everything; the render writes only what is given.
 struct Representative : Located {
-  Civility civilite = Civility::Monsieur;
-  std::string prenom;
-  std::string nom;
+  std::optional<Civility> civilite;
+  std::string prenom;  // may be empty
+  std::string nom;     // may be empty
   std::string qualite;
   bool signataire = true;
 };
@@ -131,6 +134,7 @@ struct Party : Located {
   std::optional<Population> population;
   std::vector<Representative> representants;
   std::optional<Deliberation> deliberation;
+  std::optional<std::string> remarque;  // published under the party; `note` stays the encoder's
 };
 
 struct Visa : Located {
@@ -157,6 +161,7 @@ struct Indicator : Located {
   std::optional<std::string> source;
   std::optional<std::string> perimetre;  // id of a party; the whole territory when absent
   std::optional<std::string> note;
+  std::optional<std::string> remarque;  // published; `note` is the encoder's, never printed
 };
 
 struct Issue : Located {  // an enjeu
@@ -186,6 +191,7 @@ struct Equipment : Located {
   std::optional<std::int64_t> places;
   std::optional<Decimal> etp;
   std::optional<std::string> note;
+  std::optional<std::string> remarque;  // published; `note` is the encoder's, never printed
 };
 
 // ---------------------------------------------------------------- annexe 3
@@ -211,6 +217,9 @@ struct Transfer : Located {
   std::vector<Competence> competences;
   std::optional<Population> population;  // total of the transferring communes
   std::vector<TransferringCommune> communes;
+  std::optional<Date> depuis;                     // date the transfer takes effect
+  std::optional<std::string> arrete_prefectoral;  // « n° 2026-153-004 du 2 juin 2026 » (art. L5211-17 CGCT)
+  std::vector<std::string> deliberations;         // « la délibération du conseil municipal … », for the visas
 };
 
 struct AoEntry : Located {
@@ -219,6 +228,7 @@ struct AoEntry : Located {
   CompetenceSet competences;
   std::vector<Transfer> transferts;
   std::optional<std::string> note;
+  std::optional<std::string> remarque;  // published; `note` is the encoder's, never printed
 };
 
 struct Investment : Located {
@@ -243,6 +253,8 @@ struct OfferLine : Located {
   std::vector<Investment> investissements;
   std::vector<std::string> ingenierie;
   std::optional<std::string> note;
+  std::optional<std::string> remarque;  // published; `note` is the encoder's, never printed
+  std::optional<std::string> couts_calendriers;  // « Coûts et calendriers prévisionnels », as written
 
   OfferUnit unit() const;
   std::string key() const;  // id, or the mode's key
@@ -258,6 +270,7 @@ struct OfferTable : Located {
   std::vector<std::string> familles_difficulte;
   std::vector<std::string> soutien_qualite;
   std::optional<std::string> note;
+  std::optional<std::string> remarque;  // published; `note` is the encoder's, never printed
 
   std::string key() const;  // ao, or ao/zone
 };
@@ -282,6 +295,7 @@ struct CalendarYear : Located {
   std::optional<std::string> accroche;
   std::vector<std::string> actions;  // Markdown items
   std::optional<std::string> objectif;
+  std::optional<std::string> intitule_objectif;  // « Objectif fin 2026 : » as written; « Objectif : » by default
 };
 
 struct ActionPlan : Located {

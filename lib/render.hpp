@@ -17,17 +17,28 @@ enum class Part { All, Convention, PetiteEnfance, Annexe1, Annexe2, Annexe3, Ann
 std::optional<Part> parse_part(std::string_view s);
 std::vector<std::string> part_names();
 
+// Whether the document is still a draft, marked « Projet »: as long as
+// `ctg validate --stage signature` finds errors. One call, one rules check.
+bool is_draft(const Ctg& ctg);
+
 // `draft`: the document is marked « Projet » (it is not ready for signature).
 doc::Document build(const Ctg& ctg, Part part, bool draft);
 
-// Pieces of the convention that an avenant repeats.
-// « Entre : … ce qui suit : »; `what` is signed: « la présente convention », « le présent avenant ».
+// Pieces of the convention that an avenant repeats (render_parties.cpp).
+// « Entre : … »; `what` is signed: « la présente convention », « le présent avenant ».
 void parties_section(const Ctg& ctg, std::vector<doc::Block>& out, const std::string& what);
-void signatures_section(const Ctg& ctg, std::vector<doc::Block>& out);  // « Fait à … », one cell per party
+void formula_section(const Ctg& ctg, std::vector<doc::Block>& out);     // « Il est convenu et arrêté ce qui suit : »
+void signatures_section(const Ctg& ctg, std::vector<doc::Block>& out);  // « Fait à … », one box per party
+// « Vu la délibération du conseil municipal de la Commune d'Aiglun en date du … » + `end`.
+doc::Line deliberation_visa(const Party& p, const std::string& end);
 std::string designation_of(const Party& p);                            // « la Commune d'Aiglun »
 std::string commune_of_designation(const std::string& designation);     // « de la Commune d'Aiglun »
 
-std::string to_markdown(const doc::Document& d);
+// Markdown for readers (cmark-gfm, GitHub) or for Word through pandoc
+// (print::docx_from_markdown): charts as images, page breaks, signature
+// cells with room to sign, as raw OpenXML.
+enum class Target { Reader, Word };
+std::string to_markdown(const doc::Document& d, Target target = Target::Reader);
 std::string to_html(const doc::Document& d);
 
 }  // namespace ctg::render

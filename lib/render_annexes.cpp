@@ -8,6 +8,7 @@
 
 #include "charts.hpp"
 #include "coverage.hpp"
+#include "designation.hpp"
 #include "french.hpp"
 #include "render.hpp"
 #include "render_blocks.hpp"
@@ -36,7 +37,7 @@ static void indicators_table(const std::vector<const Indicator*>& inds, std::vec
   for (const Indicator* i : inds)
     t.rows.push_back({row_header(i->libelle), cell(indicator_value(*i), true),
                       cell(i->annee ? std::to_string(*i->annee) : "", true),
-                      cell(i->source.value_or(i->note.value_or("")))});
+                      cell(i->source.value_or("") + (i->remarque ? (i->source ? " – " : "") + *i->remarque : ""))});
   out.push_back(table(std::move(t)));
 }
 
@@ -55,7 +56,18 @@ void annexe1(const Ctg& ctg, std::vector<Block>& out) {
   for (const auto& i : d.indicateurs) inds.push_back(&i);
   indicators_table(inds, out, "Chiffres clés du diagnostic");
   out.push_back(markdown(d.texte));
-  if (!d.enjeux.empty()) {
+  // The enjeux are printed unless the text above already states each of them.
+  auto squeezed = [](const std::string& t) {
+    std::string o;
+    for (char c : t)
+      if (c != ' ' && c != '\n' && c != '*' && c != '-' && c != '_') o += c;
+    return o;
+  };
+  std::string text = squeezed(d.texte);
+  bool stated = !d.enjeux.empty() && std::all_of(d.enjeux.begin(), d.enjeux.end(), [&](const Issue& e) {
+    return text.find(squeezed(e.texte)) != std::string::npos;
+  });
+  if (!d.enjeux.empty() && !stated) {
     out.push_back(heading(3, "Enjeux retenus", "enjeux"));
     std::vector<std::string> items;
     for (const auto& e : d.enjeux) items.push_back(e.texte);
@@ -80,14 +92,28 @@ void annexe2(const Ctg& ctg, std::vector<Block>& out) {
   }
   doc::Table t;
   t.caption = fmt::format("{} équipements et services, par commune", ctg.equipements.size());
-  t.head = {"Commune", "Gestionnaire", "Équipement", "Type", "Sous-type", "Code postal"};
-  t.numeric = {false, false, false, false, false, true};
+  bool capacity = std::any_of(ctg.equipements.begin(), ctg.equipements.end(),
+                              [](const Equipment& e) { return e.places || e.etp; });
+  t.head = {"Commune", "Gestionnaire", "Équipement", "Type", "Code postal"};
+  t.numeric = {false, false, false, false, true};
+  if (capacity) {
+    t.head.push_back("Places ou ETP");
+    t.numeric.push_back(true);
+  }
   for (const auto& commune : order)
-    for (const Equipment* e : by[commune])
-      t.rows.push_back({row_header(e->commune), cell(e->gestionnaire), cell(e->nom),
-                        cell(std::string(label_of(e->type))),
-                        cell(e->sous_type ? std::string(label_of(*e->sous_type)) : ""),
-                        cell(e->code_postal.value_or(""), true)});
+    for (const Equipment* e : by[commune]) {
+      std::string type(label_of(e->type));
+      if (e->sous_type) type += " – " + std::string(label_of(*e->sous_type));
+      std::string name = e->nom + (e->remarque ? " (" + *e->remarque + ")" : "");
+      std::vector<doc::Cell> r{row_header(e->commune), cell(e->gestionnaire), cell(name), cell(type),
+                               cell(e->code_postal.value_or(""), true)};
+      if (capacity) {
+        std::string c = e->places ? fr::integer(*e->places) + " places" : "";
+        if (e->etp) c += (c.empty() ? "" : ", ") + fr::decimal(*e->etp) + " ETP";
+        r.push_back(cell(c, true));
+      }
+      t.rows.push_back(std::move(r));
+    }
   out.push_back(table(std::move(t)));
 }
 
@@ -120,7 +146,7 @@ static std::string population_text(const Ctg& ctg, const AoEntry& e) {
   return p && p->population ? show(*p->population) : "—";
 }
 
-static void ao_table(const Ctg& ctg, std::vector<Block>& out) {
+void ao_table(const Ctg& ctg, std::vector<Block>& out) {
   if (ctg.autorites_organisatrices.empty()) return;
   out.push_back(heading(3, "Tableau des autorités organisatrices de l'accueil du jeune enfant", "autorites-organisatrices"));
   doc::Table t;
@@ -132,13 +158,18 @@ static void ao_table(const Ctg& ctg, std::vector<Block>& out) {
   for (const auto& e : ctg.autorites_organisatrices) {
     const Party* p = ctg.party(e.ao);
     bool grouping = p && (p->type == PartyType::Epci || p->type == PartyType::Syndicat);
-    t.rows.push_back({row_header(p ? p->nom : e.ao), cell(population_text(ctg, e)),
+    t.rows.push_back({row_header(p ? naming::title(*p) : e.ao), cell(population_text(ctg, e)),
                       cell(competence_cell(e.competences.recenser, grouping)),
                       cell(competence_cell(e.competences.informer, grouping)),
                       cell(competence_cell(e.competences.planifier, grouping)),
                       cell(competence_cell(e.competences.qualite, grouping))});
   }
   out.push_back(table(std::move(t)));
+  for (const auto& e : ctg.autorites_organisatrices)
+    if (e.remarque) {
+      const Party* p = ctg.party(e.ao);
+      out.push_back(paragraph(Line{Span{(p ? naming::title(*p) : e.ao) + " : " + *e.remarque, Style::Emphasis}}));
+    }
   Block chart;
   chart.kind = Kind::Figure;
   chart.svg = charts::population_thresholds(ctg);
@@ -146,9 +177,12 @@ static void ao_table(const Ctg& ctg, std::vector<Block>& out) {
   if (!chart.svg.empty()) out.push_back(std::move(chart));
 }
 
-static void coverage_table(const coverage::Perimeter& p, std::vector<Block>& out) {
+// Places are places, the rate is a rate: the caption says which row is
+// which, and what is missing is said once, under the table, not by dashes.
+static void coverage_table(const coverage::Perimeter& p, const coverage::Stated* stated, std::vector<Block>& out) {
   doc::Table t;
-  t.caption = fmt::format("Taux de couverture – {} (places pour 100 enfants de moins de 3 ans ; * partiel)", p.name);
+  t.caption = fmt::format("Places d'accueil par mode, enfants de moins de 3 ans et taux de couverture global (places "
+                          "pour 100 enfants) – {}", p.name);
   t.head = {"Composante"};
   for (const auto& c : p.columns) t.head.push_back(c.label());
   t.numeric.assign(t.head.size(), true);
@@ -158,24 +192,55 @@ static void coverage_table(const coverage::Perimeter& p, std::vector<Block>& out
     for (const auto& c : p.columns) r.push_back(cell(value(c), true));
     t.rows.push_back(std::move(r));
   };
-  for (coverage::Component k : coverage::components)
-    row(std::string(coverage::label_of(k)), [&](const coverage::Column& c) {
+  for (coverage::Component k : coverage::components) {
+    bool any = std::any_of(p.columns.begin(), p.columns.end(), [&](const coverage::Column& c) { return c.places.at(k).known(); });
+    if (!any) continue;  // a mode with no place anywhere: said in the note below
+    row("Places – " + std::string(coverage::label_of(k)), [&](const coverage::Column& c) {
       const auto& a = c.places.at(k);
-      return a.value ? fr::decimal(*a.value) + (a.missing.empty() ? "" : "*") : std::string("—");
+      return a.value ? fr::decimal(*a.value) + (a.missing.empty() ? "" : "*") : std::string("non renseigné");
     });
-  row("Enfants de moins de 3 ans", [](const coverage::Column& c) { return number(c.children.value); });
-  row("Taux de couverture global", [](const coverage::Column& c) {
-    auto t10 = c.tenths.at(coverage::Rate::Global);
-    return t10 ? fr::tenths(*t10) + (c.partial() ? "*" : "") : std::string("—");
-  });
+  }
+  bool children = std::any_of(p.columns.begin(), p.columns.end(), [](const coverage::Column& c) { return c.children.known(); });
+  if (children) {
+    row("Enfants de moins de 3 ans", [](const coverage::Column& c) { return c.children.value ? fr::decimal(*c.children.value) : std::string("non renseigné"); });
+    row("Taux de couverture global", [](const coverage::Column& c) {
+      auto t10 = c.tenths.at(coverage::Rate::Global);
+      return t10 ? fr::tenths(*t10) + (c.partial() ? "*" : "") : std::string("non calculable");
+    });
+  }
   out.push_back(table(std::move(t)));
+  // What is missing, said once.
+  std::vector<std::string> notes;
+  if (!children)
+    notes.push_back("Le nombre d'enfants de moins de 3 ans de ce territoire n'est pas renseigné : le taux de couverture "
+                    "n'y est pas calculé.");
+  std::map<std::string, std::vector<std::string>> missing_by;  // what → columns
+  std::vector<std::string> order;
+  for (const auto& c : p.columns)
+    for (const auto& m : c.missing) {
+      if (!missing_by.count(m)) order.push_back(m);
+      missing_by[m].push_back(c.label());
+    }
+  if (!order.empty()) {
+    std::vector<std::string> parts;
+    for (const auto& m : order)
+      parts.push_back(fmt::format("{} ({})", m, missing_by[m].size() == p.columns.size() ? "toutes les colonnes"
+                                                                                         : join_french(missing_by[m])));
+    notes.push_back("* Taux partiel, calculé sans : " + join(parts, " ; ") + ".");
+  }
+  if (stated && p.whole && stated->computed_tenths)
+    notes.push_back(fmt::format("Le diagnostic indique un taux de {} % ({}) ; le taux calculé ici à partir des tableaux "
+                                "d'offre est de {}{}{}.",
+                                fr::decimal(stated->value), stated->source, fr::tenths(*stated->computed_tenths),
+                                stated->reasons.empty() ? "" : " : ", join(stated->reasons, " ; ")));
+  for (const auto& n : notes) out.push_back(paragraph(Line{Span{n, Style::Emphasis}}));
 }
 
 static void offer_tables(const Ctg& ctg, const coverage::Report& cov, std::vector<Block>& out) {
   auto years = ctg.years();
   for (const auto& t : ctg.offre_petite_enfance) {
     const Party* p = ctg.party(t.ao);
-    std::string name = (p ? p->nom : t.ao) + (t.zone ? " – " + *t.zone : "");
+    std::string name = (p ? naming::title(*p) : t.ao) + (t.zone ? " – " + *t.zone : "");
     out.push_back(heading(3, "Offre petite enfance – " + name, "offre-" + t.ao));
     doc::Table o;
     o.caption = fmt::format("Offre actuelle et projetée – {}", name);
@@ -198,29 +263,34 @@ static void offer_tables(const Ctg& ctg, const coverage::Report& cov, std::vecto
     // Needs, projects and means, line by line.
     doc::Table n;
     n.caption = fmt::format("Besoins, projets et moyens – {}", name);
-    n.head = {"Mode d'accueil", "Emplois et compétences", "Autres besoins", "Investissements", "Ingénierie et moyens"};
+    n.head = {"Mode d'accueil", "Emplois et compétences", "Autres besoins", "Type de projets", "Coûts et calendriers prévisionnels",
+              "Ingénierie et moyens"};
     for (const auto& l : t.lignes) {
       if (l.besoins_emplois.empty() && l.autres_besoins.empty() && l.investissements.empty() && l.ingenierie.empty() &&
-          !l.note)
+          !l.remarque && !l.couts_calendriers)
         continue;
-      std::vector<std::string> inv;
+      std::vector<std::string> inv, costs;
       for (const auto& i : l.investissements) {
-        std::string s = fmt::format("{} ({})", i.objet, label_of(i.type));
-        if (i.cout) s += fmt::format(", {}\u00A0€", fr::decimal(*i.cout));
+        // The type is said only when the object does not: never a stray « (autre) ».
+        inv.push_back(i.type == InvestmentType::Autre ? i.objet : fmt::format("{} ({})", i.objet, label_of(i.type)));
+        std::string c;
+        if (i.cout) c = fmt::format("{}\u00A0€", fr::decimal(*i.cout));
         if (!i.annees.empty()) {
           std::vector<std::string> ys;
           for (int y : i.annees) ys.push_back(std::to_string(y));
-          s += ", " + join_french(ys);
+          c += (c.empty() ? "" : ", ") + join_french(ys);
         }
-        inv.push_back(s);
+        if (!c.empty()) costs.push_back(c);
       }
+      if (l.couts_calendriers) costs.push_back(*l.couts_calendriers);
       std::vector<std::string> other = l.autres_besoins;
-      if (l.note) other.push_back(*l.note);
+      if (l.remarque) other.push_back(*l.remarque);
       n.rows.push_back({row_header(l.libelle.value_or(std::string(label_of(l.mode)))),
-                        cell(join(l.besoins_emplois, " ; ")), cell(join(other, " ; ")), cell(join(inv, " ; ")),
-                        cell(join(l.ingenierie, " ; "))});
+                        cell(join(l.besoins_emplois, "\n")), cell(join(other, "\n")), cell(join(inv, "\n")),
+                        cell(join(costs, "\n")), cell(join(l.ingenierie, "\n"))});
     }
     if (!n.rows.empty()) out.push_back(table(std::move(n)));
+    if (t.remarque) out.push_back(paragraph(Line{Span{*t.remarque, Style::Emphasis}}));
     auto section = [&](const char* title, const std::vector<std::string>& items) {
       if (items.empty()) return;
       out.push_back(paragraph(Line{Span{title, Style::Strong}}));
@@ -231,7 +301,7 @@ static void offer_tables(const Ctg& ctg, const coverage::Report& cov, std::vecto
     section("Soutien à la qualité des modes d'accueil", t.soutien_qualite);
     for (const auto& per : cov.perimeters)
       if (!per.whole && per.id == t.ao) {
-        coverage_table(per, out);
+        coverage_table(per, nullptr, out);
         Block chart;
         chart.kind = Kind::Figure;
         chart.svg = charts::offer_by_year(per);
@@ -241,7 +311,7 @@ static void offer_tables(const Ctg& ctg, const coverage::Report& cov, std::vecto
   }
   if (!cov.perimeters.empty() && cov.perimeters.back().whole && ctg.offre_petite_enfance.size() > 1) {
     out.push_back(heading(3, "Taux de couverture du territoire de la CTG", "couverture-territoire"));
-    coverage_table(cov.perimeters.back(), out);
+    coverage_table(cov.perimeters.back(), cov.stated ? &*cov.stated : nullptr, out);
   }
 }
 
@@ -271,12 +341,14 @@ static void plan(const Ctg& ctg, std::vector<Block>& out) {
         }
         out.push_back(markdown(md));
       }
-      if (y.objectif) out.push_back(paragraph(concat({Line{Span{"Objectif :", Style::Strong}}, doc::plain(" " + *y.objectif)})));
+      if (y.objectif)
+        out.push_back(paragraph(concat({Line{Span{y.intitule_objectif.value_or("Objectif :"), Style::Strong}},
+                                        doc::plain(" " + *y.objectif)})));
     }
   }
 }
 
-static void fiche(const ActionSheet& f, std::vector<Block>& out) {
+void fiche(const ActionSheet& f, std::vector<Block>& out) {
   out.push_back(heading(3, fmt::format("Fiche action {} – {}", f.numero, f.titre), "fiche-" + f.id));
   auto labelled = [&](const char* label, const std::optional<std::string>& text) {
     if (!text) return;
@@ -320,7 +392,8 @@ void annexe4(const Ctg& ctg, std::vector<Block>& out) {
   out.push_back(page_break());
   out.push_back(heading(2, "Annexe 4 – Modalités de pilotage stratégique et opérationnel et suivi de la CTG", "annexe-4"));
   if (!ctg.pilotage) return;
-  if (!ctg.pilotage->instances.empty()) {
+  // The instances are structured for the tools; printed as a table only when the text does not describe them.
+  if (!ctg.pilotage->instances.empty() && !ctg.pilotage->texte) {
     doc::Table t;
     t.caption = "Instances de pilotage";
     t.head = {"Instance", "Rôle", "Composition", "Fréquence"};
@@ -337,12 +410,19 @@ void annexe5(const Ctg& ctg, std::vector<Block>& out) {
   out.push_back(heading(2, "Annexe 5 – Décisions des conseils", "annexe-5"));
   doc::Table t;
   t.caption = "Délibérations autorisant la signature";
-  t.head = {"Signataire", "Instance", "Date", "Numéro"};
+  t.head = {"Signataire", "Instance", "Date", "Numéro", "Objet"};
   for (const auto& p : ctg.parties) {
     if (!p.deliberation) continue;
-    t.rows.push_back({row_header(p.nom), cell(p.deliberation->instance),
+    t.rows.push_back({row_header(naming::title(p)), cell(p.deliberation->instance),
                       doc::Cell{date_or_blank(p.deliberation->date), false, false},
-                      cell(p.deliberation->numero.value_or(""))});
+                      cell(p.deliberation->numero.value_or("")), cell(p.deliberation->objet.value_or(""))});
+  }
+  // No empty column: « Numéro » and « Objet » only when one is given.
+  for (std::size_t col = t.head.size(); col-- > 3;) {
+    bool any = std::any_of(t.rows.begin(), t.rows.end(), [&](const auto& r) { return !r[col].content.front().text.empty(); });
+    if (any) continue;
+    t.head.erase(t.head.begin() + static_cast<long>(col));
+    for (auto& r : t.rows) r.erase(r.begin() + static_cast<long>(col));
   }
   if (!t.rows.empty()) out.push_back(table(std::move(t)));
   if (ctg.decisions_conseils && ctg.decisions_conseils->texte) out.push_back(markdown(*ctg.decisions_conseils->texte));

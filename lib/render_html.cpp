@@ -15,6 +15,7 @@ namespace ctg::render {
 namespace {
 
 const char* const css = R"(
+*, *::before, *::after { box-sizing: border-box; }
 :root { --encre: #111; --gris: #555; --filet: #999; }
 html { font-family: "DejaVu Serif", "Liberation Serif", Georgia, serif; font-size: 11pt; color: var(--encre); }
 body { max-width: 48em; margin: 2em auto; padding: 0 1em; line-height: 1.45; }
@@ -31,27 +32,44 @@ nav.sommaire { border: 1px solid var(--filet); padding: .5em 1.5em; margin: 1.5e
 nav.sommaire h2 { border: 0; margin-top: .3em; }
 table { border-collapse: collapse; width: 100%; margin: 1em 0; font-size: .92em; }
 caption { text-align: left; font-style: italic; padding: .3em 0; }
-th, td { border: 1px solid var(--filet); padding: .25em .45em; vertical-align: top; text-align: left; }
+th, td { border: 1px solid var(--filet); padding: .25em .45em; vertical-align: top; text-align: left;
+         overflow-wrap: break-word; hyphens: auto; }
+main, nav, figure, table, .signatures { max-width: 100%; }
+svg { max-width: 100%; }
 thead th { background: #eee; }
 td.nombre, th.nombre { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 figure { margin: 1em 0; }
 figure svg { width: 100%; height: auto; }
 figcaption { font-size: .9em; color: var(--gris); }
-.signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 1em 2em; margin-top: 1.5em; }
-.signature { border: 1px solid var(--filet); padding: .5em .8em; min-height: 9em; break-inside: avoid; }
+.signatures { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: .6em .8em; margin-top: 1em; font-size: .9em; }
+.signature { border: 1px solid var(--filet); padding: .4em .7em; min-height: 6.2em; break-inside: avoid;
+             display: flex; flex-direction: column; }
+.signature .cachet { margin-top: auto; font-size: .8em; color: var(--gris); text-align: right; }
 .signature .signataire { font-weight: bold; margin: 0 0 .3em; }
 .signature p { margin: .1em 0; }
 .notes { font-size: .9em; border-top: 1px solid var(--filet); margin-top: 1em; }
 .saut { break-before: page; page-break-before: always; }
-@page { size: A4; margin: 2cm 1.8cm; }
+@page { size: A4; margin: 2cm 1.8cm 2.2cm;
+  @bottom-center { content: "Page " counter(page) " sur " counter(pages); font-family: "DejaVu Serif", serif; font-size: 9pt; } }
+.couverture { min-height: 22cm; display: flex; flex-direction: column; justify-content: center; text-align: center; }
+.couverture h1 { font-size: 2.2em; }
+.couverture .signataires { list-style: none; padding: 0; margin-top: 3em; line-height: 1.8; }
 @media print {
   html { font-size: 10pt; }
   body { max-width: none; margin: 0; padding: 0; }
+  .couverture { break-after: page; }
   nav.sommaire { break-after: page; }
   thead { display: table-header-group; }
-  tr, figure, .signature { break-inside: avoid; page-break-inside: avoid; }
+  tr, figure, .signature, .signatures { break-inside: avoid; page-break-inside: avoid; }
+  h2, h3, h4 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+  p, li { orphans: 3; widows: 3; }
   a { color: inherit; text-decoration: none; }
 }
+)";
+
+// A draft carries « PROJET » at the top of every printed page.
+const char* const draft_css = R"(
+@page { @top-right { content: "PROJET"; font-family: "DejaVu Serif", serif; font-weight: bold; letter-spacing: .2em; } }
 )";
 
 std::string text_html(std::string_view s) { return charts::xml_escape(fr::typography(s)); }
@@ -105,10 +123,16 @@ std::string to_html(const doc::Document& d) {
   }
   std::string out = "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += "<title>" + text_html(d.title + " – " + d.subtitle) + "</title>\n<style>" + css + "</style>\n</head>\n<body>\n";
-  out += "<header>\n";
-  if (d.draft) out += "<p class=\"projet\">Projet</p>\n";
-  out += "<h1>" + text_html(d.title) + "</h1>\n<p class=\"sous-titre\">" + text_html(d.subtitle) + "</p>\n</header>\n";
+  out += "<title>" + text_html(d.title + " – " + d.subtitle) + "</title>\n<style>" + css + (d.draft ? draft_css : "") + "</style>\n</head>\n<body>\n";
+  out += "<header class=\"couverture\">\n";
+  if (d.draft) out += "<p><span class=\"projet\">Projet</span></p>\n";
+  out += "<h1>" + text_html(d.title) + "</h1>\n<p class=\"sous-titre\">" + text_html(d.subtitle) + "</p>\n";
+  if (!d.signatories.empty()) {
+    out += "<ul class=\"signataires\" aria-label=\"Signataires\">\n";
+    for (const auto& s : d.signatories) out += "<li>" + text_html(s) + "</li>\n";
+    out += "</ul>\n";
+  }
+  out += "</header>\n";
   out += "<nav class=\"sommaire\" aria-label=\"Sommaire\">\n<h2>Sommaire</h2>\n<ol>\n";
   for (std::size_t i = 0; i < d.blocks.size(); ++i)
     if (d.blocks[i].kind == doc::Kind::Heading && d.blocks[i].level == 2)
@@ -135,11 +159,12 @@ std::string to_html(const doc::Document& d) {
         break;
       case doc::Kind::TableBlock: out += table_html(b.table); break;
       case doc::Kind::Signatures:
+        if (!b.line.empty()) out += "<p class=\"fait-a\">" + line_html(b.line) + "</p>\n";
         out += "<section class=\"signatures\" aria-label=\"Signatures\">\n";
         for (const auto& row : b.table.rows) {
           out += "<div class=\"signature\"><p class=\"signataire\">" + line_html(row[0].content) + "</p>";
           for (std::size_t k = 1; k < row.size(); ++k) out += "<p>" + line_html(row[k].content) + "</p>";
-          out += "</div>\n";
+          out += "<p class=\"cachet\">Signature et cachet</p></div>\n";
         }
         out += "</section>\n";
         break;

@@ -3,7 +3,9 @@
 // kept, with raw HTML neutralised.
 #include <fmt/format.h>
 
+#include "charts.hpp"
 #include "markdown.hpp"
+#include "print.hpp"
 #include "render.hpp"
 
 namespace ctg::render {
@@ -48,9 +50,47 @@ std::string table_md(const doc::Table& t) {
   return out + "\n";
 }
 
+// Word: one bordered cell per signatory, tall enough to sign and stamp,
+// two per row, kept on one page.
+std::string signatures_openxml(const doc::Table& sig) {
+  auto esc = [](const std::string& s) { return charts::xml_escape(s); };
+  auto para = [&](const doc::Line& l, bool bold) {
+    std::string out = "<w:p><w:pPr><w:keepNext/><w:spacing w:after=\"60\"/></w:pPr>";
+    for (const auto& s : l) {
+      std::string t = s.text;
+      std::size_t start = 0;
+      for (std::size_t nl = t.find('\n');; nl = t.find('\n', start)) {
+        out += fmt::format("<w:r><w:rPr>{}</w:rPr>{}<w:t xml:space=\"preserve\">{}</w:t></w:r>",
+                           bold || s.style == doc::Style::Strong ? "<w:b/>" : "", start ? "<w:br/>" : "",
+                           esc(t.substr(start, nl == std::string::npos ? std::string::npos : nl - start)));
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+      }
+    }
+    return out + "</w:p>";
+  };
+  auto cell = [&](const std::vector<doc::Cell>* row) {
+    std::string out = "<w:tc><w:tcPr><w:tcW w:w=\"4819\" w:type=\"dxa\"/></w:tcPr>";
+    if (!row) return out + "<w:p/></w:tc>";
+    out += para((*row)[0].content, true);
+    for (std::size_t k = 1; k < row->size(); ++k) out += para((*row)[k].content, false);
+    return out + "</w:tc>";
+  };
+  std::string out =
+      "```{=openxml}\n<w:tbl><w:tblPr><w:tblStyle w:val=\"Table\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+      "<w:tblLook w:firstRow=\"0\" w:firstColumn=\"0\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"4819\"/>"
+      "<w:gridCol w:w=\"4819\"/></w:tblGrid>";
+  for (std::size_t i = 0; i < sig.rows.size(); i += 2) {
+    out += "<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val=\"2835\" w:hRule=\"atLeast\"/></w:trPr>";
+    out += cell(&sig.rows[i]) + cell(i + 1 < sig.rows.size() ? &sig.rows[i + 1] : nullptr) + "</w:tr>";
+  }
+  return out + "</w:tbl>\n```\n\n";
+}
+
 }  // namespace
 
-std::string to_markdown(const doc::Document& d) {
+std::string to_markdown(const doc::Document& d, Target target) {
+  const bool word = target == Target::Word;
   std::string out = "# " + markdown::escape(d.title) + "\n\n";
   if (d.draft) out += "**PROJET** — document de travail, non signé.\n\n";
   out += "**" + markdown::escape(d.subtitle) + "**\n\n";
@@ -78,6 +118,11 @@ std::string to_markdown(const doc::Document& d) {
       }
       case doc::Kind::TableBlock: out += table_md(b.table); break;
       case doc::Kind::Signatures: {
+        if (!b.line.empty()) out += line_md(b.line) + "\n\n";
+        if (word) {
+          out += signatures_openxml(b.table);
+          break;
+        }
         doc::Table t;
         t.head = {"Signataire", "Représentant", "Signature"};
         for (const auto& row : b.table.rows) {
@@ -88,8 +133,10 @@ std::string to_markdown(const doc::Document& d) {
         out += table_md(t);
         break;
       }
-      case doc::Kind::Figure: break;  // the charts are drawn in the HTML document only
-      case doc::Kind::PageBreak: out += "* * *\n\n"; break;
+      case doc::Kind::Figure:  // the charts are drawn in HTML and Word; Markdown readers get the table above
+        if (word && !b.svg.empty()) out += print::image_markdown(b.svg, b.alt) + "\n\n";
+        break;
+      case doc::Kind::PageBreak: out += word ? print::page_break_openxml() + "\n" : "* * *\n\n"; break;
     }
   }
   while (out.size() > 1 && out[out.size() - 1] == '\n' && out[out.size() - 2] == '\n') out.pop_back();

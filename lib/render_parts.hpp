@@ -15,6 +15,9 @@ void annexe2(const Ctg& ctg, std::vector<doc::Block>& out);
 void annexe3(const Ctg& ctg, const coverage::Report& cov, std::vector<doc::Block>& out);
 void annexe4(const Ctg& ctg, std::vector<doc::Block>& out);
 void annexe5(const Ctg& ctg, std::vector<doc::Block>& out);
+// Pieces an avenant quotes: the AO table (with its heading) and a fiche action in full.
+void ao_table(const Ctg& ctg, std::vector<doc::Block>& out);
+void fiche(const ActionSheet& f, std::vector<doc::Block>& out);
 void petite_enfance(const Ctg& ctg, const coverage::Report& cov, std::vector<doc::Block>& out);
 
 }  // namespace ctg::render::parts

@@ -1,0 +1,138 @@
+#!/usr/bin/env python3
+"""ctg render -f pdf and -f docx (lib/print.cpp), as the partners open them.
+
+- PDF through the Debian chromium: pdftotext finds « Page N sur M » on every
+  page and « PROJET » on every page of a draft, on none of a signable one;
+  pdffonts finds every font embedded; nothing is wider than the A4 text block
+  (pdftotext -bbox: no word beyond the right margin);
+- Word through pandoc and the project's reference document: python3-docx
+  opens it, finds the tables and their rows, the signature cells with their
+  height, « Page … sur … » in the footer, « PROJET » in the header of a draft,
+  the charts as images;
+- a missing chromium or pandoc: a French error, exit 2, the existing file
+  untouched and no temporary file left; -o required.
+"""
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+ctg, root = sys.argv[1], sys.argv[2]
+paa = os.path.join(root, "examples", "provence-alpes-agglomeration")
+failures = []
+tmp = tempfile.mkdtemp()
+
+
+def fail(msg):
+    failures.append(msg)
+    print("ÉCHEC", msg)
+
+
+def run(*args, code=0, env=None):
+    done = subprocess.run([ctg, *args], cwd=root, capture_output=True, text=True, env=env, timeout=600)
+    if done.returncode != code:
+        fail(f"ctg {' '.join(args)} : code {done.returncode}, attendu {code} ; {done.stderr[:400]}")
+    return done
+
+
+def pages_of(pdf):
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
+
+
+def check_pdf(pdf, draft, what):
+    pages = pages_of(pdf)
+    n = len(pages)
+    for i, p in enumerate(pages, 1):
+        if f"Page {i} sur {n}" not in p:
+            fail(f"{what} : « Page {i} sur {n} » absent de la page {i}")
+            break
+        if draft and "PROJET" not in p:
+            fail(f"{what} : « PROJET » absent de la page {i}")
+            break
+        if not draft and "PROJET" in p:
+            fail(f"{what} : « PROJET » sur la page {i} d'un document signable")
+            break
+    fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    not_embedded = [l for l in fonts if l.split()[-5] != "yes"]
+    if not fonts or not_embedded:
+        fail(f"{what} : polices non incorporées : {not_embedded}")
+    # Nothing beyond the right margin: A4 is 595 pt wide, the margin 1.8 cm (51 pt).
+    bbox = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    xmax = max(float(x) for x in re.findall(r'xMax="([\d.]+)"', bbox))
+    if xmax > 595 - 51 + 4:  # a glyph's side bearing may pass the box by a point or two
+        fail(f"{what} : un mot dépasse la marge droite (x = {xmax:.0f} pt > 548)")
+    print(f"ok {what} : {n} pages numérotées « Page N sur {n} », PROJET {'partout' if draft else 'nulle part'}, "
+          f"{len(fonts)} polices incorporées, texte jusqu'à x = {xmax:.0f} pt (limite 546)")
+    return pages
+
+
+# ---------------------------------------------------------------- PDF
+
+pdf = os.path.join(tmp, "convention.pdf")
+run("render", paa, "-f", "pdf", "-o", pdf)
+pages = check_pdf(pdf, True, "PDF de l'exemple réel (projet)")
+if pages and "Convention territoriale globale" not in pages[0]:
+    fail("PDF : la page de couverture n'a pas le titre")
+signature_pages = [i for i, p in enumerate(pages, 1) if "Fait à" in p]
+if len(signature_pages) != 1:
+    fail(f"PDF : « Fait à » sur les pages {signature_pages}, une seule attendue")
+else:
+    sig = pages[signature_pages[0] - 1]
+    for name in ["NEFFAH", "PICOZZI", "COSSERAT", "Commune de Volonne", "Signature et cachet"]:
+        if name not in sig:
+            fail(f"PDF : « {name} » absent de la page des signatures (une seule page)")
+    print(f"ok PDF : signatures sur une seule page (page {signature_pages[0]})")
+
+# A signable convention: the small example, completed.
+signable = os.path.join(tmp, "signable")
+shutil.copytree(os.path.join(root, "examples", "commune-seule"), signable)
+done = subprocess.run([ctg, "validate", "--stage", "signature", signable], capture_output=True, text=True)
+if done.returncode == 0:
+    out = os.path.join(tmp, "signable.pdf")
+    run("render", signable, "-f", "pdf", "-o", out)
+    check_pdf(out, False, "PDF d'une convention signable")
+else:
+    fail("examples/commune-seule ne passe pas validate --stage signature : " + done.stdout[-300:])
+
+# ---------------------------------------------------------------- Word
+
+docx = os.path.join(tmp, "convention.docx")
+run("render", paa, "-f", "docx", "-o", docx)
+checker = os.path.join(os.path.dirname(__file__), "docx_check.py")
+python = sys.executable
+if subprocess.run([python, "-c", "import docx"], capture_output=True).returncode != 0 and os.path.exists("/usr/bin/python3"):
+    python = "/usr/bin/python3"  # python3-docx is a Debian package
+done = subprocess.run([python, checker, docx, "projet"], capture_output=True, text=True)
+print(done.stdout.strip())
+if done.returncode != 0:
+    fail("Word : " + (done.stdout + done.stderr)[-600:])
+
+# ---------------------------------------------------------------- missing programs, -o
+
+target = os.path.join(tmp, "existant.pdf")
+open(target, "w").write("ancien contenu")
+bare = dict(os.environ, PATH=os.path.join(tmp, "vide"))
+os.makedirs(bare["PATH"])
+for fmt_, prog in [("pdf", "chromium"), ("docx", "pandoc")]:
+    done = run("render", paa, "-f", fmt_, "-o", target, code=2, env=bare)
+    if f"« {prog} » est introuvable" not in done.stderr or "apt install" not in done.stderr:
+        fail(f"-f {fmt_} sans {prog} : message inattendu : {done.stderr[:300]}")
+    if open(target).read() != "ancien contenu":
+        fail(f"-f {fmt_} sans {prog} : le fichier existant a été modifié")
+left = [f for f in os.listdir(tmp) if f.startswith(".existant")]
+if left:
+    fail(f"fichiers temporaires laissés : {left}")
+done = run("render", paa, "-f", "pdf", code=2)
+if "-o" not in done.stderr:
+    fail("-f pdf sans -o : le message ne dit pas d'ajouter -o")
+done = run("render", os.path.join(root, "tests", "cases", "cle-inconnue.yaml"), "-f", "pdf", "-o", target, code=2)
+if open(target).read() != "ancien contenu":
+    fail("fichier invalide : le PDF existant a été modifié")
+print("ok programmes absents : erreur en français, code 2, fichier existant intact, rien laissé")
+
+shutil.rmtree(tmp)
+print(f"{len(failures)} échec(s)")
+sys.exit(1 if failures else 0)

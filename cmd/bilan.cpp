@@ -7,6 +7,7 @@
 #include "cli.hpp"
 #include "commands.hpp"
 #include "loader.hpp"
+#include "print.hpp"
 #include "render.hpp"
 #include "suivi/bilan.hpp"
 
@@ -45,11 +46,10 @@ int run_bilan(const BilanCliOptions& o) {
                  o.au.c_str());
     return cli::unusable;
   }
-  if (o.format == "pdf" || o.format == "docx") {
-    std::fprintf(stderr, "ctg : erreur : le bilan en %s n'est pas encore disponible dans cette version ; produisez-le "
-                         "en HTML (-f html) puis imprimez-le en PDF depuis un navigateur, ou en Markdown (-f md) puis "
-                         "pandoc bilan.md -o bilan.docx\n",
-                 o.format == "pdf" ? "PDF" : "Word");
+  bool printed = o.format == "pdf" || o.format == "docx";
+  if (printed && o.output.empty()) {
+    std::fprintf(stderr, "ctg : erreur : le format %s s'écrit dans un fichier : ajoutez -o FICHIER.%s\n",
+                 o.format.c_str(), o.format.c_str());
     return cli::unusable;
   }
   LoadResult r = load_file(o.path);
@@ -60,7 +60,15 @@ int run_bilan(const BilanCliOptions& o) {
     std::fprintf(stderr, "ctg : erreur : %s\n", error.c_str());
     return cli::unusable;
   }
-  return cli::write_output(o.format == "html" ? render::to_html(*d) : render::to_markdown(*d), o.output);
+  if (!printed) return cli::write_output(o.format == "html" ? render::to_html(*d) : render::to_markdown(*d), o.output);
+  try {
+    if (o.format == "pdf") print::pdf_from_html(render::to_html(*d), o.output);
+    else print::docx_from_markdown(render::to_markdown(*d, render::Target::Word), o.output, false);
+  } catch (const print::Error& e) {
+    std::fprintf(stderr, "ctg : erreur : %s\n« %s » n'a pas été modifié.\n", e.what(), o.output.c_str());
+    return cli::unusable;
+  }
+  return cli::ok;
 }
 }  // namespace
 
@@ -76,7 +84,9 @@ void setup_bilan(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(1900, 2200));
   sub->add_flag("--intermediaire", opts->intermediaire, "Bilan intermédiaire (mi-parcours)");
   sub->add_flag("--final", opts->final, "Bilan final (résultats, préparation du renouvellement)");
-  sub->add_option("-f,--format", opts->format, "md (Markdown, par défaut), html, pdf ou docx")
+  sub->add_option("-f,--format", opts->format,
+                  "md (Markdown, par défaut), html (imprimable en A4), pdf (avec chromium) ou docx (Word, avec pandoc) ; "
+                  "pdf et docx demandent -o")
       ->check(CLI::IsMember({"md", "html", "pdf", "docx"}))
       ->type_name("FORMAT");
   sub->add_option("--part", opts->part, "tout (par défaut) ou petite-enfance (volet transmis au CDSF)")
@@ -88,8 +98,10 @@ void setup_bilan(CLI::App& app, int& exit_code) {
   sub->footer(
       "Le bilan lit le suivi (suivi/*.yaml) : synthèse, avancement par axe, indicateurs, places et taux de\n"
       "couverture réalisés et prévus, changements depuis le dernier bilan, difficultés, décisions à prendre.\n"
-      "Codes de sortie : 0 bilan produit, 2 fichier invalide, pas de suivi, écriture impossible ou ligne de\n"
-      "commande invalide. Voir aussi : man ctg-bilan, man ctg-suivi.");
+      "PDF : ctg bilan . --annuel 2027 -f pdf -o bilan-2027.pdf (programme chromium, paquet Debian chromium).\n"
+      "Word : ctg bilan . --annuel 2027 -f docx -o bilan-2027.docx (programme pandoc, paquet Debian pandoc).\n"
+      "Codes de sortie : 0 bilan produit, 2 fichier invalide, pas de suivi, écriture impossible, chromium ou\n"
+      "pandoc absent ou en échec, ou ligne de commande invalide. Voir aussi : man ctg-bilan, man ctg-suivi.");
   sub->callback([opts, &exit_code] { exit_code = run_bilan(*opts); });
 }
 

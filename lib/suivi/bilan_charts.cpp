@@ -76,9 +76,10 @@ std::string actions_by_state(const Snapshot& s) {
                          "stroke-width=\"0.5\"/><!-- {} : {} -->",
                          x, y + 2, w, fills[k], names[k], rows[i].n[k]);
       std::string color = k == 2 ? "#fff" : "#000";
+      // A halo of the opposite shade keeps the figure readable on a hatching.
       svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{}\" "
-                         "font-weight=\"bold\">{}</text>",
-                         x + w / 2, y + 16, color, rows[i].n[k]);
+                         "stroke=\"{}\" stroke-width=\"3\" paint-order=\"stroke\" font-weight=\"bold\">{}</text>",
+                         x + w / 2, y + 16, color, k == 2 ? "#4d4d4d" : "#fff", rows[i].n[k]);
       x += w;
     }
   }

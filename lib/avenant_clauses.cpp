@@ -224,6 +224,17 @@ void article_change(const diff::Change& c, const Article& before, const Article&
     else ai += n, runs.back().a1 = ai;
     changed += n;
   }
+  // Runs a few words apart are one change: « assuré [conjointement] par [la Caf et] la ».
+  std::vector<Run> merged;
+  for (const auto& r : runs) {
+    if (!merged.empty() && r.b0 - merged.back().b1 <= 4 && r.b0 - merged.back().b1 == r.a0 - merged.back().a1) {
+      merged.back().b1 = r.b1;
+      merged.back().a1 = r.a1;
+    } else {
+      merged.push_back(r);
+    }
+  }
+  runs = merged;
   auto wb = words_of(before.texte), wa = words_of(after.texte);
   bool short_change = !runs.empty() && runs.size() <= 3 && changed <= 40 && wb.size() > 0;
   if (!short_change) {

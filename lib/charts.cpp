@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
+#include "designation.hpp"
 #include "french.hpp"
 #include "population.hpp"
 
@@ -41,9 +43,21 @@ const char* const defs =
 
 const char* const fills[] = {"#4d4d4d", "url(#h1)", "#b3b3b3", "url(#h2)", "url(#h3)"};
 
+// A step of 1, 2 or 5 × 10^n giving about `ticks` graduations up to `most`.
+double nice_step(double most, int ticks) {
+  double raw = most / ticks, base = 1;
+  while (base * 10 <= raw) base *= 10;
+  for (double m : {1.0, 2.0, 5.0, 10.0})
+    if (base * m >= raw) return base * m;
+  return base * 10;
+}
+
+// Text drawn over a white halo: a line behind it never crosses its letters.
+const char* const halo = " paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"4\" stroke-linejoin=\"round\"";
+
 std::string name_of(const Ctg& ctg, const std::string& id) {
   const Party* p = ctg.party(id);
-  return p ? p->nom : id;
+  return p ? naming::title(*p) : id;
 }
 
 }  // namespace
@@ -69,22 +83,38 @@ std::string population_thresholds(const Ctg& ctg) {
   std::int64_t most = 12000;
   for (const auto& b : bars) most = std::max({most, b.pop.value.value_or(0), b.pop.below.value_or(0), b.pop.above.value_or(0)});
   most = most * 11 / 10;
-  const int left = 230, width = 420, row = 30, top = 30;
+  const int left = 16, width = 600, row = 38, top = 34;
   const int height = top + static_cast<int>(bars.size()) * row + 50;
   auto x = [&](std::int64_t v) { return left + static_cast<double>(v) * width / static_cast<double>(most); };
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" class=\"graphique\" "
       "aria-label=\"Population des autorités organisatrices et seuils de 3 500 et 10 000 habitants\">{}",
-      left + width + 90, height, defs);
+      left + width + 150, height, defs);
+  // The two thresholds; their labels on two lines so that they never overlap.
+  int label_row = 0;
+  for (std::int64_t t : {std::int64_t{3500}, std::int64_t{10000}}) {
+    svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#000\" stroke-dasharray=\"4 3\"/>",
+                       x(t), top - 8, height - 34);
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\">{} hab.</text>", x(t),
+                       height - 22 + 14 * label_row++, xml_escape(fr::integer(t)));
+  }
+  // The population axis, graduated.
+  double step = nice_step(static_cast<double>(most), 4);
+  svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#000\"/>", left, top - 8, left,
+                     height - 34);
+  for (double v = 0; v <= static_cast<double>(most); v += step)
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"9\" fill=\"#555\">{}</text>",
+                       x(static_cast<std::int64_t>(v)), top - 12, xml_escape(fr::integer(static_cast<std::int64_t>(v))));
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const auto& b = bars[i];
     int y = top + static_cast<int>(i) * row;
-    svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" font-size=\"12\">{}</text>", left - 8, y + 16,
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\"{}>{}</text>", left + 2, y + 9, halo,
                        xml_escape(b.name));
+    y += 12;  // the bar under its name
     if (b.pop.value) {
       svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"18\" fill=\"#666\"/>", left, y + 3,
                          x(*b.pop.value) - left);
-      svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\">{}</text>", x(*b.pop.value) + 4, y + 16,
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\"{}>{}</text>", x(*b.pop.value) + 4, y + 16, halo,
                          xml_escape(fr::integer(*b.pop.value)));
     } else {
       std::int64_t lo = b.pop.above.value_or(0), hi = b.pop.below.value_or(most);
@@ -94,16 +124,9 @@ std::string population_thresholds(const Ctg& ctg) {
                               ? fmt::format("entre {} et {}", fr::integer(lo), fr::integer(hi))
                           : b.pop.above ? "plus de " + fr::integer(lo)
                                         : "moins de " + fr::integer(hi);
-      svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\">{}</text>", x(hi) + 4, y + 16, xml_escape(range));
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\"{}>{}</text>", x(hi) + 4, y + 16, halo,
+                         xml_escape(range));
     }
-  }
-  // The two thresholds; their labels on two lines so that they never overlap.
-  int label_row = 0;
-  for (std::int64_t t : {std::int64_t{3500}, std::int64_t{10000}}) {
-    svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#000\" stroke-dasharray=\"4 3\"/>",
-                       x(t), top - 8, height - 34);
-    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\">{} hab.</text>", x(t),
-                       height - 22 + 14 * label_row++, xml_escape(fr::integer(t)));
   }
   svg += "</svg>";
   return svg;
@@ -118,52 +141,81 @@ std::string offer_by_year(const coverage::Perimeter& p) {
     most = std::max(most, sum);
   }
   if (most <= 0) return {};
-  const int left = 50, bar = 46, gap = 24, top = 34, plot = 200;
-  const int width = left + static_cast<int>(p.columns.size()) * (bar + gap) + 190;
-  const int height = top + plot + 50;
+  // The modes drawn somewhere, and whether a rate is shown: the legend promises nothing else.
+  std::vector<std::size_t> present;
+  bool any_rate = false, any_partial = false;
+  for (std::size_t k = 0; k < coverage::components.size(); ++k)
+    for (const auto& c : p.columns) {
+      const auto& a = c.places.at(coverage::components[k]);
+      if (a.value && a.value->units > 0) {
+        present.push_back(k);
+        break;
+      }
+    }
+  for (const auto& c : p.columns)
+    if (c.tenths.at(coverage::Rate::Global)) any_rate = true, any_partial = any_partial || c.partial();
+  double step = nice_step(most, 4);
+  double axis_max = step * std::ceil(most / step);
+  const int left = 56, bar = 46, gap = 24, top = 24, plot = 200;
+  const int plot_width = static_cast<int>(p.columns.size()) * (bar + gap);
+  const int legend_rows = static_cast<int>(present.size() + 1) / 2 + (any_rate ? 1 : 0);
+  const int width = std::max(left + plot_width + 10, 560);
+  const int height = top + plot + 30 + legend_rows * 18 + 8;
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" class=\"graphique\" "
       "aria-label=\"Places par mode d'accueil et taux de couverture – {}\">{}",
       width, height, xml_escape(p.name), defs);
-  svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#000\"/>", left - 4, top + plot,
-                     left + static_cast<int>(p.columns.size()) * (bar + gap), top + plot);
+  // The places axis, graduated, with light grid lines.
+  for (double v = 0; v <= axis_max + 1e-9; v += step) {
+    double y = top + plot - v * plot / axis_max;
+    svg += fmt::format("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#ccc\" stroke-width=\"0.5\"/>", left,
+                       y, left + plot_width, y);
+    svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\" font-size=\"10\">{}</text>", left - 6, y + 3,
+                       xml_escape(fr::integer(static_cast<std::int64_t>(v))));
+  }
+  svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#555\">places</text>", 4, top - 10);
+  svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#000\"/>", left, top, top + plot);
+  svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#000\"/>", left, top + plot,
+                     left + plot_width, top + plot);
   for (std::size_t i = 0; i < p.columns.size(); ++i) {
     const auto& c = p.columns[i];
-    int x = left + static_cast<int>(i) * (bar + gap);
+    int x = left + gap / 2 + static_cast<int>(i) * (bar + gap);
     double y = top + plot;
     std::size_t k_index = 0;
     for (auto k : coverage::components) {
       const auto& a = c.places.at(k);
       if (a.value && a.value->units > 0) {
-        double h = a.value->to_double() * plot / most;
+        double h = a.value->to_double() * plot / axis_max;
         y -= h;
         svg += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"{}\" stroke=\"#000\" "
-                           "stroke-width=\"0.5\"/><!-- {} : {} -->",
+                           "stroke-width=\"0.5\"><title>{} : {}</title></rect>",
                            x, y, bar, h, fills[k_index], xml_escape(std::string(coverage::label_of(k))),
                            xml_escape(fr::decimal(*a.value)));
       }
       ++k_index;
     }
     auto rate = c.tenths.at(coverage::Rate::Global);
-    std::string above = rate ? fr::tenths(*rate) + (c.partial() ? "*" : "") : std::string();
     if (rate)
-      svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"bold\">{}</text>",
-                         x + bar / 2, y - 6, xml_escape(above));
+      svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"bold\"{}>{}</text>",
+                         x + bar / 2, y - 5, halo, xml_escape(fr::tenths(*rate) + (c.partial() ? "*" : "")));
     svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\">{}</text>", x + bar / 2,
-                       top + plot + 16, xml_escape(c.label()));
+                       top + plot + 15, xml_escape(c.label()));
   }
-  // Legend.
-  int lx = left + static_cast<int>(p.columns.size()) * (bar + gap) + 10, ly = top;
-  std::size_t k_index = 0;
-  for (auto k : coverage::components) {
-    svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"14\" fill=\"{}\" stroke=\"#000\" "
+  // Legend under the plot, two per row, whole labels.
+  int ly = top + plot + 30;
+  for (std::size_t i = 0; i < present.size(); ++i) {
+    int lx = left + static_cast<int>(i % 2) * 250;
+    int y = ly + static_cast<int>(i / 2) * 18;
+    auto k = coverage::components[present[i]];
+    svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"12\" fill=\"{}\" stroke=\"#000\" "
                        "stroke-width=\"0.5\"/><text x=\"{}\" y=\"{}\" font-size=\"11\">{}</text>",
-                       lx, ly, fills[k_index], lx + 20, ly + 11, xml_escape(std::string(coverage::label_of(k))));
-    ly += 20;
-    ++k_index;
+                       lx, y, fills[present[i]], lx + 20, y + 10, xml_escape(std::string(coverage::label_of(k))));
   }
-  svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\">en gras : taux global</text>", lx, ly + 11);
-  svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\">(* partiel)</text>", lx, ly + 27);
+  if (any_rate)
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\"><tspan font-weight=\"bold\">en gras</tspan> au-dessus de "
+                       "chaque barre : taux de couverture global (places pour 100 enfants){}</text>",
+                       left, ly + static_cast<int>((present.size() + 1) / 2) * 18 + 10,
+                       any_partial ? " ; * partiel" : "");
   svg += "</svg>";
   return svg;
 }

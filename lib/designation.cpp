@@ -78,6 +78,8 @@ bool feminine(const Party& p) {
 std::string designation(const Party& p) {
   if (p.designation) return *p.designation;
   const std::string& nom = p.nom;
+  // A commune's name keeps its own article: « la Commune de La Chapelle-aux-Brocs ».
+  if (p.type == PartyType::Commune && !repeated_kind(p)) return "la Commune " + fr::of_place(nom);
   if (has_article(nom)) return lower_first(nom);
   if (repeated_kind(p)) return with_article(upper_first(nom), feminine(p));
   switch (p.type) {

@@ -445,6 +445,29 @@ class Walker {
       description = fmt::format("{} « {} » {}", name, title, added ? "ajouté" : "supprimé");
       legal = added ? fmt::format("il est ajouté {} « {} », ainsi rédigé :", name, title)
                     : fmt::format("{} « {} » est supprimé", name, title);
+    } else if (list == "transferts") {
+      // « transfert de 3° (planifier) par Les Mées (3 720 habitants), à compter du 1er juillet 2026 »
+      const Node* t = added ? y : x;
+      std::vector<std::string> comps, communes;
+      if (const Node* cs = get(t, "competences"); cs && cs->is_sequence())
+        for (const auto& c : cs->items) {
+          static const std::map<std::string, std::string> numbers{
+              {"recenser", "1°"}, {"informer", "2°"}, {"planifier", "3°"}, {"qualite", "4°"}};
+          auto it = numbers.find(c.value);
+          comps.push_back(it == numbers.end() ? c.value : it->second + " (" + c.value + ")");
+        }
+      if (const Node* ms = get(t, "communes"); ms && ms->is_sequence())
+        for (const auto& m : ms->items) communes.push_back(scalar(get(&m, "nom")).value_or("?"));
+      std::string text = fmt::format("transfert de {}{}", join_french(comps),
+                                     communes.empty() ? "" : " par " + join_french(communes));
+      if (auto since = scalar(get(t, "depuis"))) {
+        auto d = parse_iso_date(*since);
+        text += ", à compter du " + (d ? to_french_long(*d) : *since);
+      }
+      if (auto order = scalar(get(t, "arrete_prefectoral"))) text += ", arrêté préfectoral " + *order;
+      code = added ? "transfert-ajoute" : "transfert-retire";
+      description = fmt::format("{} : {} ({})", parent, text, added ? "ajouté" : "retiré");
+      legal = fmt::format("{} : le {} est {}", parent, text, added ? "ajouté" : "supprimé");
     } else {
       std::string what = parent.empty() ? section_label(stack_.front().field) : parent;
       code = added ? "entree-ajoutee" : "entree-retiree";

@@ -152,11 +152,14 @@ Codec<Party> party() {
                                 "un syndicat mixte, un SIVOM ou un SIVU a le type « syndicat » ; une communauté ou "
                                 "une métropole le type « epci »");
             }
-            if (auto kind = naming::repeated_kind(p))
+            if (auto kind = naming::repeated_kind(p); kind && !p.designation)
               ctx.diags.warning("NOM", p.at("nom"),
-                                fmt::format("le nom {} répète le type {} : le document écrirait « {} » deux fois",
-                                            guillemets(p.nom), guillemets(key_of(p.type)), *kind),
-                                "écrivez le nom seul (« nom: Aiglun ») ou la désignation voulue dans « designation »");
+                                fmt::format("le nom {} dit déjà le type {} (« {} ») : le document le désigne « {} », "
+                                            "sans répéter le type",
+                                            guillemets(p.nom), guillemets(key_of(p.type)), *kind,
+                                            naming::designation(p)),
+                                "écrivez le nom seul (« nom: Aiglun » pour une commune), ou la désignation voulue "
+                                "dans « designation »");
             if (p.epci && p.type != PartyType::Commune)
               ctx.diags.error("EPCI", p.at("epci"), "seule une commune est membre d'un EPCI",
                               "retirez « epci » de cette partie");

@@ -94,18 +94,18 @@ void annexe2(const Ctg& ctg, std::vector<Block>& out) {
   t.caption = fmt::format("{} équipements et services, par commune", ctg.equipements.size());
   bool capacity = std::any_of(ctg.equipements.begin(), ctg.equipements.end(),
                               [](const Equipment& e) { return e.places || e.etp; });
-  t.head = {"Commune", "Gestionnaire", "Équipement", "Type", "Code postal"};
-  t.numeric = {false, false, false, false, true};
+  t.head = {"Commune", "Gestionnaire", "Équipement", "Type", "Sous-type", "Code postal"};
+  t.numeric = {false, false, false, false, false, true};
   if (capacity) {
     t.head.push_back("Places ou ETP");
     t.numeric.push_back(true);
   }
   for (const auto& commune : order)
     for (const Equipment* e : by[commune]) {
-      std::string type(label_of(e->type));
-      if (e->sous_type) type += " – " + std::string(label_of(*e->sous_type));
       std::string name = e->nom + (e->remarque ? " (" + *e->remarque + ")" : "");
-      std::vector<doc::Cell> r{row_header(e->commune), cell(e->gestionnaire), cell(name), cell(type),
+      std::vector<doc::Cell> r{row_header(e->commune), cell(e->gestionnaire), cell(name),
+                               cell(std::string(label_of(e->type))),
+                               cell(e->sous_type ? std::string(label_of(*e->sous_type)) : ""),
                                cell(e->code_postal.value_or(""), true)};
       if (capacity) {
         std::string c = e->places ? fr::integer(*e->places) + " places" : "";
@@ -137,10 +137,43 @@ static std::string population_text(const Ctg& ctg, const AoEntry& e) {
   };
   if (e.population) return show(*e.population);
   if (!e.transferts.empty()) {
+    // Per competence, the total of the communes that transferred it (art. L214-1-3 III CASF).
+    std::vector<std::pair<std::string, std::vector<std::string>>> groups;  // figure → competences
+    for (Competence c : {Competence::Recenser, Competence::Informer, Competence::Planifier, Competence::Qualite}) {
+      std::optional<std::int64_t> total;
+      std::string shown;
+      int count = 0;
+      for (const auto& t : e.transferts) {
+        if (std::find(t.competences.begin(), t.competences.end(), c) == t.competences.end()) continue;
+        ++count;
+        std::optional<std::int64_t> v = t.population ? t.population->valeur : std::nullopt;
+        if (!t.population && !t.communes.empty()) {
+          std::int64_t sum = 0;
+          bool all = true;
+          for (const auto& m : t.communes)
+            if (m.population && m.population->valeur) sum += *m.population->valeur;
+            else all = false;
+          if (all) v = sum;
+        }
+        if (t.population && !v) shown = show(*t.population);
+        if (v) total = total.value_or(0) + *v;
+      }
+      if (!count) continue;
+      std::string figure = total ? fr::integer(*total) + (count == 1 && shown.empty() && e.transferts.size() == 1 &&
+                                                                  e.transferts[0].population
+                                                              ? show(*e.transferts[0].population).substr(fr::integer(*total).size())
+                                                              : "")
+                                 : shown;
+      std::string key(label_of(c));
+      key = key.substr(0, key.find(' '));  // « 3° »
+      auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == figure; });
+      if (it == groups.end()) groups.push_back({figure, {key}});
+      else it->second.push_back(key);
+    }
     std::vector<std::string> parts;
-    for (const auto& t : e.transferts)
-      if (t.population) parts.push_back(show(*t.population) + " – communes ayant transféré");
-    return join(parts, " ; ");
+    for (const auto& [figure, keys] : groups)
+      parts.push_back(groups.size() == 1 ? figure : figure + " pour " + join_french(keys));
+    return join(parts, " ; ") + " – communes ayant transféré";
   }
   const Party* p = ctg.party(e.ao);
   return p && p->population ? show(*p->population) : "—";
@@ -179,10 +212,11 @@ void ao_table(const Ctg& ctg, std::vector<Block>& out) {
 
 // Places are places, the rate is a rate: the caption says which row is
 // which, and what is missing is said once, under the table, not by dashes.
-static void coverage_table(const coverage::Perimeter& p, const coverage::Stated* stated, std::vector<Block>& out) {
+static void coverage_table(const coverage::Perimeter& p, const std::string& name, const coverage::Stated* stated,
+                           std::vector<Block>& out) {
   doc::Table t;
   t.caption = fmt::format("Places d'accueil par mode, enfants de moins de 3 ans et taux de couverture global (places "
-                          "pour 100 enfants) – {}", p.name);
+                          "pour 100 enfants) – {}", name);
   t.head = {"Composante"};
   for (const auto& c : p.columns) t.head.push_back(c.label());
   t.numeric.assign(t.head.size(), true);
@@ -229,10 +263,12 @@ static void coverage_table(const coverage::Perimeter& p, const coverage::Stated*
     notes.push_back("* Taux partiel, calculé sans : " + join(parts, " ; ") + ".");
   }
   if (stated && p.whole && stated->computed_tenths)
-    notes.push_back(fmt::format("Le diagnostic indique un taux de {} % ({}) ; le taux calculé ici à partir des tableaux "
-                                "d'offre est de {}{}{}.",
-                                fr::decimal(stated->value), stated->source, fr::tenths(*stated->computed_tenths),
-                                stated->reasons.empty() ? "" : " : ", join(stated->reasons, " ; ")));
+    notes.push_back(fmt::format("Le diagnostic indique un taux de couverture de {} % ; le taux « actuel » calculé ici "
+                                "à partir des tableaux d'offre est de {}{}.",
+                                fr::decimal(stated->value), fr::tenths(*stated->computed_tenths),
+                                p.columns.empty() || !p.columns.front().partial()
+                                    ? ""
+                                    : " seulement, parce qu'il lui manque les places non renseignées ci-dessus"));
   for (const auto& n : notes) out.push_back(paragraph(Line{Span{n, Style::Emphasis}}));
 }
 
@@ -301,17 +337,21 @@ static void offer_tables(const Ctg& ctg, const coverage::Report& cov, std::vecto
     section("Soutien à la qualité des modes d'accueil", t.soutien_qualite);
     for (const auto& per : cov.perimeters)
       if (!per.whole && per.id == t.ao) {
-        coverage_table(per, nullptr, out);
+        coverage_table(per, name, nullptr, out);
         Block chart;
         chart.kind = Kind::Figure;
         chart.svg = charts::offer_by_year(per);
-        chart.alt = fmt::format("Places par mode d'accueil et taux de couverture, année par année – {}", per.name);
+        bool rates = std::any_of(per.columns.begin(), per.columns.end(), [](const coverage::Column& c) {
+          return c.tenths.at(coverage::Rate::Global).has_value();
+        });
+        chart.alt = fmt::format("Places par mode d'accueil{}, année par année – {}",
+                                rates ? " et taux de couverture global" : "", name);
         if (!chart.svg.empty()) out.push_back(std::move(chart));
       }
   }
   if (!cov.perimeters.empty() && cov.perimeters.back().whole && ctg.offre_petite_enfance.size() > 1) {
     out.push_back(heading(3, "Taux de couverture du territoire de la CTG", "couverture-territoire"));
-    coverage_table(cov.perimeters.back(), cov.stated ? &*cov.stated : nullptr, out);
+    coverage_table(cov.perimeters.back(), cov.perimeters.back().name, cov.stated ? &*cov.stated : nullptr, out);
   }
 }
 

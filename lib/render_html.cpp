@@ -63,6 +63,7 @@ figcaption { font-size: .9em; color: var(--gris); }
   tr, figure, .signature, .signatures { break-inside: avoid; page-break-inside: avoid; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
   p, li { orphans: 3; widows: 3; }
+  h3[id^="fiche-"] { break-before: page; }  /* a fiche action never starts at the foot of a page */
   a { color: inherit; text-decoration: none; }
 }
 )";

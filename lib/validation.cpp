@@ -71,6 +71,7 @@ const std::vector<FormatCode>& format_codes() {
       {"POPULATION", "Une population donne à la fois une valeur et une tranche, ou une tranche vide."},
       {"FORME", "La forme juridique ne correspond pas au type de la partie."},
       {"EPCI", "Seule une commune est membre d'un EPCI."},
+      {"NOM", "Le nom d'une partie répète son type (« Commune de A » pour une commune) : le document le dit une fois."},
       {"REGLES", "Les règles n'ont pas été vérifiées parce que le fichier a des erreurs de format."},
       {"SUIVI", "Un fichier du dossier suivi/ contient autre chose que des périodes de suivi."},
       {"PERIODE", "Une période de suivi est hors des dates de la CTG."},

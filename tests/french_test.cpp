@@ -29,3 +29,23 @@ TEST_CASE("French spacing in running text") {
   CHECK(fr::typography("« la Caf »") == "«\u00A0la Caf\u00A0»");
   CHECK(fr::typography("http://x") == "http://x");  // no space was written: none is added
 }
+
+TEST_CASE("French articles and contractions for names in sentences") {
+  CHECK(fr::of_place("Aiglun") == "d'Aiglun");
+  CHECK(fr::of_place("Le Brusquet") == "du Brusquet");
+  CHECK(fr::of_place("Les Mées") == "des Mées");
+  CHECK(fr::of_place("La Chapelle-aux-Brocs") == "de La Chapelle-aux-Brocs");  // the place keeps its capital
+  CHECK(fr::of_place("Seyne") == "de Seyne");
+  CHECK(fr::of_phrase("la Commune d'Aiglun") == "de la Commune d'Aiglun");
+  CHECK(fr::of_phrase("le Syndicat mixte") == "du Syndicat mixte");
+  CHECK(fr::of_phrase("Agglomération du Val") == "de l'Agglomération du Val");
+  CHECK(fr::of_body("conseil municipal") == "du conseil municipal");
+  CHECK(fr::of_body("commission permanente") == "de la commission permanente");
+  CHECK(fr::of_body("assemblée délibérante") == "de l'assemblée délibérante");
+  CHECK(fr::possessive("commission permanente") == "sa commission permanente");
+  CHECK(fr::possessive("conseil communautaire") == "son conseil communautaire");
+  CHECK(fr::possessive("assemblée") == "son assemblée");
+  CHECK(fr::and_list({"A"}) == "A");
+  CHECK(fr::and_list({"A", "B"}) == "A et B");
+  CHECK(fr::and_list({"A", "B", "C"}) == "A, B et C");
+}

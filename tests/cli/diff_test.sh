@@ -57,6 +57,9 @@ open('fiches-action.yaml', 'w', encoding='utf-8').write(text.rstrip() + '''
 variant article-modifie "$edit
 sub('ctg.yaml', 'fin: 2030-12-31', 'fin: 2029-12-31')
 sub('ctg.yaml', '2026 jusqu’au 31 décembre 2030 au', '2026 jusqu’au 31 décembre 2029 au')"
+# The golden avenant: Les Mées transfers 3° to PAA, a fiche is added, a sentence of article 6 changes
+# (tests/cli/variante_mees_transfert.py); kept as tests/golden/diff/avenant-mees-transfert.md.
+variant mees-transfert "exec(open('$root/tests/cli/variante_mees_transfert.py', encoding='utf-8').read())"
 variant reordonne "$edit
 import re
 text = open('annexe-2-equipements.yaml', encoding='utf-8').read()
@@ -92,6 +95,7 @@ check "avenant-projections.md" 0 -- "$ctg" avenant ancien projections
 check "avenant-commune-rejoint.md" 0 -- "$ctg" avenant --numero 2 ancien commune-rejoint
 check "avenant-article-modifie.md" 0 -- "$ctg" avenant ancien article-modifie
 check "avenant-fiche-ajoutee.md" 0 -- "$ctg" avenant ancien fiche-ajoutee
+check "avenant-mees-transfert.md" 0 -- "$ctg" avenant ancien mees-transfert
 "$ctg" avenant -f html ancien fiche-ajoutee -o avenant.html && tidy -q -e avenant.html >/dev/null 2>&1
 [ $? -lt 2 ] && echo "ok avenant HTML (tidy)" || { echo "ÉCHEC avenant HTML"; fail=1; }
 "$ctg" avenant ancien ancien >/dev/null 2>&1; [ $? = 1 ] && echo "ok avenant sans différence" || { echo "ÉCHEC avenant sans différence"; fail=1; }

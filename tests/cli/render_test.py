@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """ctg render, as its readers meet it.
 
-- fidelity: every sentence of the seed's articles and every row of its
-  Annexe 2 is in the rendered document;
+- fidelity: every sentence of the seed's articles is in the rendered
+  document; Annexe 2 and the offer tables of Annexe 3 cell by cell;
 - Markdown through cmark-gfm and pandoc (tables, rows and cells counted),
   and pandoc to Word;
 - HTML through tidy (no error) and headless Chromium printed to PDF, where
@@ -83,6 +83,52 @@ for n in names:
     if normal(n) not in rendered:
         fail(f"équipement absent du rendu : {n}")
 print("ok fidélité : les 76 lignes de l'annexe 2")
+
+# Annex tables, cell by cell: each equipment's row of Annexe 2 and each offer line's row of Annexe 3
+# holds the source's values in their columns.
+import yaml
+
+
+def md_rows(text):
+    rows = []
+    for line in text.splitlines():
+        if line.startswith("| ") and not line.startswith("|---"):
+            rows.append([normal(c.strip()) for c in line.strip().strip("|").split(" | ")])
+    return rows
+
+
+rows = md_rows(md)
+equipments = yaml.safe_load(open(os.path.join(paa, "annexe-2-equipements.yaml"), encoding="utf-8"))["equipements"]
+checked = 0
+for e in equipments:
+    want = [normal(e["commune"]), normal(e["gestionnaire"]), normal(e["nom"])]
+    hit = [r for r in rows if len(r) >= 6 and r[0] == want[0] and r[1] == want[1] and r[2] == want[2]
+           and r[5] == str(e.get("code_postal") or "")]
+    if not hit:
+        fail(f"annexe 2 : pas de ligne aux cellules {want + [e.get('code_postal')]}")
+    checked += 1
+
+
+def french(v):
+    if v is None:
+        return "—"
+    text = f"{v:,}".replace(",", " ") if isinstance(v, int) else str(v).replace(".", ",")
+    return text
+
+
+plan = yaml.safe_load(open(os.path.join(paa, "annexe-3-plan-actions.yaml"), encoding="utf-8"))
+offer_rows = 0
+for table in plan["offre_petite_enfance"]:
+    years = sorted(table["lignes"][0].get("projection", {}).keys()) or [2026, 2027, 2028, 2029, 2030]
+    for line in table["lignes"]:
+        values = [french(line.get("actuel"))] + [french(line.get("projection", {}).get(y)) if y in line.get("projection", {}) else "" for y in years]
+        values = [normal(v) for v in values]
+        found = [r for r in rows if len(r) == 3 + len(years) and r[2:] == values
+                 and (r[1] == (str(line["structures"]) if "structures" in line else ""))]
+        if not found:
+            fail(f"annexe 3 : ligne d'offre {table['ao']} / {line['mode']} absente ou altérée : {values}")
+        offer_rows += 1
+print(f"ok fidélité cellule par cellule : {checked} lignes de l'annexe 2, {offer_rows} lignes d'offre de l'annexe 3")
 
 # ---------------------------------------------------------------- Markdown clients
 

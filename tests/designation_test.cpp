@@ -1,0 +1,55 @@
+#include <doctest/doctest.h>
+
+#include "designation.hpp"
+
+using namespace ctg;
+
+namespace {
+Party party(PartyType t, std::string nom, std::optional<LegalForm> forme = std::nullopt) {
+  Party p;
+  p.type = t;
+  p.nom = std::move(nom);
+  p.forme = forme;
+  return p;
+}
+}  // namespace
+
+TEST_CASE("A party's designation is derived once, for every type") {
+  CHECK(naming::designation(party(PartyType::Commune, "Aiglun")) == "la Commune d'Aiglun");
+  CHECK(naming::designation(party(PartyType::Commune, "Le Brusquet")) == "la Commune du Brusquet");
+  CHECK(naming::designation(party(PartyType::Commune, "La Chapelle-aux-Brocs")) == "la Commune de La Chapelle-aux-Brocs");
+  CHECK(naming::designation(party(PartyType::Commune, "Commune de A")) == "la Commune de A");
+  CHECK(naming::designation(party(PartyType::Commune, "Ville de Perpignan")) == "la Ville de Perpignan");
+  CHECK(naming::designation(party(PartyType::Epci, "du Bazois", LegalForm::CommunauteCommunes)) ==
+        "la Communauté de communes du Bazois");
+  CHECK(naming::designation(party(PartyType::Epci, "Communauté de communes du Bazois", LegalForm::CommunauteCommunes)) ==
+        "la Communauté de communes du Bazois");
+  CHECK(naming::designation(party(PartyType::Epci, "Agglomération du Val")) == "l'Agglomération du Val");
+  CHECK(naming::designation(party(PartyType::Syndicat, "Syndicat mixte du Val")) == "le Syndicat mixte du Val");
+  CHECK(naming::of(party(PartyType::Epci, "Agglomération du Val")) == "de l'Agglomération du Val");
+  CHECK(naming::title(party(PartyType::Commune, "Les Mées")) == "La Commune des Mées");
+  CHECK_FALSE(naming::feminine(party(PartyType::Syndicat, "Syndicat mixte du Val")));
+  CHECK(naming::feminine(party(PartyType::Epci, "du Bazois", LegalForm::CommunauteCommunes)));
+  CHECK(naming::repeated_kind(party(PartyType::Commune, "Commune de A")) == std::optional<std::string>("Commune"));
+  CHECK_FALSE(naming::repeated_kind(party(PartyType::Commune, "Aiglun")));
+}
+
+TEST_CASE("A representative is written with what is known") {
+  Representative r;
+  r.qualite = "Directeur";
+  CHECK(naming::person(r) == "");
+  CHECK(naming::possessive_quality(r) == "son Directeur");
+  r.nom = "NEFFAH";
+  CHECK(naming::person(r) == "NEFFAH");
+  r.civilite = Civility::Monsieur;
+  CHECK(naming::person(r) == "Monsieur NEFFAH");
+  r.prenom = "Sébastien";
+  CHECK(naming::person(r) == "Monsieur Sébastien NEFFAH");
+  Representative p;
+  p.qualite = "Présidente";
+  CHECK(naming::feminine(p));
+  CHECK(naming::possessive_quality(p) == "sa Présidente");
+  p.qualite = "Maire";
+  p.civilite = Civility::Madame;
+  CHECK(naming::possessive_quality(p) == "son Maire");
+}

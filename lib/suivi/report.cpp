@@ -17,8 +17,6 @@ std::string rate(const std::optional<std::int64_t>& t) { return t ? fr::tenths(*
 
 namespace {
 
-constexpr std::array<ActionState, 5> states{ActionState::Prevue, ActionState::Engagee, ActionState::Realisee,
-                                            ActionState::Reportee, ActionState::Abandonnee};
 
 std::string axis_name(const ActionStatus& a) {
   if (!a.axe) return "Sans axe";

@@ -16,6 +16,8 @@ void setup_render(CLI::App& app, int& exit_code);
 void setup_rules(CLI::App& app, int& exit_code);  // rules and explain
 void setup_referentiel(CLI::App& app, int& exit_code);
 void setup_init(CLI::App& app, int& exit_code);
+void setup_suivi(CLI::App& app, int& exit_code);
+void setup_bilan(CLI::App& app, int& exit_code);
 // Hidden, set up last: walks every other subcommand.
 void setup_completion(CLI::App& app, int& exit_code);
 

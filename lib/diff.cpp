@@ -121,7 +121,8 @@ class Walker {
   void run() {
     const auto& doc = format::document().info();
     for (const auto& f : doc.fields) {
-      if (f.name == "format" || f.name == "inclure") continue;
+      // The tracking (suivi/) is not the convention: no avenant follows from it.
+      if (f.name == "format" || f.name == "inclure" || f.name == "suivi") continue;
       const Node* x = a_.section(f.name);
       const Node* y = b_.section(f.name);
       if (!x && !y) continue;

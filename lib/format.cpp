@@ -1,6 +1,7 @@
 #include "format.hpp"
 
 #include "designation.hpp"
+#include "suivi/format.hpp"
 
 namespace ctg::format {
 
@@ -582,7 +583,9 @@ const Object<Ctg>& document() {
                     "fiches action")
           .optional("pilotage", &Ctg::pilotage, optional(governance()), "annexe 4 : pilotage")
           .optional("decisions_conseils", &Ctg::decisions_conseils, optional(council_decisions()),
-                    "annexe 5 : décisions des conseils");
+                    "annexe 5 : décisions des conseils")
+          .optional("suivi", &Ctg::suivi, suivi::periods_codec(),
+                    "suivi de la CTG signée, une période par fichier suivi/AAAA-Tn.yaml (lu avec la CTG)");
   return obj;
 }
 

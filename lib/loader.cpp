@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "format.hpp"
+#include "suivi/check.hpp"
 #include "text.hpp"
 #include "yaml_tree.hpp"
 
@@ -161,6 +162,37 @@ struct Loader {
     }
   }
 
+  // The tracking files beside the convention: « suivi/*.yaml » in the main
+  // file's folder, in name order, each holding only « format » and « suivi ».
+  void include_tracking(Ctg& main, const fs::path& base, const std::string& shown_base) {
+    if (fragment || (reader && !reader->local)) return;
+    std::error_code ec;
+    fs::path dir = base / "suivi";
+    if (!fs::is_directory(dir, ec)) return;
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(dir, ec))
+      if (e.path().extension() == ".yaml" || e.path().extension() == ".yml") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : main.inclure) {  // already read as included files
+      fs::path canon = fs::weakly_canonical(base / f.value, ec);
+      std::erase_if(files, [&](const fs::path& p) { return fs::weakly_canonical(p, ec) == canon; });
+    }
+    for (const auto& path : files) {
+      std::string shown = (shown_base.empty() ? fs::path("suivi") : fs::path(shown_base) / "suivi") / path.filename();
+      int file = read(path, shown, Loc{});
+      if (file < 0) continue;
+      auto part = load_source(file);
+      if (!part) continue;
+      for (const auto& [key, loc] : part->field_locs)
+        if (key != "format" && key != "suivi")
+          result.diagnostics.error("SUIVI", loc,
+                                   fmt::format("la section {} n'a pas sa place dans un fichier de suivi", guillemets(key)),
+                                   "un fichier du dossier suivi/ ne contient que « format: ctg/1 » et « suivi: » ; "
+                                   "déplacez cette section dans les fichiers de la convention");
+      for (auto& p : part->suivi) main.suivi.push_back(std::move(p));
+    }
+  }
+
   void require_sections(const Ctg& ctg, int main_file) {
     if (fragment) return;
     for (const auto& f : format::document().info().fields) {
@@ -230,10 +262,12 @@ struct Loader {
       return;
     }
     if (!ctg->inclure.empty() && !fragment) include_all(*ctg, base, shown_base);
+    include_tracking(*ctg, base, shown_base);
     require_sections(*ctg, main_file);
     resolve_references();
     ctg->reindex();
     check_reference_kinds(*ctg);
+    if (!fragment) suivi::check(*ctg, result.diagnostics);
     result.diagnostics.sort();
     result.ctg = std::move(ctg);
     if (reader && reader->keep_trees) result.trees.resize(result.sources.size());

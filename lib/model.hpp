@@ -364,6 +364,73 @@ struct CouncilDecisions : Located {  // annexe 5; the deliberations are the part
   std::optional<std::string> texte;
 };
 
+// ---------------------------------------------------------------- suivi (lib/suivi/)
+
+// The tracking of the CTG once signed (Article 9): files suivi/AAAA-Tn.yaml
+// beside the convention, one period each, referring to it by id.
+enum class ActionState { Prevue, Engagee, Realisee, Reportee, Abandonnee };
+enum class ReviewKind { Annuel, Intermediaire, Final };
+
+struct TrackedAction : Located {  // the state of an action clé at a date
+  std::string fiche;   // id of a fiche action
+  std::string action;  // id of one of its actions clés (« 3.4 »)
+  ActionState etat = ActionState::Prevue;
+  Date date;
+  std::optional<Date> echeance;  // the date of the calendar it is due by
+  std::optional<std::string> rapporteur;
+  std::optional<std::string> commentaire;  // published in the bilans
+  std::optional<std::string> difficulte;   // published in the bilans
+  std::optional<std::string> note;         // private: never published
+};
+
+struct IndicatorValue : Located {  // a measure of an indicator of a fiche
+  std::string fiche;
+  std::int64_t indicateur = 0;  // its number in the fiche's list, from 1
+  Decimal valeur;
+  std::optional<Decimal> cible;
+  Date date;
+  std::optional<std::string> source;
+  std::optional<std::string> commentaire;
+};
+
+struct OpenPlaces : Located {  // places actually open, per AO and mode
+  std::string ao;    // the AO of an offer table
+  std::string mode;  // the key of a line of its table (mode, or id)
+  Decimal places;
+  Date date;
+  std::optional<std::string> source;
+  std::optional<std::string> commentaire;
+};
+
+struct RpeStaff : Located {  // ETP of relais petite enfance actually in place
+  std::string ao;
+  Decimal etp;
+  Date date;
+  std::optional<std::string> source;
+  std::optional<std::string> commentaire;
+};
+
+struct ReviewRecord : Located {  // a bilan presented (copil, CDSF)
+  ReviewKind type = ReviewKind::Annuel;
+  Date date;
+  bool petite_enfance = false;  // its early-childhood part was sent to the CDSF
+  std::optional<std::string> note;
+};
+
+struct TrackingPeriod : Located {
+  std::string periode;  // « 2026-T1 », « 2026-S2 », « 2027 »
+  std::optional<Date> date;  // when the point was made
+  std::optional<std::string> redacteur;
+  bool fictif = false;  // invented figures (examples, training)
+  std::vector<TrackedAction> actions;
+  std::vector<IndicatorValue> indicateurs;
+  std::vector<OpenPlaces> places;
+  std::vector<RpeStaff> rpe;
+  std::vector<LocatedText> difficultes;
+  std::vector<LocatedText> decisions;  // decisions to take, for the copil
+  std::vector<ReviewRecord> bilans;
+};
+
 // ---------------------------------------------------------------- document
 
 // Positions of the entries of one list by id, so that a lookup by id does not
@@ -395,6 +462,7 @@ struct Ctg : Located {
   std::vector<ActionSheet> fiches_action;
   std::optional<Governance> pilotage;
   std::optional<CouncilDecisions> decisions_conseils;
+  std::vector<TrackingPeriod> suivi;  // read from suivi/*.yaml too
 
   // Lookups by id. The loader indexes the lists once (reindex()); a Ctg
   // built or grown by hand since is scanned instead.

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "json.hpp"
+#include "suivi/check.hpp"
 #include "values.hpp"
 
 namespace ctg {
@@ -25,6 +26,8 @@ FileValidation validate_file(const std::string& path, const rules::Options& opti
     Diagnostics found = rules::check(*v.load.ctg, options);
     for (const auto& d : found.items()) v.findings.add(d);
     v.rules_checked = true;
+    // The tracking, at --at or at the end of its latest period.
+    if (auto at = options.at ? options.at : suivi::latest_date(*v.load.ctg)) suivi::remarks(*v.load.ctg, *at, v.findings);
   }
   v.findings.sort();
   // Said last, after the errors it refers to.
@@ -105,6 +108,13 @@ const std::vector<FormatCode>& format_codes() {
       {"EPCI", "Seule une commune est membre d'un EPCI."},
       {"NOM", "Le nom d'une partie répète son type (« Commune de A » pour une commune) : le document le dit une fois."},
       {"REGLES", "Les règles n'ont pas été vérifiées parce que le fichier a des erreurs de format."},
+      {"SUIVI", "Un fichier du dossier suivi/ contient autre chose que des périodes de suivi."},
+      {"PERIODE", "Une période de suivi est hors des dates de la CTG."},
+      {"CHRONOLOGIE", "Une date du suivi contredit sa période ou l'ordre des états d'une action (réalisée avant "
+                      "d'être engagée…)."},
+      {"SUIVI-RETARD", "Une action suivie a passé son échéance sans être réalisée ni abandonnée (remarque)."},
+      {"SUIVI-BILAN", "Mi-parcours passé sans bilan intermédiaire dont le volet petite enfance a été transmis au "
+                      "CDSF (remarque, art. L214-2 CASF)."},
   };
   return codes;
 }
@@ -207,7 +217,7 @@ std::string validation_sarif(const std::vector<FileValidation>& files) {
                         .set("name", std::string(c.code))
                         .set("shortDescription", Json::object().set("text", std::string(c.description)))
                         .set("defaultConfiguration",
-                             Json::object().set("level", c.code == "REGLES" ? "note" : "error")));
+                             Json::object().set("level", c.code == "REGLES" || c.code.starts_with("SUIVI-") ? "note" : "error")));
   }
   Json results = Json::array();
   std::set<std::string> artifacts;

@@ -145,6 +145,18 @@ CTG_ENUM_TABLE(Unit,
                {Unit::Km2, "km2", "km²"},
                {Unit::HabitantsParKm2, "habitants_par_km2", "hab./km²"})
 
+CTG_ENUM_TABLE(ActionState,
+               {ActionState::Prevue, "prevue", "prévue"},
+               {ActionState::Engagee, "engagee", "engagée"},
+               {ActionState::Realisee, "realisee", "réalisée"},
+               {ActionState::Reportee, "reportee", "reportée"},
+               {ActionState::Abandonnee, "abandonnee", "abandonnée"})
+
+CTG_ENUM_TABLE(ReviewKind,
+               {ReviewKind::Annuel, "annuel", "bilan annuel"},
+               {ReviewKind::Intermediaire, "intermediaire", "bilan intermédiaire"},
+               {ReviewKind::Final, "final", "bilan final"})
+
 #undef CTG_ENUM_TABLE
 
 }  // namespace ctg

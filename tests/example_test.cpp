@@ -52,11 +52,11 @@ TEST_CASE("the commune-only example loads") {
   CHECK(r.ctg->years() == std::vector<int>{2026, 2027, 2028, 2029});
 }
 
-TEST_CASE("the seed example loads without error, from six files") {
+TEST_CASE("the seed example loads without error, from six files and eight tracking files") {
   const auto& r = paa();
   for (const auto& d : r.diagnostics.items()) MESSAGE(d.message);
   REQUIRE(r.ok());
-  CHECK(r.sources.size() == 6);
+  CHECK(r.sources.size() == 6 + 8);
 }
 
 TEST_CASE("the seed example holds every part of the seed") {

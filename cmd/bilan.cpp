@@ -1,0 +1,108 @@
+// ctg bilan DOSSIER --annuel ANNÉE | --intermediaire | --final : the bilan for the copil.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <memory>
+
+#include "cli.hpp"
+#include "commands.hpp"
+#include "loader.hpp"
+#include "print.hpp"
+#include "render.hpp"
+#include "suivi/bilan.hpp"
+
+namespace ctg::cmd {
+
+namespace {
+struct BilanCliOptions {
+  std::string path;
+  int annuel = 0;
+  bool intermediaire = false;
+  bool final = false;
+  std::string format = "md";
+  std::string part = "tout";
+  std::string au;
+  std::string output;
+};
+
+int run_bilan(const BilanCliOptions& o) {
+  int kinds = (o.annuel ? 1 : 0) + (o.intermediaire ? 1 : 0) + (o.final ? 1 : 0);
+  if (kinds != 1) {
+    std::fputs("ctg : erreur : choisissez un bilan, et un seul : --annuel ANNÉE, --intermediaire ou --final\n", stderr);
+    return cli::unusable;
+  }
+  if (o.part != "tout" && o.part != "petite-enfance") {
+    std::fprintf(stderr, "ctg : erreur : partie « %s » inconnue ; parties : tout, petite-enfance\n", o.part.c_str());
+    return cli::unusable;
+  }
+  suivi::BilanOptions options;
+  options.kind = o.annuel ? suivi::BilanKind::Annuel
+                 : o.intermediaire ? suivi::BilanKind::Intermediaire
+                                   : suivi::BilanKind::Final;
+  options.year = o.annuel;
+  options.petite_enfance = o.part == "petite-enfance";
+  if (!o.au.empty() && !(options.au = parse_iso_date(o.au))) {
+    std::fprintf(stderr, "ctg : erreur : date %s invalide ; écrivez-la au format AAAA-MM-JJ, par exemple --au 2027-12-31\n",
+                 o.au.c_str());
+    return cli::unusable;
+  }
+  bool printed = o.format == "pdf" || o.format == "docx";
+  if (printed && o.output.empty()) {
+    std::fprintf(stderr, "ctg : erreur : le format %s s'écrit dans un fichier : ajoutez -o FICHIER.%s\n",
+                 o.format.c_str(), o.format.c_str());
+    return cli::unusable;
+  }
+  LoadResult r = load_file(o.path);
+  if (cli::refuse_invalid(r, "la CTG et son suivi doivent être valides pour établir un bilan")) return cli::unusable;
+  std::string error;
+  auto d = suivi::build_bilan(*r.ctg, options, error);
+  if (!d) {
+    std::fprintf(stderr, "ctg : erreur : %s\n", error.c_str());
+    return cli::unusable;
+  }
+  if (!printed) return cli::write_output(o.format == "html" ? render::to_html(*d) : render::to_markdown(*d), o.output);
+  try {
+    if (o.format == "pdf") print::pdf_from_html(render::to_html(*d), o.output);
+    else print::docx_from_markdown(render::to_markdown(*d, render::Target::Word), o.output, false);
+  } catch (const print::Error& e) {
+    std::fprintf(stderr, "ctg : erreur : %s\n« %s » n'a pas été modifié.\n", e.what(), o.output.c_str());
+    return cli::unusable;
+  }
+  return cli::ok;
+}
+}  // namespace
+
+void setup_bilan(CLI::App& app, int& exit_code) {
+  auto opts = std::make_shared<BilanCliOptions>();
+  CLI::App* sub = app.add_subcommand("bilan", "Bilan annuel, intermédiaire ou final de la CTG, pour le comité de pilotage");
+  cli::frenchify(*sub);
+  sub->add_option("dossier", opts->path, "Dossier de la CTG (contenant ctg.yaml et suivi/) ou fichier CTG")
+      ->required()
+      ->type_name("DOSSIER");
+  sub->add_option("--annuel", opts->annuel, "Bilan annuel de l'année donnée : --annuel 2027")
+      ->type_name("ANNÉE")
+      ->check(CLI::Range(1900, 2200));
+  sub->add_flag("--intermediaire", opts->intermediaire, "Bilan intermédiaire (mi-parcours)");
+  sub->add_flag("--final", opts->final, "Bilan final (résultats, préparation du renouvellement)");
+  sub->add_option("-f,--format", opts->format,
+                  "md (Markdown, par défaut), html (imprimable en A4), pdf (avec chromium) ou docx (Word, avec pandoc) ; "
+                  "pdf et docx demandent -o")
+      ->check(CLI::IsMember({"md", "html", "pdf", "docx"}))
+      ->type_name("FORMAT");
+  sub->add_option("--part", opts->part, "tout (par défaut) ou petite-enfance (volet transmis au CDSF)")
+      ->type_name("PARTIE");
+  sub->add_option("--au", opts->au, "Date de la situation décrite (AAAA-MM-JJ) ; par défaut la fin de la dernière période")
+      ->type_name("DATE");
+  sub->add_option("-o,--output", opts->output, "Fichier à écrire (sinon la sortie standard) ; écrit d'un seul coup")
+      ->type_name("FICHIER");
+  sub->footer(
+      "Le bilan lit le suivi (suivi/*.yaml) : synthèse, avancement par axe, indicateurs, places et taux de\n"
+      "couverture réalisés et prévus, changements depuis le dernier bilan, difficultés, décisions à prendre.\n"
+      "PDF : ctg bilan . --annuel 2027 -f pdf -o bilan-2027.pdf (programme chromium, paquet Debian chromium).\n"
+      "Word : ctg bilan . --annuel 2027 -f docx -o bilan-2027.docx (programme pandoc, paquet Debian pandoc).\n"
+      "Codes de sortie : 0 bilan produit, 2 fichier invalide, pas de suivi, écriture impossible, chromium ou\n"
+      "pandoc absent ou en échec, ou ligne de commande invalide. Voir aussi : man ctg-bilan, man ctg-suivi.");
+  sub->callback([opts, &exit_code] { exit_code = run_bilan(*opts); });
+}
+
+}  // namespace ctg::cmd

@@ -1,0 +1,34 @@
+// The tracking files checked against the convention they follow: every
+// reference by id (fiche, action clé, indicator, AO, mode), periods inside
+// the CTG's dates, and each action's chronology. Called by the loader, so
+// that every command refuses an inconsistent tracking.
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "diagnostic.hpp"
+#include "model.hpp"
+
+namespace ctg::suivi {
+
+struct Bounds {
+  Date debut, fin;
+};
+
+// The first and last days of a period « 2026-T1 », « 2026-S2 », « 2026 ».
+std::optional<Bounds> bounds(std::string_view periode);
+
+// Errors of the tracking periods of `ctg` (positioned, with did-you-mean).
+void check(const Ctg& ctg, Diagnostics& out);
+
+// The day the tracking describes by default: the end of the latest period
+// (nullopt without tracking).
+std::optional<Date> latest_date(const Ctg& ctg);
+
+// Remarks of `ctg validate`: actions past their échéance and not réalisée at
+// `at` (SUIVI-RETARD); the early-childhood part of the bilan intermédiaire not
+// sent to the CDSF once mid-term is past (SUIVI-BILAN).
+void remarks(const Ctg& ctg, Date at, Diagnostics& out);
+
+}  // namespace ctg::suivi

@@ -1,0 +1,1 @@
+bilan examples/provence-alpes-agglomeration --intermediaire --part petite-enfance

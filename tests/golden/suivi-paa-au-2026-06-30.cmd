@@ -1,0 +1,1 @@
+suivi examples/provence-alpes-agglomeration --au 2026-06-30

@@ -1,0 +1,1 @@
+suivi examples/provence-alpes-agglomeration --format md

@@ -59,6 +59,16 @@ install(FILES ${ctg_changelog} DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/packaging/copyright ${ctg_changelog}
         DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/ctg-dev COMPONENT dev)
 
+# The core library for other programs: find_package(ctg CONFIG) gives ctg::core,
+# headers under include/ctg (#include <ctg/loader.hpp>), a static library.
+add_library(ctg::core ALIAS ctgcore)
+set_target_properties(ctgcore PROPERTIES
+  EXPORT_NAME core
+  INTERFACE_INCLUDE_DIRECTORIES "$<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/lib>;$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>")
+install(TARGETS ctgcore EXPORT ctgTargets COMPONENT dev ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/lib/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/ctg COMPONENT dev
+        FILES_MATCHING PATTERN "*.hpp")
+
 # CMake package config of the core library.
 install(EXPORT ctgTargets NAMESPACE ctg:: DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/ctg COMPONENT dev)
 configure_package_config_file(${PROJECT_SOURCE_DIR}/cmake/ctgConfig.cmake.in ${PROJECT_BINARY_DIR}/ctgConfig.cmake

@@ -6,6 +6,9 @@
 
 namespace ctg::cmd {
 
+// Hidden (ctg completion bash), set up after the others: walks them all.
+void setup_completion(CLI::App& app, int& exit_code);
+
 void setup_validate(CLI::App& app, int& exit_code);
 void setup_schema(CLI::App& app, int& exit_code);
 void setup_coverage(CLI::App& app, int& exit_code);
@@ -14,7 +17,5 @@ void setup_diff(CLI::App& app, int& exit_code);
 void setup_git_config(CLI::App& app, int& exit_code);
 void setup_render(CLI::App& app, int& exit_code);
 void setup_rules(CLI::App& app, int& exit_code);  // rules and explain
-// Hidden, set up last: walks every other subcommand.
-void setup_completion(CLI::App& app, int& exit_code);
 
 }  // namespace ctg::cmd

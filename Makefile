@@ -12,7 +12,8 @@ EXAMPLE := examples/provence-alpes-agglomeration
 # Build and test dependencies, all from Debian 12.
 PACKAGES := g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev \
             python3 python3-yaml python3-jsonschema groff-base man-db cmark-gfm pandoc \
-            tidy chromium poppler-utils fonts-dejavu-core
+            tidy chromium poppler-utils fonts-dejavu-core \
+            hyperfine time
 
 .PHONY: all deps build demo check clean
 

@@ -17,5 +17,7 @@ void setup_diff(CLI::App& app, int& exit_code);
 void setup_git_config(CLI::App& app, int& exit_code);
 void setup_render(CLI::App& app, int& exit_code);
 void setup_rules(CLI::App& app, int& exit_code);  // rules and explain
+void setup_referentiel(CLI::App& app, int& exit_code);
+void setup_init(CLI::App& app, int& exit_code);
 
 }  // namespace ctg::cmd

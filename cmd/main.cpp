@@ -31,6 +31,8 @@ int run(int argc, char** argv) {
   ctg::cmd::setup_git_config(app, exit_code);
   ctg::cmd::setup_rules(app, exit_code);
   ctg::cmd::setup_schema(app, exit_code);
+  ctg::cmd::setup_referentiel(app, exit_code);
+  ctg::cmd::setup_init(app, exit_code);
   for (CLI::App* sub : app.get_subcommands({})) sub->group("Sous-commandes");
   ctg::cmd::setup_completion(app, exit_code);  // hidden, after the others
 

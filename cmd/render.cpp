@@ -35,8 +35,10 @@ int run_render(const RenderOptions& o) {
   // « Projet » until `ctg validate --stage signature` would pass.
   rules::Options signing;
   signing.stage = rules::Stage::Signature;
-  bool draft = rules::check(*r.ctg, signing).has_errors();
-  doc::Document d = render::build(*r.ctg, *part, draft);
+  // The coverage rates are computed once, for the rules and the annexes.
+  coverage::Report cov = coverage::compute(*r.ctg);
+  bool draft = rules::check(*r.ctg, signing, cov).has_errors();
+  doc::Document d = render::build(*r.ctg, *part, draft, &cov);
   return cli::write_output(o.format == "html" ? render::to_html(d) : render::to_markdown(d), o.output);
 }
 }  // namespace

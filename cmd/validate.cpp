@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <memory>
+#include <thread>
 
 #include "cli.hpp"
 #include "commands.hpp"
@@ -17,10 +18,13 @@ struct ValidateOptions {
   std::string stage = "brouillon";
   std::string at;
   bool strict = false;
+  unsigned jobs = 0;  // 0: one per core
+  bool sans_referentiel = false;
 };
 
 int run_validate(const ValidateOptions& o) {
   rules::Options options;
+  options.referentiel = !o.sans_referentiel;
   options.stage = o.stage == "signature" ? rules::Stage::Signature : rules::Stage::Brouillon;
   if (!o.at.empty()) {
     options.at = parse_iso_date(o.at);
@@ -30,9 +34,11 @@ int run_validate(const ValidateOptions& o) {
       return cli::unusable;
     }
   }
-  std::vector<FileValidation> results;
+  std::vector<std::string> paths;
   for (const auto& given : o.paths)
-    for (const auto& path : expand_ctg_paths(given)) results.push_back(validate_file(path, options));
+    for (const auto& path : expand_ctg_paths(given)) paths.push_back(path);
+  unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<FileValidation> results = validate_files(paths, options, jobs);
 
   int exit = cli::ok;
   for (const auto& r : results) {
@@ -80,6 +86,12 @@ void setup_validate(CLI::App& app, int& exit_code) {
   sub->add_option("--at", opts->at, "Date de référence des règles datées (par défaut : début de la CTG)")
       ->type_name("AAAA-MM-JJ");
   sub->add_flag("--strict", opts->strict, "Code de sortie 1 aussi pour les avertissements");
+  sub->add_option("-j,--jobs", opts->jobs,
+                  "Nombre de CTG vérifiées en même temps (par défaut : une par cœur) ; le rapport est le même")
+      ->check(CLI::Range(1u, 1024u))
+      ->type_name("N");
+  sub->add_flag("--sans-referentiel", opts->sans_referentiel,
+                "Ne pas comparer aux codes et populations officiels (règles REF-1 à REF-6)");
   sub->footer(
       "Codes de sortie : 0 aucune erreur (avertissements permis sauf --strict), 1 erreurs trouvées,\n"
       "2 fichier illisible ou ligne de commande invalide.\n"

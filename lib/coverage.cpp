@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <unordered_set>
 
 #include "french.hpp"
 #include "text.hpp"
@@ -120,9 +121,7 @@ std::string party_name(const Ctg& ctg, const std::string& id) {
 }
 
 const CoverageData* data_for(const Ctg& ctg, const std::optional<std::string>& perimeter) {
-  for (const auto& d : ctg.donnees_couverture)
-    if (d.perimetre == perimeter) return &d;
-  return nullptr;
+  return ctg.coverage_data(perimeter);
 }
 
 // A value of a series for a column; a projected year without its own figure
@@ -270,10 +269,10 @@ Perimeter whole_perimeter(const Ctg& ctg, const std::vector<Perimeter>& aos,
                                   join_french(full_am)));
   // AOs of the AO table without an offer table: their places are missing.
   std::vector<std::string> uncounted;
-  for (const auto& a : ctg.autorites_organisatrices) {
-    bool has_table = std::any_of(aos.begin(), aos.end(), [&](const Perimeter& p) { return p.id == a.ao; });
-    if (!has_table) uncounted.push_back(party_name(ctg, a.ao));
-  }
+  std::unordered_set<std::string_view> with_table;
+  for (const auto& p : aos) with_table.insert(p.id);
+  for (const auto& a : ctg.autorites_organisatrices)
+    if (!with_table.count(a.ao)) uncounted.push_back(party_name(ctg, a.ao));
   for (std::size_t i = 0; i < cols.size(); ++i) {
     Column c;
     c.year = cols[i];
@@ -388,8 +387,7 @@ Report compute(const Ctg& ctg, const Options& options) {
     p.ratios = ratios_for(ctg, t.ao, &t);
     r.perimeters.push_back(std::move(p));
   }
-  std::vector<Perimeter> aos = r.perimeters;
-  Perimeter whole = whole_perimeter(ctg, aos, cols, options);
+  Perimeter whole = whole_perimeter(ctg, r.perimeters, cols, options);
   whole.ratios = ratios_for(ctg, std::nullopt, nullptr);
   r.stated = compare_stated(ctg, whole);
   r.perimeters.push_back(std::move(whole));

@@ -41,24 +41,34 @@ std::string section_label(const std::string& key) {
 
 namespace {
 
-// The whole document of one side: its files parsed again and their
-// top-level sections gathered in one map.
+// The whole document of one side: the trees of its files, as the loader
+// kept them (parsed again only when it did not), searched in file order.
 struct Tree {
-  std::vector<Node> roots;
-  Node merged;
+  std::vector<const Node*> roots;
+  std::vector<Node> parsed;  // when the loader did not keep the trees
   std::unordered_map<std::string, std::string> party_names;
+
+  // The first top-level section `key` of the files.
+  const Node* section(std::string_view key) const {
+    for (const Node* r : roots)
+      for (const auto& [k, v] : r->entries)
+        if (k.value == key) return &v;
+    return nullptr;
+  }
 };
 
 Tree tree_of(const LoadResult& side) {
   Tree t;
-  t.merged.type = yaml::NodeType::Map;
-  Diagnostics ignored;
-  for (std::size_t f = 0; f < side.sources.size(); ++f)
-    if (auto root = yaml::parse(side.sources, static_cast<int>(f), ignored); root && root->is_map())
-      t.roots.push_back(std::move(*root));
-  for (const auto& r : t.roots)
-    for (const auto& [k, v] : r.entries)
-      if (k.value != "format" && k.value != "inclure") t.merged.entries.emplace_back(k, v);
+  if (side.trees.size() == side.sources.size()) {
+    for (const auto& root : side.trees)
+      if (root.is_map()) t.roots.push_back(&root);
+  } else {
+    Diagnostics ignored;
+    for (std::size_t f = 0; f < side.sources.size(); ++f)
+      if (auto root = yaml::parse(side.sources, static_cast<int>(f), ignored); root && root->is_map())
+        t.parsed.push_back(std::move(*root));
+    for (const auto& root : t.parsed) t.roots.push_back(&root);
+  }
   if (side.ctg)
     for (const auto& p : side.ctg->parties) t.party_names[p.id] = p.nom;
   return t;
@@ -112,8 +122,8 @@ class Walker {
     const auto& doc = format::document().info();
     for (const auto& f : doc.fields) {
       if (f.name == "format" || f.name == "inclure") continue;
-      const Node* x = get(&a_.merged, f.name);
-      const Node* y = get(&b_.merged, f.name);
+      const Node* x = a_.section(f.name);
+      const Node* y = b_.section(f.name);
       if (!x && !y) continue;
       stack_.push_back({f.name, {}, x, y});
       compare(f.type, x, y);

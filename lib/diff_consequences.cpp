@@ -128,7 +128,7 @@ void consequences(const LoadResult& before, const LoadResult& after, Result& r) 
     for (const auto& c : pa.columns)
       r.coverage.push_back({pa.name, c.label(), c.tenths.at(coverage::Rate::Global), std::nullopt, c.total.value, std::nullopt});
   }
-  auto fa = rules::check(*before.ctg), fb = rules::check(*after.ctg);
+  auto fa = rules::check(*before.ctg, {}, ca), fb = rules::check(*after.ctg, {}, cb);
   std::map<std::string, int> count;
   auto key = [](const Diagnostic& d) { return d.code + "|" + strip_lines(d.message); };
   for (const auto& d : fa.items()) --count[key(d)];

@@ -99,9 +99,13 @@ LoadResult load_version(const std::string& spec) {
     if (path.empty() || path == ".") path = "ctg.yaml";
     else if (path.size() < 5 || (path.substr(path.size() - 5) != ".yaml" && path.substr(path.size() - 4) != ".yml"))
       path += "/ctg.yaml";
-    return load_file(path, reader_at(rp->first));
+    Reader reader = reader_at(rp->first);
+    reader.keep_trees = true;  // for diff::compare
+    return load_file(path, reader);
   }
-  return load_file(spec);
+  Reader local;
+  local.keep_trees = true;
+  return load_file(spec, local);
 }
 
 std::optional<std::pair<std::string, std::string>> split_rev_path(const std::string& spec) {

@@ -83,6 +83,10 @@ struct Loader {
       return std::nullopt;
     }
     format::document().codec().load(*root, ctg, ctx);
+    if (reader && reader->keep_trees) {
+      result.trees.resize(result.sources.size());
+      result.trees[static_cast<std::size_t>(file)] = std::move(*root);
+    }
     return ctg;
   }
 
@@ -228,9 +232,11 @@ struct Loader {
     if (!ctg->inclure.empty() && !fragment) include_all(*ctg, base, shown_base);
     require_sections(*ctg, main_file);
     resolve_references();
+    ctg->reindex();
     check_reference_kinds(*ctg);
     result.diagnostics.sort();
     result.ctg = std::move(ctg);
+    if (reader && reader->keep_trees) result.trees.resize(result.sources.size());
   }
 };
 
@@ -242,11 +248,11 @@ std::string resolve_ctg_path(const std::string& path) {
   return path;
 }
 
-LoadResult load_file(const std::string& given) { return load_file(given, Reader{nullptr, true, {}}); }
+LoadResult load_file(const std::string& given) { return load_file(given, Reader{}); }
 
 LoadResult load_file(const std::string& given, const Reader& reader) {
   Loader l;
-  if (reader.read) l.reader = &reader;
+  l.reader = &reader;  // a local reader reads from the file system (Loader::read)
   std::string path = reader.local ? resolve_ctg_path(given) : given;
   int file = l.read(path, path, Loc{});
   if (file < 0) {

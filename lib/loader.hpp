@@ -10,6 +10,7 @@
 #include "diagnostic.hpp"
 #include "model.hpp"
 #include "source.hpp"
+#include "yaml_tree.hpp"
 
 namespace ctg {
 
@@ -21,6 +22,10 @@ struct LoadResult {
   std::optional<Ctg> ctg;
   // The input could not be read at all (missing file, not YAML): exit 2.
   bool unusable = false;
+  // The YAML tree of each file of `sources` (same index; a Null node for a
+  // file that could not be parsed), kept only when the Reader asks for it:
+  // `ctg diff` compares the trees and should not parse the files again.
+  std::vector<yaml::Node> trees;
 
   bool ok() const { return ctg && !unusable && !diagnostics.has_errors(); }
 };
@@ -31,6 +36,7 @@ struct Reader {
   std::function<std::optional<std::string>(const std::string& path, std::string& error)> read;
   bool local = true;  // paths are on disk: links can be resolved and checked
   std::string prefix;  // shown before paths in diagnostics (« HEAD~1: »)
+  bool keep_trees = false;  // keep the YAML trees in LoadResult::trees
 };
 
 // `path` is a CTG file, or a folder holding « ctg.yaml ».

@@ -37,10 +37,58 @@ std::string OfferLine::key() const { return id ? *id : std::string(key_of(mode))
 
 std::string OfferTable::key() const { return zone ? ao + "/" + *zone : ao; }
 
-const Party* Ctg::party(std::string_view pid) const {
-  for (const auto& p : parties)
-    if (p.id == pid) return &p;
+namespace {
+
+template <class T, class Key>
+void index_list(IdIndex& index, const std::vector<T>& list, Key key) {
+  index.position.clear();
+  index.position.reserve(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) index.position.emplace(key(list[i]), i);  // the first one wins
+  index.size = list.size();
+  index.built = true;
+}
+
+template <class T, class Key>
+const T* find_by_id(const IdIndex& index, const std::vector<T>& list, std::string_view id, Key key) {
+  if (index.built && index.size == list.size()) {
+    auto it = index.position.find(id);
+    if (it == index.position.end()) return nullptr;
+    if (it->second < list.size() && key(list[it->second]) == id) return &list[it->second];
+  }
+  for (const auto& x : list)
+    if (key(x) == id) return &x;
   return nullptr;
+}
+
+const std::string& party_id(const Party& p) { return p.id; }
+const std::string& ao_id(const AoEntry& e) { return e.ao; }
+std::string_view perimeter_id(const CoverageData& d) { return d.perimetre ? std::string_view(*d.perimetre) : std::string_view(); }
+
+}  // namespace
+
+const Party* Ctg::party(std::string_view pid) const { return find_by_id(party_index, parties, pid, party_id); }
+
+const AoEntry* Ctg::ao_entry(std::string_view id) const {
+  return find_by_id(ao_index, autorites_organisatrices, id, ao_id);
+}
+
+const CoverageData* Ctg::coverage_data(const std::optional<std::string>& perimetre) const {
+  // An id is never empty (format.cpp), so the empty key is free for the whole territory; the check of
+  // has_value() keeps an explicit empty perimetre from standing for it.
+  const CoverageData* d =
+      find_by_id(coverage_index, donnees_couverture, perimetre ? std::string_view(*perimetre) : std::string_view(), perimeter_id);
+  if (d && d->perimetre.has_value() != perimetre.has_value()) {
+    for (const auto& x : donnees_couverture)
+      if (x.perimetre == perimetre) return &x;
+    return nullptr;
+  }
+  return d;
+}
+
+void Ctg::reindex() {
+  index_list(party_index, parties, party_id);
+  index_list(ao_index, autorites_organisatrices, ao_id);
+  index_list(coverage_index, donnees_couverture, perimeter_id);
 }
 
 std::vector<int> Ctg::years() const {

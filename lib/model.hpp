@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -351,6 +352,18 @@ struct CouncilDecisions : Located {  // annexe 5; the deliberations are the part
 
 // ---------------------------------------------------------------- document
 
+// Positions of the entries of one list by id, so that a lookup by id does not
+// scan the list (a national CTG has tens of thousands of parties).
+struct IdIndex {
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> position;  // id → first entry
+  std::size_t size = 0;  // size of the list when indexed
+  bool built = false;
+};
+
 struct Ctg : Located {
   std::string format;
   std::vector<LocatedText> inclure;
@@ -369,9 +382,19 @@ struct Ctg : Located {
   std::optional<Governance> pilotage;
   std::optional<CouncilDecisions> decisions_conseils;
 
+  // Lookups by id. The loader indexes the lists once (reindex()); a Ctg
+  // built or grown by hand since is scanned instead.
   const Party* party(std::string_view id) const;
+  const AoEntry* ao_entry(std::string_view id) const;  // first entry of the AO table for this party
+  // The first donnees_couverture entry of an AO (the whole territory: nullopt).
+  const CoverageData* coverage_data(const std::optional<std::string>& perimetre) const;
+  void reindex();
   // The years the convention covers, debut.year … fin.year.
   std::vector<int> years() const;
+
+  IdIndex party_index;
+  IdIndex ao_index;
+  IdIndex coverage_index;  // the whole territory under the empty id
 };
 
 }  // namespace ctg

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "coverage.hpp"
 #include "document.hpp"
 #include "model.hpp"
 
@@ -18,7 +19,8 @@ std::optional<Part> parse_part(std::string_view s);
 std::vector<std::string> part_names();
 
 // `draft`: the document is marked « Projet » (it is not ready for signature).
-doc::Document build(const Ctg& ctg, Part part, bool draft);
+// `cov`: the CTG's coverage rates when the caller has them (else computed).
+doc::Document build(const Ctg& ctg, Part part, bool draft, const coverage::Report* cov = nullptr);
 
 // Pieces of the convention that an avenant repeats.
 // « Entre : … ce qui suit : »; `what` is signed: « la présente convention », « le présent avenant ».

@@ -74,7 +74,8 @@ void annexe2(const Ctg& ctg, std::vector<Block>& out) {
   std::vector<std::string> order;
   std::map<std::string, std::vector<const Equipment*>> by;
   for (const auto& e : ctg.equipements) {
-    std::string key = e.partie && ctg.party(*e.partie) ? ctg.party(*e.partie)->nom : e.commune;
+    const Party* p = e.partie ? ctg.party(*e.partie) : nullptr;
+    std::string key = p ? p->nom : e.commune;
     if (!by.count(key)) order.push_back(key);
     by[key].push_back(&e);
   }

@@ -194,12 +194,14 @@ void parties_section(const Ctg& ctg, std::vector<Block>& out, const std::string&
 void signatures_section(const Ctg& ctg, std::vector<Block>& out) { signatures_block(ctg, out); }
 std::string designation_of(const Party& p) { return designation(p); }
 
-doc::Document build(const Ctg& ctg, Part part, bool draft) {
+doc::Document build(const Ctg& ctg, Part part, bool draft, const coverage::Report* given) {
   doc::Document d;
   d.title = ctg.convention.titre;
   d.subtitle = fmt::format("{} – {}-{}", ctg.convention.territoire, ctg.convention.debut.year, ctg.convention.fin.year);
   d.draft = draft;
-  coverage::Report cov = coverage::compute(ctg);
+  std::optional<coverage::Report> computed;
+  if (!given) computed = coverage::compute(ctg);
+  const coverage::Report& cov = given ? *given : *computed;
   auto& out = d.blocks;
   switch (part) {
     case Part::All:

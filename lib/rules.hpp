@@ -26,6 +26,7 @@ enum class Stage { Brouillon, Signature };
 struct Options {
   std::optional<Date> at;  // reference date of date-dependent rules; default: the CTG's start
   Stage stage = Stage::Brouillon;
+  bool referentiel = true;  // REF-*: compare with the official geography (--sans-referentiel: false)
 };
 
 struct Context;
@@ -53,6 +54,7 @@ struct Context {
   const coverage::Report& coverage;
   Diagnostics& out;
   const Rule* rule = nullptr;
+  bool referentiel = true;  // Options::referentiel
 
   // Reports a finding of the current rule: its severity is capped by the
   // rule's, and by its confidence (S or I: at most a warning).
@@ -64,6 +66,9 @@ struct Context {
 
 // Runs every rule on a CTG that loaded without error.
 Diagnostics check(const Ctg& ctg, const Options& options = {});
+// The same, with the coverage rates of the CTG already computed
+// (coverage::compute(ctg)) by a caller that needs them too.
+Diagnostics check(const Ctg& ctg, const Options& options, const coverage::Report& cov);
 
 // « exercée », « transférée »… in checks' messages.
 std::string competence_name(Competence c);

@@ -44,11 +44,7 @@ std::optional<PopulationFigure> figure_for(const Ctg& ctg, const AoEntry& e, Com
   return commune_population(ctg, e);
 }
 
-const AoEntry* entry_of(const Ctg& ctg, std::string_view id) {
-  for (const auto& e : ctg.autorites_organisatrices)
-    if (e.ao == id) return &e;
-  return nullptr;
-}
+const AoEntry* entry_of(const Ctg& ctg, std::string_view id) { return ctg.ao_entry(id); }
 
 bool holds(const AoEntry& e, Competence c) { return e.competences.of(c) == CompetenceStatus::Exercee; }
 

@@ -53,5 +53,14 @@ void fic_1(Context&);
 void fic_2(Context&);
 void fic_3(Context&);
 
+// rules_referentiel.cpp: the official geography and legal populations.
+void ref_1(Context&);
+void ref_2(Context&);
+void ref_3(Context&);
+void ref_4(Context&);
+void ref_5(Context&);
+void ref_6(Context&);
+void ref_7(Context&);
+
 }  // namespace checks
 }  // namespace ctg::rules

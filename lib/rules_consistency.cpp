@@ -22,11 +22,7 @@ std::string name_of(const Ctg& ctg, const std::string& id) {
   return p ? p->nom : id;
 }
 
-const AoEntry* entry_of(const Ctg& ctg, std::string_view id) {
-  for (const auto& e : ctg.autorites_organisatrices)
-    if (e.ao == id) return &e;
-  return nullptr;
-}
+const AoEntry* entry_of(const Ctg& ctg, std::string_view id) { return ctg.ao_entry(id); }
 
 const Indicator* indicator(const Ctg& ctg, Measure m) {
   if (!ctg.diagnostic) return nullptr;

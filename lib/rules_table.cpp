@@ -42,6 +42,17 @@ constexpr std::string_view l214_2 =
     "comité départemental des services aux familles dans le mois de son adoption, ainsi que ses mises à jour et "
     "ses bilans intermédiaire et final (II).";
 
+constexpr std::string_view populations_legales =
+    "Art. R2151-1 CGCT : trois catégories de population, la population municipale, la population comptée à part "
+    "et la population totale, « somme des deux précédentes ». Art. L214-1-3 III CASF : pour un EPCI, « la "
+    "population totale de l'ensemble des communes ayant transféré leurs compétences ». Insee : « Les populations "
+    "légales millésimées M entrent en vigueur le 1er janvier M+3. Leur date de référence statistique est le 1er "
+    "janvier M. »";
+constexpr std::string_view cog =
+    "Code officiel géographique de l'Insee (codes des communes) ; liste et composition des EPCI à fiscalité "
+    "propre publiées chaque année par la DGCL (SIREN, membres). Données lues dans data/referentiel, dérivées du "
+    "paquet @etalab/decoupage-administratif (Licence Ouverte), voir data/referentiel/PROVENANCE.md.";
+
 const std::vector<Rule> table{
     // ---------------------------------------------------------------- the law
     {"AO-1", Error, Confirmed, "1° recenser : exercé par toute commune, elle-même ou par son EPCI",
@@ -228,6 +239,58 @@ const std::vector<Rule> table{
      "fiche sans axe donne une remarque.",
      "axes: [ { id: axe-1, fiches: [fiche-2], … } ]\nfiches_action: [ { id: fiche-2, axe: axe-3, … } ]",
      checks::fic_3},
+    // ------------------------------------------- the official geography and legal populations (referentiel)
+    {"REF-1", Error, Confirmed, "Code INSEE et SIREN connus du référentiel", "code officiel géographique ; liste des EPCI (DGCL)",
+     cog,
+     "Le code INSEE d'une commune (clé insee d'une partie ou d'une commune ayant transféré) et le SIREN d'un EPCI "
+     "existent dans un millésime du référentiel ; sinon, erreur avec les codes des communes du même nom. Un EPCI "
+     "sans SIREN est cherché par son nom (accents, tirets et forme juridique ignorés), une commune sans code par "
+     "son nom parmi les membres officiels de son EPCI ; les autres règles REF s'appliquent alors à eux. "
+     "--sans-referentiel désactive les règles REF-1 à REF-6.",
+     "parties:\n  - { id: digne, type: commune, nom: Digne-les-Bains, insee: \"04071\", … }", checks::ref_1},
+    {"REF-2", Warning, Confirmed, "Nom officiel de la commune ou de l'EPCI", "code officiel géographique", cog,
+     "Le nom d'une partie dont le code est donné est le nom officiel : une différence d'accents, de traits d'union "
+     "ou de majuscules (« Digne les bains ») est une remarque ; un autre nom, un avertissement (code erroné ?). "
+     "Le message dit le millésime de la composition comparée.",
+     "  - { id: digne, type: commune, nom: Digne les bains, insee: \"04070\", … }", checks::ref_2},
+    {"REF-3", Warning, Confirmed, "Communes membres de l'EPCI auquel elles transfèrent", "art. L214-1-3 III CASF",
+     l214_1_3_III,
+     "Une commune dite membre d'un EPCI (clé epci) ou listée parmi les communes ayant transféré une compétence "
+     "à un EPCI en est membre dans la composition officielle (DGCL) du millésime en vigueur à la date de "
+     "référence, ou du plus récent que le référentiel connaît.",
+     "  - id: paa\n    transferts: [ { competences: [planifier], communes: [ { nom: Sisteron, insee: \"04209\" } ] "
+     "} ]", checks::ref_3},
+    {"REF-4", Warning, Confirmed, "Population totale : le chiffre officiel de son millésime",
+     "art. R2151-1 CGCT ; art. L214-1-3 III CASF", populations_legales,
+     "Une population déclarée totale est comparée à la population totale officielle de son millésime (ou, sans "
+     "millésime, de celui en vigueur à la date de référence, ou du plus récent qui la donne, ce que le message "
+     "dit) ; une différence donne un avertissement avec les deux chiffres. Le référentiel n'a pas de population "
+     "pour Mayotte ni les collectivités d'outre-mer : rien n'est dit.",
+     "    population: { valeur: 18000, nature: totale, millesime: 2022 }   # Digne-les-Bains : 18 547",
+     checks::ref_4},
+    {"REF-5", Warning, Confirmed, "Population municipale donnée pour la population légale",
+     "art. R2151-1 CGCT ; art. L214-1-3 III CASF", populations_legales,
+     "Un chiffre égal à la population municipale officielle d'un millésime, déclaré total ou de nature non "
+     "précisée (parties, tableau des AO, indicateurs « population » du diagnostic), donne un avertissement : "
+     "« c'est la population municipale ; le chiffre légal est la population totale : N », avec le millésime.",
+     "indicateurs:\n  - { id: population, valeur: 48726, annee: 2021, mesure: population }   # PAA : totale 50 305",
+     checks::ref_5},
+    {"REF-6", Warning, Confirmed, "Population d'un EPCI : les communes ayant transféré, recalculée",
+     "art. L214-1-3 III CASF", l214_1_3_III,
+     "La population donnée pour un transfert de compétences à un EPCI est recalculée : somme des populations "
+     "totales officielles des communes listées, ou, faute de liste, des membres officiels de l'EPCI moins les "
+     "communes du tableau des AO qui gardent ces compétences. Un chiffre exact donne une remarque, un autre un "
+     "avertissement avec les deux chiffres et le millésime.",
+     "  - ao: paa\n    transferts: [ { competences: [planifier], population: { valeur: 38193, nature: totale } } ]",
+     checks::ref_6},
+    {"REF-7", Note, Confirmed, "Millésime plus ancien que celui en vigueur", "art. R2151-1 CGCT ; populations légales (Insee)",
+     populations_legales,
+     "Une population (partie, tableau des AO, transfert) dont le millésime est antérieur à celui en vigueur à la "
+     "date de référence (millésime M en vigueur à partir du 1er janvier M+3) donne une remarque qui nomme le "
+     "chiffre plus récent quand le référentiel le connaît. Cette règle, de simple calendrier, s'applique même "
+     "avec --sans-referentiel (sans chiffre).",
+     "    population: { valeur: 3420, nature: totale, millesime: 2020 }   # au 2026-01-01 : millésime 2023",
+     checks::ref_7},
 };
 
 }  // namespace
@@ -249,10 +312,12 @@ void Context::report(Severity s, Loc loc, std::string message, std::string hint)
   out.add({s, std::string(rule->id), loc, std::move(message), std::move(hint), 1});
 }
 
-Diagnostics check(const Ctg& ctg, const Options& options) {
+Diagnostics check(const Ctg& ctg, const Options& options) { return check(ctg, options, coverage::compute(ctg)); }
+
+Diagnostics check(const Ctg& ctg, const Options& options, const coverage::Report& cov) {
   Diagnostics out;
-  coverage::Report cov = coverage::compute(ctg);
   Context ctx{ctg, options.at.value_or(ctg.convention.debut), options.stage, cov, out, nullptr};
+  ctx.referentiel = options.referentiel;
   for (const auto& rule : table) {
     ctx.rule = &rule;
     rule.check(ctx);

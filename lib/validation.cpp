@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
 #include <filesystem>
 #include <set>
+#include <thread>
 
 #include "json.hpp"
 #include "values.hpp"
@@ -29,6 +32,38 @@ FileValidation validate_file(const std::string& path, const rules::Options& opti
     v.findings.note("REGLES", Loc{0, 0, 0}, "règles non vérifiées : le fichier a des erreurs de format",
                     "corrigez d'abord les erreurs ci-dessus, puis relancez ctg validate");
   return v;
+}
+
+std::vector<FileValidation> validate_files(const std::vector<std::string>& paths, const rules::Options& options,
+                                           unsigned jobs) {
+  std::vector<std::optional<FileValidation>> done(paths.size());
+  std::vector<std::exception_ptr> failures(paths.size());
+  std::atomic<std::size_t> next{0};
+  // Each worker takes the next path; every result goes to the slot of its path.
+  auto work = [&] {
+    for (std::size_t i = next++; i < paths.size(); i = next++) {
+      try {
+        done[i] = validate_file(paths[i], options);
+      } catch (...) {
+        failures[i] = std::current_exception();
+      }
+    }
+  };
+  std::size_t threads = std::min<std::size_t>(std::max(jobs, 1u), paths.size());
+  if (threads <= 1) {
+    work();
+  } else {
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(work);
+    for (auto& t : pool) t.join();
+  }
+  std::vector<FileValidation> out;
+  out.reserve(paths.size());
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    if (failures[i]) std::rethrow_exception(failures[i]);
+    out.push_back(std::move(*done[i]));
+  }
+  return out;
 }
 
 std::vector<std::string> expand_ctg_paths(const std::string& path) {

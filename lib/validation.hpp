@@ -24,6 +24,11 @@ struct FileValidation {
 
 FileValidation validate_file(const std::string& path, const rules::Options& options);
 
+// validate_file on each path, `jobs` at a time (at least 1), each CTG on its
+// own thread: the results are in the order of `paths` whatever `jobs`.
+std::vector<FileValidation> validate_files(const std::vector<std::string>& paths, const rules::Options& options,
+                                           unsigned jobs);
+
 // The CTGs a path designates: a file, a folder holding ctg.yaml, or a folder
 // of CTGs (its *.yaml files and its sub-folders holding ctg.yaml).
 std::vector<std::string> expand_ctg_paths(const std::string& path);

@@ -1,5 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
 #include "diff.hpp"
 
 using namespace ctg;
@@ -109,4 +113,31 @@ TEST_CASE("a population bracket does not « cross » a threshold") {
   auto r = compare(ao, replaced(ao, "plus_de: 3500", "plus_de: 4000"));
   REQUIRE(r.changes.size() == 1);
   CHECK(r.changes[0].code == "valeur-modifiee");
+}
+
+TEST_CASE("diff compares the trees the loader kept as it compares files parsed again") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("ctg-diff-trees-" + std::to_string(std::rand()));
+  fs::create_directories(dir);
+  std::string after = replaced(replaced(base, "nom: Halte", "nom: Halte-garderie"), "nom: Aube", "nom: Aube-sur-Loire");
+  after += "  - { id: e3, gestionnaire: G, nom: Accueil, type: alsh, commune: Aube }\n";
+  std::ofstream(dir / "a.yaml") << base;
+  std::ofstream(dir / "b.yaml") << after;
+  Reader keep;
+  keep.keep_trees = true;
+  auto ka = load_file((dir / "a.yaml").string(), keep), kb = load_file((dir / "b.yaml").string(), keep);
+  auto pa = load_file((dir / "a.yaml").string()), pb = load_file((dir / "b.yaml").string());
+  fs::remove_all(dir);
+  REQUIRE(ka.ok());
+  REQUIRE(kb.ok());
+  CHECK(ka.trees.size() == ka.sources.size());
+  CHECK(ka.trees[0].is_map());
+  CHECK(pa.trees.empty());  // validate, render… do not keep them
+  auto kept = diff::compare(ka, kb), parsed = diff::compare(pa, pb);
+  REQUIRE(kept.changes.size() >= 3);
+  REQUIRE(parsed.changes.size() == kept.changes.size());
+  for (std::size_t i = 0; i < kept.changes.size(); ++i) {
+    CHECK(kept.changes[i].code == parsed.changes[i].code);
+    CHECK(kept.changes[i].description == parsed.changes[i].description);
+  }
 }

@@ -211,3 +211,48 @@ TEST_CASE("missing files are unusable input") {
   CHECK(r.unusable);
   CHECK(codes(r) == std::vector<std::string>{"FICHIER@0:0"});
 }
+
+TEST_CASE("lookups by id go through the loader's indexes, and stay right when the lists change") {
+  auto r = load(R"(autorites_organisatrices:
+  - ao: belvedere
+    competences: { recenser: exercee, informer: exercee, planifier: sans_objet, qualite: sans_objet }
+donnees_couverture:
+  - perimetre: belvedere
+    part_am_moins_3_ans: 80
+  - enfants_moins_3_ans: { actuel: 40 }
+)");
+  REQUIRE(r.ok());
+  const Ctg& c = *r.ctg;
+  CHECK(c.party_index.built);
+  CHECK(c.party_index.size == 2);
+  REQUIRE(c.party("belvedere") != nullptr);
+  CHECK(c.party("belvedere") == &c.parties[1]);
+  CHECK(c.party("caf") == &c.parties[0]);
+  CHECK(c.party("belved") == nullptr);
+  CHECK(c.party("") == nullptr);
+  CHECK(c.ao_entry("belvedere") == &c.autorites_organisatrices[0]);
+  CHECK(c.ao_entry("caf") == nullptr);
+  CHECK(c.coverage_data(std::string("belvedere")) == &c.donnees_couverture[0]);
+  CHECK(c.coverage_data(std::nullopt) == &c.donnees_couverture[1]);
+  CHECK(c.coverage_data(std::string("caf")) == nullptr);
+  CHECK(c.coverage_data(std::string("")) == nullptr);  // not the whole territory
+
+  // A copy grown by hand (as the avenant does with leaving parties) is scanned.
+  Ctg grown = c;
+  Party p;
+  p.id = "nouvelle";
+  p.nom = "Nouvelle";
+  grown.parties.push_back(p);
+  REQUIRE(grown.party("nouvelle") != nullptr);
+  CHECK(grown.party("nouvelle")->nom == "Nouvelle");
+  CHECK(grown.party("belvedere") == &grown.parties[1]);
+  // An id changed in place is not found under its old name.
+  Ctg renamed = c;
+  renamed.parties[1].id = "autre";
+  CHECK(renamed.party("belvedere") == nullptr);
+  // A CTG built by hand, never indexed.
+  Ctg hand;
+  hand.parties.push_back(p);
+  CHECK(hand.party("nouvelle") == &hand.parties[0]);
+  CHECK(hand.ao_entry("nouvelle") == nullptr);
+}

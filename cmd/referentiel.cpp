@@ -1,0 +1,60 @@
+// ctg referentiel : les codes et populations légales officiels, hors ligne.
+#include <cstdio>
+#include <memory>
+
+#include "cli.hpp"
+#include "commands.hpp"
+#include "referentiel/lookup.hpp"
+
+namespace ctg::cmd {
+
+namespace {
+struct ReferentielOptions {
+  std::string query, epci, format = "texte";
+  int millesime = 0;
+};
+
+int run_referentiel(const ReferentielOptions& o) {
+  if (o.query.empty() == o.epci.empty()) {
+    std::fputs("ctg referentiel : erreur : donnez un code INSEE ou un nom de commune, ou --epci SIREN (pas les deux)\n"
+               "  exemples : ctg referentiel 04070 ; ctg referentiel \"Digne\" ; ctg referentiel --epci 200067437\n",
+               stderr);
+    return cli::unusable;
+  }
+  referentiel::Query q{o.query, o.epci, std::nullopt, referentiel::Output::Texte};
+  if (o.millesime) q.millesime = o.millesime;
+  if (o.format == "json") q.output = referentiel::Output::Json;
+  if (o.format == "csv") q.output = referentiel::Output::Csv;
+  referentiel::Answer a = referentiel::lookup(referentiel::Store::instance(), q);
+  if (!a.error.empty()) {
+    std::fprintf(stderr, "ctg referentiel : erreur : %s\n", a.error.c_str());
+    return cli::unusable;
+  }
+  std::fputs(a.text.c_str(), a.found ? stdout : stderr);
+  return a.found ? cli::ok : cli::findings;
+}
+}  // namespace
+
+void setup_referentiel(CLI::App& app, int& exit_code) {
+  auto opts = std::make_shared<ReferentielOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "referentiel", "Codes INSEE, EPCI et populations légales officiels (sans réseau) : ctg referentiel 04070");
+  cli::frenchify(*sub);
+  sub->add_option("recherche", opts->query, "Code INSEE (04070) ou nom de commune (accents et tirets ignorés)")
+      ->type_name("CODE|NOM");
+  sub->add_option("--epci", opts->epci, "SIREN (ou nom) d'un EPCI : ses communes, leurs populations et obligations")
+      ->type_name("SIREN");
+  sub->add_option("--millesime", opts->millesime, "Millésime des populations (par défaut : tous pour une commune, "
+                                                  "le plus récent connu pour un EPCI)")
+      ->type_name("ANNÉE");
+  sub->add_option("-f,--format", opts->format, "Format : texte (par défaut), json ou csv")
+      ->check(CLI::IsMember({"texte", "json", "csv"}))
+      ->type_name("FORMAT");
+  sub->footer(
+      "Le millésime M des populations légales fait foi à partir du 1er janvier M+3. Données : data/referentiel\n"
+      "(ou la variable CTG_REFERENTIEL), provenance dans PROVENANCE.md. Codes de sortie : 0 trouvé, 1 rien\n"
+      "trouvé, 2 erreur. Voir aussi : man ctg-referentiel.");
+  sub->callback([opts, &exit_code] { exit_code = run_referentiel(*opts); });
+}
+
+}  // namespace ctg::cmd

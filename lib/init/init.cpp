@@ -1,0 +1,307 @@
+#include "init.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "atomic_file.hpp"
+#include "format.hpp"
+#include "french.hpp"
+#include "loader.hpp"
+#include "referentiel/lookup.hpp"
+#include "text.hpp"
+
+namespace ctg::init {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view modeline = "# yaml-language-server: $schema=ctg.schema.json\n";
+
+// A YAML double-quoted scalar: any text is safe in it.
+std::string yaml_quoted(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') out += "\\n";
+    else out += c;
+  }
+  return out + "\"";
+}
+
+// A YAML literal block (« | ») at `indent` spaces.
+std::string block(std::string_view text, int indent) {
+  std::string pad(indent, ' ');
+  std::string out = "|\n";
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    auto nl = text.find('\n', start);
+    std::string_view line = text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+    out += line.empty() ? "\n" : pad + std::string(line) + "\n";
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  while (out.size() > 2 && out.ends_with("\n\n")) out.pop_back();
+  return out;
+}
+
+std::string replace_all(std::string s, std::string_view from, std::string_view to) {
+  if (from.empty()) return s;
+  for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
+  return s;
+}
+
+// « Château-Arnoux-Saint-Auban » → « chateau-arnoux-saint-auban »
+std::string slug(std::string_view name) {
+  std::string f = referentiel::fold(name);
+  std::replace(f.begin(), f.end(), ' ', '-');
+  return f.empty() ? "partie" : f;
+}
+
+struct Member {
+  std::string code, nom, id;
+  std::optional<std::int64_t> totale;
+};
+
+std::string population(std::int64_t value, int millesime) {
+  return fmt::format("{{ valeur: {}, nature: totale, millesime: {}, source: {} }}", value, millesime,
+                     yaml_quoted(fmt::format("Insee, populations légales du millésime {} (composition DGCL)", millesime)));
+}
+
+// The legal status of a commune's population, as a comment of the AO table.
+std::string status_comment(std::optional<std::int64_t> totale, int millesime) {
+  if (!totale) return "population totale inconnue : obligations à établir";
+  return fmt::format("{} habitants (population totale, millésime {}) : {}", fr::integer(*totale),
+                     millesime, referentiel::legal_status(*totale));
+}
+
+std::string competences_line(std::optional<std::int64_t> totale) {
+  bool above = totale && *totale > 3500;
+  return fmt::format("{{ recenser: exercee, informer: exercee, planifier: {}, qualite: {} }}",
+                     above ? "exercee" : "sans_objet", above ? "exercee" : "sans_objet");
+}
+
+}  // namespace
+
+Result prepare(referentiel::Store& store, const Options& o) {
+  Result r;
+  if (!store.available()) return r.error = store.problem(), r;
+  if (!(o.debut < o.fin)) return r.error = "la fin (--fin) doit suivre le début (--debut)", r;
+  auto geo_m = store.latest_with_epci(referentiel::in_force(o.debut));
+  if (!geo_m) geo_m = store.latest_with_epci(store.millesimes().back().millesime);
+  auto tot_m = store.latest_with_totale(referentiel::in_force(o.debut));
+  if (!tot_m) tot_m = store.latest_with_totale(store.millesimes().back().millesime);
+  const referentiel::Year* geo = geo_m ? store.year(*geo_m) : nullptr;
+  const referentiel::Year* tot = tot_m ? store.year(*tot_m) : nullptr;
+  if (!geo || !tot) return r.error = "le référentiel n'a ni composition des EPCI ni population totale", r;
+  const referentiel::Epci* epci = geo->epci(o.epci);
+  if (!epci) {
+    r.error = fmt::format("aucun EPCI à fiscalité propre de SIREN {} dans la composition du millésime {} ; "
+                          "ctg referentiel --epci NOM le cherche par son nom", o.epci, *geo_m);
+    return r;
+  }
+  // The signing communes: those given (members of the EPCI), or every member.
+  std::vector<Member> members;
+  std::set<std::string> ids;
+  for (auto code : epci->membres) {
+    if (!o.communes.empty() && std::find(o.communes.begin(), o.communes.end(), code) == o.communes.end()) continue;
+    const auto* c = tot->commune(code);
+    const auto* named = geo->commune(code);
+    Member m{std::string(code), std::string(named ? named->nom : c ? c->nom : code), {}, c ? c->totale : std::nullopt};
+    m.id = slug(m.nom);
+    while (!ids.insert(m.id).second) m.id += "-" + m.code;
+    members.push_back(std::move(m));
+  }
+  for (const auto& code : o.communes)
+    if (std::find(epci->membres.begin(), epci->membres.end(), code) == epci->membres.end()) {
+      r.error = fmt::format("la commune {} n'est pas membre de {} (SIREN {}) dans la composition du millésime {} ; "
+                            "ctg referentiel --epci {} liste ses membres", code, epci->nom, epci->siren, *geo_m,
+                            epci->siren);
+      return r;
+    }
+  std::optional<LoadResult> model;
+  if (o.modele) {
+    model = load_file(*o.modele);
+    if (!model->ok() || !model->ctg) {
+      r.error = fmt::format("le modèle {} ne se lit pas sans erreur ; vérifiez-le avec ctg validate {}", *o.modele,
+                            *o.modele);
+      return r;
+    }
+  }
+  std::string epci_id = slug(epci->nom);
+  while (ids.count(epci_id)) epci_id += "-epci";
+  std::string territoire(epci->nom);
+  int in_force = referentiel::in_force(o.debut);
+  if (*tot_m != in_force)
+    r.notes.push_back(fmt::format("populations totales du millésime {} : le millésime en vigueur au {}, {}, n'a pas "
+                                  "de population totale dans le référentiel ; reportez-la quand l'Insee la publie",
+                                  *tot_m, to_french_long(o.debut), in_force));
+
+  // ---------------------------------------------------------------- ctg.yaml
+  std::string y(modeline);
+  y += "# Convention territoriale globale préparée par « ctg init » : complétez ce qui est marqué « À REMPLIR »,\n"
+       "# puis vérifiez avec « ctg validate . » (voir docs/guide.md).\n";
+  y += "format: ctg/1\n\ninclure:\n  - annexe-1-diagnostic.yaml\n  - annexe-2-equipements.yaml\n"
+       "  - annexe-3-plan-actions.yaml\n  - annexes-4-5.yaml\n\n";
+  y += fmt::format("convention:\n  titre: Convention territoriale globale\n  territoire: {}\n  debut: {}\n  fin: {}\n"
+                   "  reconduction: expresse\n  lieu_signature: null      # À REMPLIR avant la signature\n"
+                   "  date_signature: null      # À REMPLIR avant la signature\n"
+                   "  exemplaires: En autant d'exemplaires originaux que de signataires.\n"
+                   "  formule: \"Il est convenu et arrêté ce qui suit :\"\n\n",
+                   yaml_quoted(territoire), to_iso(o.debut), to_iso(o.fin));
+  y += "# Représentants : À REMPLIR, par exemple\n"
+       "#   representants:\n#     - { civilite: Mme, prenom: Claire, nom: DUPONT, qualite: Maire }\n";
+  y += "parties:\n  - id: caf\n    type: caf\n    nom: " + yaml_quoted(o.caf) +
+       "\n    nom_court: la Caf\n    representants: []\n\n";
+  y += fmt::format("  - id: {}\n    type: epci\n    forme: {}\n    nom: {}\n    siren: \"{}\"\n", epci_id,
+                   epci->type == "CC"    ? "communaute_communes"
+                   : epci->type == "CA"  ? "communaute_agglomeration"
+                   : epci->type == "CU"  ? "communaute_urbaine"
+                                         : "metropole",
+                   yaml_quoted(epci->nom), epci->siren);
+  if (const auto* te = tot->epci(epci->siren); te && te->totale)
+    y += fmt::format("    population: {}\n", population(*te->totale, *tot_m));
+  y += "    representants: []\n    deliberation: { instance: conseil communautaire, date: null }\n\n";
+  for (const auto& m : members) {
+    y += fmt::format("  - id: {}\n    type: commune\n    nom: {}\n    insee: \"{}\"\n    epci: {}\n", m.id,
+                     yaml_quoted(m.nom), m.code, epci_id);
+    if (m.totale) y += fmt::format("    population: {}\n", population(*m.totale, *tot_m));
+    y += "    representants: []\n    deliberation: { instance: conseil municipal, date: null }\n\n";
+  }
+  auto fill = [&](std::string s) {
+    s = replace_all(std::move(s), "{territoire}", territoire);
+    s = replace_all(std::move(s), "{debut}", to_french_long(o.debut));
+    return replace_all(std::move(s), "{fin}", to_french_long(o.fin));
+  };
+  auto renamed = [&](std::string s) {
+    if (!model) return s;
+    for (const auto& p : model->ctg->parties) {
+      if (p.type == PartyType::Epci) {
+        if (p.designation) s = replace_all(std::move(s), *p.designation, "l'intercommunalité " + territoire);
+        s = replace_all(std::move(s), p.nom, territoire);
+      } else if (p.type == PartyType::Caf) {
+        s = replace_all(std::move(s), p.nom, o.caf);
+      }
+    }
+    return replace_all(std::move(s), model->ctg->convention.territoire, territoire);
+  };
+  if (model) {
+    y += "# Visas, préambule et articles repris de " + fs::path(*o.modele).filename().string() +
+         " (noms des parties remplacés) : relisez-les.\nvisas:\n";
+    for (const auto& v : model->ctg->visas) y += fmt::format("  - id: {}\n    texte: {}", v.id, block(renamed(v.texte), 6));
+    if (model->ctg->preambule) y += "\npreambule: " + block(renamed(*model->ctg->preambule), 2);
+    y += "\narticles:\n";
+    for (const auto& a : model->ctg->articles)
+      y += fmt::format("  - id: {}\n    numero: {}\n    titre: {}\n    texte: {}", a.id, a.numero,
+                       yaml_quoted(renamed(a.titre)), block(renamed(a.texte), 6));
+  } else {
+    y += "visas:\n"
+         "  - id: css\n    texte: Vu le Code de la sécurité sociale, notamment ses articles L. 223-1 et L. 263-1 ;\n"
+         "  - id: casf\n    texte: Vu le Code de l'action sociale et des familles, notamment ses articles L. 214-1-3 "
+         "et L. 214-2 ;\n"
+         "  - id: cgct\n    texte: Vu le Code général des collectivités territoriales ;\n"
+         "  # À REMPLIR : les délibérations et décisions propres à la Caf et au territoire.\n\n";
+    y += "preambule: " +
+         block(fill("La convention territoriale globale est la démarche par laquelle la Caf et les collectivités de "
+                    "{territoire} construisent ensemble, à partir d'un diagnostic partagé, un projet pour les "
+                    "familles du territoire et les services qui leur sont offerts.\n\nÀ REMPLIR : l'histoire du "
+                    "partenariat et les priorités du territoire."),
+               2);
+    y += "\n# Modèle d'articles de ctg, à adapter.\narticles:\n";
+    int numero = 1;
+    for (const auto& a : generic_articles())
+      y += fmt::format("  - id: {}\n    numero: {}\n    titre: {}\n    texte: {}", a.id, numero++, yaml_quoted(a.titre),
+                       block(fill(a.texte), 6));
+  }
+  r.files.push_back({"ctg.yaml", y});
+
+  // ------------------------------------------------------------ annexes
+  const auto* te = tot->epci(epci->siren);
+  std::string d(modeline);
+  d += "format: ctg/1\n\n# Annexe 1 : le diagnostic partagé. Chaque chiffre est un indicateur typé (valeur, année, "
+       "source, mesure) :\n# ctg le compare aux tableaux des autres annexes et au référentiel.\ndiagnostic:\n"
+       "  titre: Diagnostic partagé\n  sources: [Insee, Caf]\n  indicateurs:\n";
+  if (te && te->totale)
+    d += fmt::format("    - {{ id: population, libelle: Population totale, valeur: {}, annee: {}, mesure: population, "
+                     "source: {} }}\n", *te->totale, *tot_m, yaml_quoted(fmt::format("Insee, millésime {}", *tot_m)));
+  d += "    # À REMPLIR : enfants de moins de 3 ans (mesure: enfants_moins_3_ans), places d'EAJE (eaje_places),\n"
+       "    # assistants maternels (assistants_maternels_places), foyers allocataires… (man 5 ctg-format)\n";
+  d += "  texte: " +
+       block(fmt::format("{} regroupe {} communes{}.\n\nÀ REMPLIR : le diagnostic (démographie, familles, offre "
+                         "d'accueil, jeunesse, parentalité, vie sociale, accès aux droits).",
+                         territoire, epci->membres.size(),
+                         te && te->totale ? fmt::format(" et {} habitants (population totale, millésime {})",
+                                                        fr::integer(*te->totale), *tot_m)
+                                          : ""),
+             4);
+  d += "  enjeux: []   # les enjeux qui ressortent du diagnostic : - { id: …, texte: … }\n";
+  r.files.push_back({"annexe-1-diagnostic.yaml", d});
+
+  r.files.push_back(
+      {"annexe-2-equipements.yaml",
+       std::string(modeline) +
+           "format: ctg/1\n\n# Annexe 2 : les équipements et services du territoire, un par entrée, par exemple :\n"
+           "#   - { id: multi-accueil-1, gestionnaire: Commune de …, nom: Multi-accueil …, type: eaje,\n"
+           "#       sous_type: multi_accueil, commune: …, partie: ID-DE-LA-COMMUNE, places: 20 }\n"
+           "equipements: []\n"});
+
+  std::string a(modeline);
+  a += "format: ctg/1\n\n# Annexe 3 : les autorités organisatrices de l'accueil du jeune enfant (art. L214-1-3 CASF).\n"
+       "# Pré-rempli selon la population totale de chaque commune ; les obligations sont en commentaire.\n"
+       "# À DÉCIDER pour chaque compétence : « exercee » (la commune l'exerce), « transferee » (à l'EPCI, qui\n"
+       "# figure alors au tableau avec ses transferts), « sans_objet » (seulement si elle est facultative).\n"
+       "# Si des communes transfèrent à l'EPCI, ajoutez par exemple :\n"
+       "#   - ao: " + epci_id + "\n"
+       "#     competences: { recenser: exercee, informer: exercee, planifier: exercee, qualite: exercee }\n"
+       "#     transferts:\n"
+       "#       - competences: [planifier, qualite]\n"
+       "#         communes: [ { nom: …, partie: ID-DE-LA-COMMUNE } ]\n"
+       "#         population: { valeur: SOMME, nature: totale, millesime: " + std::to_string(*tot_m) + " }\n"
+       "autorites_organisatrices:\n";
+  for (const auto& m : members) {
+    a += fmt::format("  # {} : {}\n", m.nom, status_comment(m.totale, *tot_m));
+    a += fmt::format("  - ao: {}\n", m.id);  // its population: the party's, in ctg.yaml
+    a += fmt::format("    competences: {}   # À DÉCIDER\n", competences_line(m.totale));
+  }
+  a += "\n# Offre d'accueil du jeune enfant de chaque AO qui planifie (3°), année par année (man 5 ctg-format).\n"
+       "offre_petite_enfance: []\n";
+  r.files.push_back({"annexe-3-plan-actions.yaml", a});
+
+  r.files.push_back(
+      {"annexes-4-5.yaml",
+       std::string(modeline) +
+           "format: ctg/1\n\n# Annexe 4 : pilotage et suivi ; annexe 5 : décisions des conseils (les délibérations "
+           "sont\n# celles des parties, dans ctg.yaml).\npilotage:\n  texte: " +
+           block("Un comité de pilotage réunit les signataires au moins une fois par an : il suit le plan d'actions "
+                 "et décide de ses évolutions. Un comité technique prépare ses travaux.\n\nÀ REMPLIR : composition "
+                 "et fréquence des instances.",
+                 4) +
+           "decisions_conseils: {}\n"});
+
+  r.files.push_back({".gitattributes", "# ctg diff montre les différences dans les termes de la convention "
+                                       "(ctg git-config).\n*.yaml diff=ctg\n"});
+  r.files.push_back({"ctg.schema.json", format::json_schema()});
+  return r;
+}
+
+std::string write(const std::string& dossier, const std::vector<File>& files) {
+  std::error_code ec;
+  std::vector<std::string> existing;
+  for (const auto& f : files)
+    if (fs::exists(fs::path(dossier) / f.name, ec)) existing.push_back((fs::path(dossier) / f.name).string());
+  if (!existing.empty())
+    return fmt::format("{} existe déjà : ctg init n'écrase jamais un fichier ; choisissez un dossier neuf",
+                       join_french(existing));
+  fs::create_directories(dossier, ec);
+  if (ec) return fmt::format("création du dossier {} impossible : {}", dossier, ec.message());
+  for (const auto& f : files)
+    if (std::string err = write_atomically((fs::path(dossier) / f.name).string(), f.content); !err.empty()) return err;
+  return {};
+}
+
+}  // namespace ctg::init

@@ -1,0 +1,243 @@
+#include "referentiel.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace ctg::referentiel {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::optional<std::string> read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return std::move(ss).str();
+}
+
+// Splits `line` on tabs into at most `n` fields.
+std::vector<std::string_view> fields(std::string_view line, std::size_t n) {
+  std::vector<std::string_view> out;
+  out.reserve(n);
+  while (out.size() + 1 < n) {
+    auto tab = line.find('\t');
+    if (tab == std::string_view::npos) break;
+    out.push_back(line.substr(0, tab));
+    line.remove_prefix(tab + 1);
+  }
+  out.push_back(line);
+  return out;
+}
+
+std::optional<std::int64_t> number(std::string_view s) {
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc{} || p != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+template <typename F>
+void each_line(std::string_view text, F f) {
+  while (!text.empty()) {
+    auto nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!line.empty() && line.front() != '#') f(line);
+    if (nl == std::string_view::npos) break;
+    text.remove_prefix(nl + 1);
+  }
+}
+
+// The ASCII letter an accented Latin letter folds to (0 when none).
+char unaccent(char32_t c) {
+  static const std::u32string_view from = U"àâäáãåçéèêëíìîïñóòôöõúùûüýÿÀÂÄÁÃÅÇÉÈÊËÍÌÎÏÑÓÒÔÖÕÚÙÛÜÝŸ";
+  static const std::string_view to = "aaaaaaceeeeiiiinooooouuuuyyaaaaaaceeeeiiiinooooouuuuyy";
+  auto i = from.find(c);
+  return i == std::u32string_view::npos ? 0 : to[i];
+}
+
+fs::path executable_dir() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? fs::path() : exe.parent_path();
+}
+
+}  // namespace
+
+int in_force(Date d) { return d.year - 3; }
+
+std::string fold(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  auto put = [&](char c) {
+    if (c == ' ' && (out.empty() || out.back() == ' ')) return;
+    out.push_back(c);
+  };
+  for (std::size_t i = 0; i < name.size();) {
+    unsigned char b = static_cast<unsigned char>(name[i]);
+    char32_t c = b;
+    std::size_t len = 1;
+    if (b >= 0xC0 && b < 0xE0 && i + 1 < name.size()) c = ((b & 0x1F) << 6) | (name[i + 1] & 0x3F), len = 2;
+    else if (b >= 0xE0 && b < 0xF0 && i + 2 < name.size())
+      c = ((b & 0x0F) << 12) | ((name[i + 1] & 0x3F) << 6) | (name[i + 2] & 0x3F), len = 3;
+    else if (b >= 0xF0) len = std::min<std::size_t>(4, name.size() - i), c = U'?';
+    i += len;
+    if (c < 0x80) {
+      char a = static_cast<char>(c);
+      if (a >= 'A' && a <= 'Z') put(static_cast<char>(a - 'A' + 'a'));
+      else if ((a >= 'a' && a <= 'z') || (a >= '0' && a <= '9')) put(a);
+      else put(' ');
+    } else if (c == U'œ' || c == U'Œ') put('o'), put('e');
+    else if (c == U'æ' || c == U'Æ') put('a'), put('e');
+    else if (char a = unaccent(c)) put(a);
+    else put(' ');
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  // Words: « st » / « ste » as « saint » / « sainte »; a leading legal form dropped.
+  std::istringstream words(out);
+  std::string w, result;
+  bool first = true;
+  static const std::vector<std::string_view> forms{"ca", "cc", "cu", "met", "metropole", "communaute"};
+  while (words >> w) {
+    if (w == "st") w = "saint";
+    else if (w == "ste") w = "sainte";
+    if (first && std::find(forms.begin(), forms.end(), w) != forms.end()) {
+      first = false;
+      continue;
+    }
+    first = false;
+    if (!result.empty()) result.push_back(' ');
+    result += w;
+  }
+  return result;
+}
+
+const Commune* Year::commune(std::string_view code) const {
+  auto it = std::lower_bound(communes_.begin(), communes_.end(), code,
+                             [](const Commune& c, std::string_view k) { return c.code < k; });
+  return it != communes_.end() && it->code == code ? &*it : nullptr;
+}
+
+const Epci* Year::epci(std::string_view siren) const {
+  auto it = std::lower_bound(epcis_.begin(), epcis_.end(), siren,
+                             [](const Epci& e, std::string_view k) { return e.siren < k; });
+  return it != epcis_.end() && it->siren == siren ? &*it : nullptr;
+}
+
+std::vector<const Commune*> Year::communes_named(std::string_view name) const {
+  std::vector<const Commune*> out;
+  std::string key = fold(name);
+  if (key.empty()) return out;
+  for (const auto& c : communes_)
+    if (fold(c.nom) == key) out.push_back(&c);
+  return out;
+}
+
+std::vector<const Epci*> Year::epcis_named(std::string_view name) const {
+  std::vector<const Epci*> out;
+  std::string key = fold(name);
+  if (key.empty()) return out;
+  for (const auto& e : epcis_)
+    if (fold(e.nom) == key) out.push_back(&e);
+  return out;
+}
+
+Store& Store::instance() {
+  static Store store([] {
+    if (const char* env = std::getenv("CTG_REFERENTIEL"); env && *env) return std::string(env);
+    std::error_code ec;
+    fs::path installed = executable_dir() / ".." / "share" / "ctg" / "referentiel";
+    if (fs::exists(installed / "index.tsv", ec)) return installed.lexically_normal().string();
+    return std::string(CTG_REFERENTIEL_SOURCE_DIR);
+  }());
+  return store;
+}
+
+Store::Store(std::string dir) : dir_(std::move(dir)) {
+  auto text = read_file(fs::path(dir_) / "index.tsv");
+  if (!text) {
+    problem_ = "référentiel géographique introuvable (" + dir_ +
+               "/index.tsv) ; indiquez son dossier par la variable d'environnement CTG_REFERENTIEL";
+    return;
+  }
+  each_line(*text, [&](std::string_view line) {
+    auto f = fields(line, 5);
+    if (f.size() < 5) return;
+    auto m = number(f[0]);
+    if (!m) return;
+    infos_.push_back({static_cast<int>(*m), f[2] == "oui", f[3] == "oui", std::string(f[4])});
+  });
+  std::sort(infos_.begin(), infos_.end(), [](const Info& a, const Info& b) { return a.millesime < b.millesime; });
+  if (infos_.empty()) problem_ = "référentiel géographique vide (" + dir_ + "/index.tsv)";
+}
+
+const Info* Store::info(int millesime) const {
+  for (const auto& i : infos_)
+    if (i.millesime == millesime) return &i;
+  return nullptr;
+}
+
+std::optional<int> Store::latest_with_totale(int at_most) const {
+  std::optional<int> best;
+  for (const auto& i : infos_)
+    if (i.totale && i.millesime <= at_most) best = i.millesime;
+  return best;
+}
+
+std::optional<int> Store::latest_with_epci(int at_most) const {
+  std::optional<int> best;
+  for (const auto& i : infos_)
+    if (i.epci && i.millesime <= at_most) best = i.millesime;
+  return best;
+}
+
+const Year* Store::year(int millesime) {
+  if (auto it = years_.find(millesime); it != years_.end()) return it->second.get();
+  const Info* inf = info(millesime);
+  if (!inf) return nullptr;
+  auto y = std::make_unique<Year>();
+  y->millesime = millesime;
+  fs::path base(dir_);
+  auto communes = read_file(base / ("communes-" + std::to_string(millesime) + ".tsv"));
+  if (!communes) {
+    years_[millesime] = nullptr;
+    return nullptr;
+  }
+  y->communes_text_ = std::move(*communes);
+  y->communes_.reserve(std::count(y->communes_text_.begin(), y->communes_text_.end(), '\n'));
+  each_line(y->communes_text_, [&](std::string_view line) {
+    auto f = fields(line, 6);
+    if (f.size() < 6) return;
+    y->communes_.push_back({f[0], f[1], f[2], f[3], number(f[4]), number(f[5])});
+  });
+  std::sort(y->communes_.begin(), y->communes_.end(), [](const Commune& a, const Commune& b) { return a.code < b.code; });
+  if (inf->epci) {
+    if (auto epci = read_file(base / ("epci-" + std::to_string(millesime) + ".tsv"))) {
+      y->epci_text_ = std::move(*epci);
+      each_line(y->epci_text_, [&](std::string_view line) {
+        auto f = fields(line, 6);
+        if (f.size() < 6) return;
+        Epci e{f[0], f[1], f[2], number(f[3]), number(f[4]), {}};
+        std::string_view m = f[5];
+        while (!m.empty()) {
+          auto comma = m.find(',');
+          e.membres.push_back(m.substr(0, comma));
+          if (comma == std::string_view::npos) break;
+          m.remove_prefix(comma + 1);
+        }
+        y->epcis_.push_back(std::move(e));
+      });
+      std::sort(y->epcis_.begin(), y->epcis_.end(), [](const Epci& a, const Epci& b) { return a.siren < b.siren; });
+    }
+  }
+  return (years_[millesime] = std::move(y)).get();
+}
+
+}  // namespace ctg::referentiel

@@ -1,0 +1,91 @@
+// The official geography and legal populations (data/referentiel/, derived
+// from Etalab's @etalab/decoupage-administratif by tools/referentiel/update):
+// communes (INSEE code, name, département, EPCI, population totale and
+// municipale) and EPCI à fiscalité propre (SIREN, name, type, members), one
+// set of files per millésime. Each millésime is read on first use only.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "values.hpp"
+
+namespace ctg::referentiel {
+
+struct Commune {
+  std::string_view code, nom, departement, epci;  // epci: SIREN, empty outside every EPCI
+  std::optional<std::int64_t> totale, municipale;
+};
+
+struct Epci {
+  std::string_view siren, nom, type;  // type: CA, CC, CU, MET
+  std::optional<std::int64_t> totale, municipale;
+  std::vector<std::string_view> membres;  // INSEE codes
+};
+
+// What index.tsv says of a millésime.
+struct Info {
+  int millesime = 0;
+  bool totale = false;  // population totale known (from the EPCI composition file)
+  bool epci = false;    // EPCI list and composition known
+  std::string sources;
+};
+
+// One millésime's data; the views point into the file contents it keeps.
+class Year {
+ public:
+  int millesime = 0;
+  const Commune* commune(std::string_view code) const;
+  const Epci* epci(std::string_view siren) const;
+  // Communes whose folded name equals the folded `name`.
+  std::vector<const Commune*> communes_named(std::string_view name) const;
+  std::vector<const Epci*> epcis_named(std::string_view name) const;
+  const std::vector<Commune>& communes() const { return communes_; }
+  const std::vector<Epci>& epcis() const { return epcis_; }
+
+ private:
+  friend class Store;
+  std::string communes_text_, epci_text_;
+  std::vector<Commune> communes_;  // sorted by code
+  std::vector<Epci> epcis_;        // sorted by SIREN
+};
+
+// The millésime of legal populations in force at a date: millésime M is
+// published at the end of M+2 and is the legal figure from 1 January M+3.
+int in_force(Date d);
+
+// Lower case, accents removed, hyphens and apostrophes as spaces, « st » as
+// « saint », leading « CA », « CC »… dropped: « Digne les bains » and
+// « Digne-les-Bains » fold alike.
+std::string fold(std::string_view name);
+
+class Store {
+ public:
+  // The data directory: $CTG_REFERENTIEL, else ../share/ctg/referentiel next
+  // to the executable (installed), else the source tree's data/referentiel.
+  static Store& instance();
+  explicit Store(std::string dir);
+
+  bool available() const { return !infos_.empty(); }
+  const std::string& dir() const { return dir_; }
+  const std::string& problem() const { return problem_; }  // why it is unavailable, in French
+  const std::vector<Info>& millesimes() const { return infos_; }
+  const Info* info(int millesime) const;
+  // The data of a millésime, read on first use; nullptr when not in the data.
+  const Year* year(int millesime);
+  // The newest millésime ≤ `at_most` with population totale (nullopt if none).
+  std::optional<int> latest_with_totale(int at_most) const;
+  std::optional<int> latest_with_epci(int at_most) const;
+
+ private:
+  std::string dir_, problem_;
+  std::vector<Info> infos_;
+  std::map<int, std::unique_ptr<Year>> years_;
+};
+
+}  // namespace ctg::referentiel

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# ctg referentiel and ctg init as users meet them: a new CTG for a real EPCI
+# outside the seed's département validates as a draft (no error) and renders;
+# init never overwrites; --modele takes the seed's articles.
+set -u
+ctg=$1
+root=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+expect() {  # expect NAME CODE PATTERN -- command...
+  local name=$1 code=$2 pattern=$3
+  shift 4
+  local out rc
+  out=$("$@" 2>&1)
+  rc=$?
+  if [ "$rc" != "$code" ]; then echo "ÉCHEC $name : code $rc, attendu $code"; echo "$out" | head -5; fail=1; return; fi
+  if [ -n "$pattern" ] && ! grep -qF -- "$pattern" <<<"$out"; then
+    echo "ÉCHEC $name : « $pattern » absent"; echo "$out" | head -5; fail=1; return
+  fi
+  echo "ok $name"
+}
+
+expect "referentiel par code" 0 "population totale 18 547, municipale 17 694" -- "$ctg" referentiel 04070
+expect "referentiel par nom sans accents" 0 "05023 Briançon" -- "$ctg" referentiel briancon
+expect "referentiel introuvable" 1 "aucune commune" -- "$ctg" referentiel Nullepartville
+expect "referentiel millésime absent" 2 "millésimes disponibles" -- "$ctg" referentiel 04070 --millesime 2019
+expect "referentiel sans argument" 2 "donnez un code INSEE" -- "$ctg" referentiel
+expect "referentiel données absentes" 2 "CTG_REFERENTIEL" -- env CTG_REFERENTIEL="$tmp/rien" "$ctg" referentiel 04070
+python3 - "$ctg" <<'PY' || fail=1
+import json, subprocess, sys
+out = subprocess.run([sys.argv[1], "referentiel", "--epci", "240500439", "-f", "json"], capture_output=True, text=True)
+doc = json.loads(out.stdout)
+members = doc["epci"]["membres"]
+assert doc["format"] == "ctg-referentiel/1" and len(members) == 13, doc
+assert doc["epci"]["somme_totale"] == sum(m["totale"] for m in members) == doc["epci"]["totale"] == 19490
+print("ok referentiel json (13 membres, 19 490)")
+PY
+
+# A new CTG for the CC du Briançonnais (Hautes-Alpes).
+dir=$tmp/briancon
+expect "init" 0 "7 fichiers écrits" -- "$ctg" init "$dir" --epci 240500439 \
+  --caf "Caisse d'allocations familiales des Hautes-Alpes" --debut 2026-01-01 --fin 2029-12-31
+expect "init : validate sans erreur" 0 "aucune erreur" -- "$ctg" validate "$dir"
+out=$("$ctg" validate -f json "$dir")
+python3 - "$out" <<'PY' || fail=1
+import json, sys
+doc = json.loads(sys.argv[1])
+codes = sorted({d["regle"] for f in doc["fichiers"] for d in f["diagnostics"]})
+# What a fresh draft is expected to say: blanks to fill, the millésime to
+# update, and Briançon's obligations above 10 000 inhabitants.
+expected = {"SIG-1", "REF-7", "AO-6", "AO-7", "OFF-1", "SCH-1", "SCH-2", "SCH-3", "SCH-4"}
+assert set(codes) <= expected, codes
+assert doc["resume"]["erreurs"] == 0
+print("ok init : constats attendus seulement", codes)
+PY
+expect "init : rendu HTML" 0 "" -- "$ctg" render "$dir" -f html -o "$tmp/briancon.html"
+grep -q "Briançon" "$tmp/briancon.html" && grep -q "Recours" "$tmp/briancon.html" \
+  && echo "ok rendu : parties et articles" || { echo "ÉCHEC rendu : contenu absent"; fail=1; }
+expect "init : rendu Markdown" 0 "" -- "$ctg" render "$dir" -o "$tmp/briancon.md"
+grep -q "diff=ctg" "$dir/.gitattributes" && head -1 "$dir/ctg.yaml" | grep -q "yaml-language-server" \
+  && echo "ok .gitattributes et modeline" || { echo "ÉCHEC .gitattributes ou modeline"; fail=1; }
+
+# Never overwrites: nothing written when a file exists.
+before=$(md5sum "$dir/ctg.yaml")
+expect "init n'écrase pas" 2 "existe déjà" -- "$ctg" init "$dir" --epci 240500439 --caf X --debut 2026-01-01 --fin 2029-12-31
+[ "$before" = "$(md5sum "$dir/ctg.yaml")" ] && echo "ok fichier intact" || { echo "ÉCHEC fichier modifié"; fail=1; }
+expect "init EPCI inconnu" 2 "aucun EPCI" -- "$ctg" init "$tmp/x" --epci 999999999 --caf X --debut 2026-01-01 --fin 2029-12-31
+[ ! -e "$tmp/x" ] && echo "ok rien d'écrit" || { echo "ÉCHEC dossier créé"; fail=1; }
+expect "init commune hors EPCI" 2 "n'est pas membre" -- "$ctg" init "$tmp/y" --epci 240500439 --communes 05023,04070 \
+  --caf X --debut 2026-01-01 --fin 2029-12-31
+
+# With the seed as model: its articles, the names replaced.
+expect "init --modele" 0 "" -- "$ctg" init "$tmp/modele" --epci 240500439 --communes 05023,05133 \
+  --caf "Caf des Hautes-Alpes" --debut 2026-01-01 --fin 2029-12-31 --modele "$root/examples/provence-alpes-agglomeration"
+grep -q "Provence Alpes Agglomération" "$tmp/modele/ctg.yaml" && { echo "ÉCHEC nom du modèle resté"; fail=1; } \
+  || echo "ok noms du modèle remplacés"
+expect "init --modele : validate sans erreur" 0 "aucune erreur" -- "$ctg" validate "$tmp/modele"
+exit $fail

@@ -1,0 +1,1 @@
+referentiel 04070

@@ -1,0 +1,1 @@
+referentiel --epci 240500439 -f csv

@@ -1,0 +1,1 @@
+referentiel --epci 200067437

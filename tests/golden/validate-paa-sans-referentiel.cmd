@@ -1,0 +1,1 @@
+validate --sans-referentiel examples/provence-alpes-agglomeration

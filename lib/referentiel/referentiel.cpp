@@ -199,6 +199,7 @@ std::optional<int> Store::latest_with_epci(int at_most) const {
 }
 
 const Year* Store::year(int millesime) {
+  std::lock_guard<std::mutex> lock(years_mutex_);
   if (auto it = years_.find(millesime); it != years_.end()) return it->second.get();
   const Info* inf = info(millesime);
   if (!inf) return nullptr;

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -77,6 +78,7 @@ class Store {
   const std::vector<Info>& millesimes() const { return infos_; }
   const Info* info(int millesime) const;
   // The data of a millésime, read on first use; nullptr when not in the data.
+  // Thread-safe (ctg validate -j): the first use is serialised.
   const Year* year(int millesime);
   // The newest millésime ≤ `at_most` with population totale (nullopt if none).
   std::optional<int> latest_with_totale(int at_most) const;
@@ -86,6 +88,7 @@ class Store {
   std::string dir_, problem_;
   std::vector<Info> infos_;
   std::map<int, std::unique_ptr<Year>> years_;
+  std::mutex years_mutex_;
 };
 
 }  // namespace ctg::referentiel

@@ -82,6 +82,10 @@ std::string json_schema(const TypeInfo& root, std::string_view id, std::string_v
 // for documentation and its completeness test.
 std::vector<std::string> key_paths(const TypeInfo& root);
 
+// The format reference in Markdown (docs/format.md), one table per object:
+// key, type, required, meaning, an example (schema_markdown.cpp).
+std::string markdown_reference();
+
 // Describes a type in French for messages: « une date (AAAA-MM-JJ) ».
 std::string describe(const TypeInfo& t);
 

@@ -164,6 +164,11 @@ Result prepare(referentiel::Store& store, const Options& o) {
                    : epci->type == "CU"  ? "communaute_urbaine"
                                          : "metropole",
                    yaml_quoted(epci->nom), epci->siren);
+  // « CC du Briançonnais » → « la Communauté de communes du Briançonnais » in the rendered « Entre : ».
+  for (auto [abbrev, full] : {std::pair{"CC ", "Communauté de communes "}, {"CA ", "Communauté d'agglomération "},
+                              {"CU ", "Communauté urbaine "}})
+    if (epci->nom.starts_with(abbrev))
+      y += "    designation: " + yaml_quoted("la " + std::string(full) + std::string(epci->nom.substr(3))) + "\n";
   if (const auto* te = tot->epci(epci->siren); te && te->totale)
     y += fmt::format("    population: {}\n", population(*te->totale, *tot_m));
   y += "    representants: []\n    deliberation: { instance: conseil communautaire, date: null }\n\n";

@@ -5,21 +5,48 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace ctg::referentiel {
 
 namespace fs = std::filesystem;
 
+struct Year::Mapped {
+  void* data = nullptr;
+  std::size_t size = 0;
+  ~Mapped() {
+    if (data) munmap(data, size);
+  }
+  std::string_view text() const { return {static_cast<const char*>(data), size}; }
+
+  static std::shared_ptr<Mapped> open(const fs::path& p) {
+    int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return nullptr;
+    struct stat st {};
+    auto m = std::make_shared<Mapped>();
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+      m->size = static_cast<std::size_t>(st.st_size);
+      void* d = mmap(nullptr, m->size, PROT_READ, MAP_PRIVATE, fd, 0);
+      if (d == MAP_FAILED) m->size = 0;
+      else m->data = d;
+    }
+    ::close(fd);
+    return m->data ? m : nullptr;
+  }
+};
+
 namespace {
 
 std::optional<std::string> read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
+  std::ifstream in(p, std::ios::binary | std::ios::ate);
   if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return std::move(ss).str();
+  std::string text(static_cast<std::size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  if (!in.read(text.data(), static_cast<std::streamsize>(text.size()))) return std::nullopt;
+  return text;
 }
 
 // Splits `line` on tabs into at most `n` fields.
@@ -99,30 +126,74 @@ std::string fold(std::string_view name) {
     else if (char a = unaccent(c)) put(a);
     else put(' ');
   }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
   // Words: « st » / « ste » as « saint » / « sainte »; a leading legal form dropped.
-  std::istringstream words(out);
-  std::string w, result;
-  bool first = true;
   static const std::vector<std::string_view> forms{"ca", "cc", "cu", "met", "metropole", "communaute"};
-  while (words >> w) {
-    if (w == "st") w = "saint";
-    else if (w == "ste") w = "sainte";
-    if (first && std::find(forms.begin(), forms.end(), w) != forms.end()) {
+  std::string result;
+  std::string_view rest = out;
+  bool first = true;
+  while (!rest.empty()) {
+    auto sp = rest.find(' ');
+    std::string_view w = rest.substr(0, sp);
+    rest = sp == std::string_view::npos ? std::string_view{} : rest.substr(sp + 1);
+    if (w.empty()) continue;
+    if (first && std::find(forms.begin(), forms.end(), w) != forms.end() && !rest.empty()) {
       first = false;
       continue;
     }
     first = false;
     if (!result.empty()) result.push_back(' ');
-    result += w;
+    result += w == "st" ? "saint" : w == "ste" ? "sainte" : w;
   }
   return result;
 }
 
+namespace {
+
+std::optional<Commune> parse_commune(std::string_view line) {
+  auto f = fields(line, 6);
+  if (f.size() < 6) return std::nullopt;
+  return Commune{f[0], f[1], f[2], f[3], number(f[4]), number(f[5])};
+}
+
+}  // namespace
+
 const Commune* Year::commune(std::string_view code) const {
-  auto it = std::lower_bound(communes_.begin(), communes_.end(), code,
-                             [](const Commune& c, std::string_view k) { return c.code < k; });
-  return it != communes_.end() && it->code == code ? &*it : nullptr;
+  std::lock_guard lock(cache_mutex_);
+  if (auto it = looked_up_.find(code); it != looked_up_.end()) return &it->second;
+  std::string_view t = communes_text_;  // a view of the mapped file
+  auto line_at = [&](std::size_t start) {
+    auto nl = t.find('\n', start);
+    return t.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+  };
+  // Binary search over the line starts in [lo, hi).
+  std::size_t lo = communes_start_, hi = t.size();
+  while (lo < hi) {
+    std::size_t mid = lo + (hi - lo) / 2, start = lo;
+    if (mid > lo) {
+      auto nl = t.find('\n', mid - 1);
+      start = nl == std::string_view::npos ? t.size() : nl + 1;
+    }
+    if (start >= hi) {
+      hi = mid;
+      continue;
+    }
+    std::string_view line = line_at(start);
+    std::string_view key = line.substr(0, line.find('\t'));
+    if (key < code) lo = start + line.size() + 1;
+    else if (code < key) hi = start;
+    else if (auto c = parse_commune(line)) return &looked_up_.emplace(c->code, *c).first->second;
+    else return nullptr;
+  }
+  return nullptr;
+}
+
+const std::vector<Commune>& Year::communes() const {
+  std::lock_guard lock(cache_mutex_);
+  if (communes_.empty())
+    each_line(communes_text_.substr(communes_start_), [&](std::string_view line) {
+      if (auto c = parse_commune(line)) communes_.push_back(*c);
+    });
+  return communes_;
 }
 
 const Epci* Year::epci(std::string_view siren) const {
@@ -135,7 +206,7 @@ std::vector<const Commune*> Year::communes_named(std::string_view name) const {
   std::vector<const Commune*> out;
   std::string key = fold(name);
   if (key.empty()) return out;
-  for (const auto& c : communes_)
+  for (const auto& c : communes())
     if (fold(c.nom) == key) out.push_back(&c);
   return out;
 }
@@ -199,29 +270,27 @@ std::optional<int> Store::latest_with_epci(int at_most) const {
 }
 
 const Year* Store::year(int millesime) {
-  std::lock_guard<std::mutex> lock(years_mutex_);
+  std::lock_guard lock(years_mutex_);
   if (auto it = years_.find(millesime); it != years_.end()) return it->second.get();
   const Info* inf = info(millesime);
   if (!inf) return nullptr;
   auto y = std::make_unique<Year>();
   y->millesime = millesime;
   fs::path base(dir_);
-  auto communes = read_file(base / ("communes-" + std::to_string(millesime) + ".tsv"));
-  if (!communes) {
+  y->communes_file_ = Year::Mapped::open(base / ("communes-" + std::to_string(millesime) + ".tsv"));
+  if (!y->communes_file_) {
     years_[millesime] = nullptr;
     return nullptr;
   }
-  y->communes_text_ = std::move(*communes);
-  y->communes_.reserve(std::count(y->communes_text_.begin(), y->communes_text_.end(), '\n'));
-  each_line(y->communes_text_, [&](std::string_view line) {
-    auto f = fields(line, 6);
-    if (f.size() < 6) return;
-    y->communes_.push_back({f[0], f[1], f[2], f[3], number(f[4]), number(f[5])});
-  });
-  std::sort(y->communes_.begin(), y->communes_.end(), [](const Commune& a, const Commune& b) { return a.code < b.code; });
+  y->communes_text_ = y->communes_file_->text();
+  // The header lines (« # … ») come first; the data lines are sorted by code.
+  while (y->communes_start_ < y->communes_text_.size() && y->communes_text_[y->communes_start_] == '#') {
+    auto nl = y->communes_text_.find('\n', y->communes_start_);
+    y->communes_start_ = nl == std::string_view::npos ? y->communes_text_.size() : nl + 1;
+  }
   if (inf->epci) {
-    if (auto epci = read_file(base / ("epci-" + std::to_string(millesime) + ".tsv"))) {
-      y->epci_text_ = std::move(*epci);
+    if ((y->epci_file_ = Year::Mapped::open(base / ("epci-" + std::to_string(millesime) + ".tsv")))) {
+      y->epci_text_ = y->epci_file_->text();
       each_line(y->epci_text_, [&](std::string_view line) {
         auto f = fields(line, 6);
         if (f.size() < 6) return;
@@ -235,7 +304,9 @@ const Year* Store::year(int millesime) {
         }
         y->epcis_.push_back(std::move(e));
       });
-      std::sort(y->epcis_.begin(), y->epcis_.end(), [](const Epci& a, const Epci& b) { return a.siren < b.siren; });
+      auto by_siren = [](const Epci& a, const Epci& b) { return a.siren < b.siren; };
+      if (!std::is_sorted(y->epcis_.begin(), y->epcis_.end(), by_siren))
+        std::sort(y->epcis_.begin(), y->epcis_.end(), by_siren);
     }
   }
   return (years_[millesime] = std::move(y)).get();

@@ -7,8 +7,8 @@
 
 #include <cstdint>
 #include <map>
-#include <memory>
 #include <mutex>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,14 +46,24 @@ class Year {
   // Communes whose folded name equals the folded `name`.
   std::vector<const Commune*> communes_named(std::string_view name) const;
   std::vector<const Epci*> epcis_named(std::string_view name) const;
-  const std::vector<Commune>& communes() const { return communes_; }
+  // Every commune, parsed on first call (a name search).
+  const std::vector<Commune>& communes() const;
   const std::vector<Epci>& epcis() const { return epcis_; }
 
  private:
   friend class Store;
-  std::string communes_text_, epci_text_;
-  std::vector<Commune> communes_;  // sorted by code
-  std::vector<Epci> epcis_;        // sorted by SIREN
+  // The communes file stays text, sorted by code: a lookup is a binary
+  // search over its lines, and only the lines asked for are parsed.
+  struct Mapped;  // a file mapped in memory (mmap): only the pages read are loaded
+  std::shared_ptr<Mapped> communes_file_, epci_file_;
+  std::string_view communes_text_, epci_text_;
+  std::size_t communes_start_ = 0;  // first line after the header
+  // The caches below fill on demand; `validate -j` reads one Year from
+  // several threads, so they are guarded.
+  mutable std::mutex cache_mutex_;
+  mutable std::map<std::string_view, Commune, std::less<>> looked_up_;
+  mutable std::vector<Commune> communes_;  // every commune, once communes() is called
+  std::vector<Epci> epcis_;                // sorted by SIREN
 };
 
 // The millésime of legal populations in force at a date: millésime M is
@@ -78,7 +88,6 @@ class Store {
   const std::vector<Info>& millesimes() const { return infos_; }
   const Info* info(int millesime) const;
   // The data of a millésime, read on first use; nullptr when not in the data.
-  // Thread-safe (ctg validate -j): the first use is serialised.
   const Year* year(int millesime);
   // The newest millésime ≤ `at_most` with population totale (nullopt if none).
   std::optional<int> latest_with_totale(int at_most) const;
@@ -87,8 +96,8 @@ class Store {
  private:
   std::string dir_, problem_;
   std::vector<Info> infos_;
+  std::mutex years_mutex_;  // year() loads on first use, from any thread
   std::map<int, std::unique_ptr<Year>> years_;
-  std::mutex years_mutex_;
 };
 
 }  // namespace ctg::referentiel

@@ -76,4 +76,12 @@ expect "init --modele" 0 "" -- "$ctg" init "$tmp/modele" --epci 240500439 --comm
 grep -q "Provence Alpes Agglomération" "$tmp/modele/ctg.yaml" && { echo "ÉCHEC nom du modèle resté"; fail=1; } \
   || echo "ok noms du modèle remplacés"
 expect "init --modele : validate sans erreur" 0 "aucune erreur" -- "$ctg" validate "$tmp/modele"
+
+# The format reference in Markdown is generated, committed and up to date.
+if "$ctg" schema --markdown | diff -q - "$root/docs/format.md" >/dev/null; then echo "ok docs/format.md à jour"
+else echo "ÉCHEC docs/format.md n'est pas à jour : ctg schema --markdown > docs/format.md"; fail=1; fi
+if command -v cmark-gfm >/dev/null; then
+  tables=$(cmark-gfm -e table "$root/docs/format.md" | grep -c "<table>")
+  [ "$tables" -ge 20 ] && echo "ok docs/format.md : $tables tableaux" || { echo "ÉCHEC tableaux : $tables"; fail=1; }
+fi
 exit $fail

@@ -106,6 +106,6 @@ if cmake -S "$tmp/consumer" -B "$tmp/consumer/build" -DCMAKE_PREFIX_PATH="$inst"
   [[ $out =~ ^[0-9.]+\ ctg/1\ [0-9]+$ ]] && [ "${out##* }" -ge 2 ] &&
     ok "projet consommateur (find_package(ctg CONFIG), ctg::core) : $out" || ko "projet consommateur : « $out »"
 else
-  ko "projet consommateur ne se construit pas"; tail -20 "$tmp/cfg.log" "$tmp/build.log"
+  ko "projet consommateur ne se construit pas"; tail -n 20 "$tmp/cfg.log" "$tmp/build.log"
 fi
 exit $fail

@@ -13,12 +13,15 @@ EXAMPLE := examples/provence-alpes-agglomeration
 PACKAGES := g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev \
             python3 python3-yaml python3-jsonschema groff-base man-db cmark-gfm pandoc \
             tidy chromium poppler-utils fonts-dejavu-core python3-docx librsvg2-bin \
-            hyperfine time \
-            dpkg-dev file lintian bash-completion git
+            hyperfine time
 
-.PHONY: all deps build demo check deb clean
+.PHONY: all deps build demo check clean
 
 all: build
+
+# Installation and packaging tests: cpack's dpkg-shlibdeps and file, lintian,
+# bash-completion, git (hooks and completion of revisions).
+PACKAGES += dpkg-dev file lintian bash-completion git
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
@@ -44,6 +47,7 @@ check: build
 	cd $(BUILD) && ctest --output-on-failure
 
 # The Debian packages ctg and ctg-dev, in $(BUILD)/.
+.PHONY: deb
 deb: build
 	cd $(BUILD) && cpack -G DEB
 

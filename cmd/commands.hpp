@@ -6,6 +6,9 @@
 
 namespace ctg::cmd {
 
+// Hidden (ctg completion bash), set up after the others: walks them all.
+void setup_completion(CLI::App& app, int& exit_code);
+
 void setup_validate(CLI::App& app, int& exit_code);
 void setup_schema(CLI::App& app, int& exit_code);
 void setup_coverage(CLI::App& app, int& exit_code);
@@ -18,7 +21,5 @@ void setup_referentiel(CLI::App& app, int& exit_code);
 void setup_init(CLI::App& app, int& exit_code);
 void setup_suivi(CLI::App& app, int& exit_code);
 void setup_bilan(CLI::App& app, int& exit_code);
-// Hidden, set up last: walks every other subcommand.
-void setup_completion(CLI::App& app, int& exit_code);
 
 }  // namespace ctg::cmd

@@ -36,7 +36,8 @@ for page in "$root"/man/*.[1-9]; do
   [ -e "$inst/share/man/man${name##*.}/$name.gz" ] || ko "page de manuel non installée : $name"
 done
 if [ -d "$root/data/referentiel" ]; then
-  [ -d "$inst/share/ctg/referentiel" ] || ko "référentiel non installé"
+  # Where the installed binary looks for it: ../share/ctg/referentiel beside bin/ctg.
+  [ -f "$inst/share/ctg/referentiel/index.tsv" ] || ko "référentiel non installé (share/ctg/referentiel/index.tsv)"
 fi
 cmp -s "$inst/share/ctg/ctg.schema.json" <("$inst/bin/ctg" schema) || ko "schéma installé différent de ctg schema"
 cmp -s "$inst/share/bash-completion/completions/ctg" <("$inst/bin/ctg" completion bash) ||
@@ -53,6 +54,10 @@ rc=$?
 [ $rc = 0 ] && grep -q "aucune erreur" <<<"$out" && ok "ctg validate de l'exemple installé, depuis un autre dossier" ||
   { ko "ctg validate de l'exemple installé : code $rc"; echo "$out" | tail -5; }
 "$inst/bin/ctg" validate "$inst/share/ctg/examples/commune-seule/ctg.yaml" >/dev/null || ko "validate commune-seule installée"
+if "$inst/bin/ctg" --help | grep -q '^ *referentiel '; then
+  out=$("$inst/bin/ctg" referentiel 04070 2>&1) && grep -q "Digne-les-Bains" <<<"$out" &&
+    ok "ctg referentiel installé, depuis un autre dossier" || { ko "ctg referentiel installé"; echo "$out" | head -5; }
+fi
 # The examples' modeline points to the installed schema.
 modeline=$(head -1 "$inst/share/ctg/examples/commune-seule/ctg.yaml")
 target=$(realpath "$inst/share/ctg/examples/commune-seule/${modeline#*\$schema=}")

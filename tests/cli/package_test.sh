@@ -45,6 +45,9 @@ for f in ./usr/bin/ctg ./usr/share/man/man1/ctg.1.gz ./usr/share/man/man5/ctg-fo
          ./usr/share/ctg/examples/provence-alpes-agglomeration/ctg.yaml ./usr/share/doc/ctg/copyright; do
   grep -qxF "$f" <<<"$contents" || ko "$f absent du paquet"
 done
+if [ -d "$(dirname "$0")/../../data/referentiel" ]; then
+  grep -qxF ./usr/share/ctg/referentiel/index.tsv <<<"$contents" || ko "référentiel absent du paquet"
+fi
 grep -q '^./usr/include/' <<<"$contents" && ko "en-têtes dans le paquet ctg (ils vont dans ctg-dev)"
 dev_contents=$(dpkg-deb --contents "$dev" | awk '{print $6}')
 for f in ./usr/include/ctg/loader.hpp ./usr/lib/cmake/ctg/ctgConfig.cmake; do

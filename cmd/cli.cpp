@@ -68,6 +68,11 @@ int report_parse_error(const CLI::App& app, const CLI::ParseError& e) {
     // CLI11's « --format: pdf not in {md,html} », said in French.
     message = fmt::format("valeur {} inconnue pour {} ; valeurs possibles : {}", guillemets(m[2].str()), m[1].str(),
                           std::regex_replace(m[3].str(), std::regex(","), ", "));
+  } else if (static const std::regex range("(-[-\\w]+): Value (.*) not in range (.*) to (.*)");
+             std::regex_search(what, m, range)) {
+    // CLI11's « --jobs: Value 0 not in range 1 to 1024 », said in French.
+    message = fmt::format("valeur {} invalide pour {} : un nombre entier de {} à {} est attendu", guillemets(m[2].str()),
+                          m[1].str(), m[3].str(), m[4].str());
   } else if (dynamic_cast<const CLI::ConversionError*>(&e) || dynamic_cast<const CLI::ValidationError*>(&e)) {
     message = fmt::format("valeur invalide ({})", what);
   } else {

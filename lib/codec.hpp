@@ -270,20 +270,22 @@ bool Object<S>::Impl::load(const yaml::Node& n, S& out, const schema::TypeInfo& 
   bool ok = detail::scan_object(n, type, field_of_entry, ctx);
   if (!n.is_map()) return false;
   out.loc = n.loc;
+  out.field_locs.reserve(n.entries.size());
   for (std::size_t i = 0; i < n.entries.size(); ++i) {
     int f = field_of_entry[i];
     if (f < 0) continue;
     const auto& [key, value] = n.entries[i];
+    std::string_view name = info->fields[static_cast<std::size_t>(f)].name;  // == key.value, for the program's life
     if (value.is_null()) {
       // An empty value has no text of its own: yaml-cpp places it at the
       // next token, often the next line. Point at its key instead.
       yaml::Node blank = value;
       blank.loc = key.loc;
-      out.field_locs.emplace_back(key.value, key.loc);
+      out.field_locs.emplace_back(name, key.loc);
       ok = bindings[static_cast<std::size_t>(f)].load(blank, out, ctx) && ok;
       continue;
     }
-    out.field_locs.emplace_back(key.value, value.loc);
+    out.field_locs.emplace_back(name, value.loc);
     ok = bindings[static_cast<std::size_t>(f)].load(value, out, ctx) && ok;
   }
   // Checks across fields only make sense once every field was read.

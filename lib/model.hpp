@@ -20,7 +20,9 @@ namespace ctg {
 // Where an object and each of its keys' values were written.
 struct Located {
   Loc loc;
-  std::vector<std::pair<std::string, Loc>> field_locs;
+  // Keys are the format's field names (format.cpp), which live as long as
+  // the program: a view saves a string per key of every object.
+  std::vector<std::pair<std::string_view, Loc>> field_locs;
 
   // Position of the value of `key`, or of the object when the key is absent.
   Loc at(std::string_view key) const;

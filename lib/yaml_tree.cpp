@@ -152,6 +152,10 @@ class TreeBuilder : public YAML::EventHandler {
   void close() {
     Frame f = std::move(stack_.back());
     stack_.pop_back();
+    // Growth by doubling leaves up to half of a list unused: for a national
+    // CTG, hundreds of megabytes.
+    f.node.items.shrink_to_fit();
+    f.node.entries.shrink_to_fit();
     complete(std::move(f.node), f.anchor);
   }
 

@@ -117,7 +117,9 @@ TEST_CASE("a population bracket does not « cross » a threshold") {
 
 TEST_CASE("diff compares the trees the loader kept as it compares files parsed again") {
   namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("ctg-diff-trees-" + std::to_string(std::rand()));
+  std::string name = "ctg-diff-trees-";
+  name += std::to_string(std::rand());
+  fs::path dir = fs::temp_directory_path() / name;
   fs::create_directories(dir);
   std::string after = replaced(replaced(base, "nom: Halte", "nom: Halte-garderie"), "nom: Aube", "nom: Aube-sur-Loire");
   after += "  - { id: e3, gestionnaire: G, nom: Accueil, type: alsh, commune: Aube }\n";

@@ -43,7 +43,7 @@ done
 "$ctg" validate -j 0 "$work/dossier" > /dev/null 2> "$work/err"
 rc=$?
 [ "$rc" = 2 ] || { echo "ÉCHEC : -j 0 : code $rc, 2 attendu"; fail=1; }
-grep -q "[Ll]a valeur\|hors\|invalide" "$work/err" || { echo "ÉCHEC : -j 0 : message"; cat "$work/err"; fail=1; }
+grep -q "invalide pour --jobs : un nombre entier de 1 à 1024" "$work/err" || { echo "ÉCHEC : -j 0 : message"; cat "$work/err"; fail=1; }
 
 [ "$fail" = 0 ] && echo "validate -j : rapports identiques à -j 1 (texte, json, sarif ; -j 2, 3, 8, défaut)"
 exit "$fail"

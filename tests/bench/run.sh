@@ -110,6 +110,6 @@ f=$work/dossier
 [ -d "$f" ] || gen --dossier "$folder_size" -o "$f"
 echo "… dossier de $folder_size CTG, mesure en cours" >&2
 hyperfine -N --style none --runs "$runs" --export-json "$work/dossier.json" \
-  -n "-j 1" "$ctg validate -j 1 $f" -n "-j 2" "$ctg validate -j 2 $f" -n "défaut" "$ctg validate $f" > /dev/null 2>&1
+  -n j1 "$ctg validate -j 1 $f" -n j2 "$ctg validate -j 2 $f" -n défaut "$ctg validate $f" > /dev/null 2>&1
 
 python3 "$here/report.py" "$work" "$small" "$big" "$folder_size" "$petit"

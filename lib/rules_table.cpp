@@ -84,14 +84,16 @@ const std::vector<Rule> table{
      "  - ao: paa\n    competences: { recenser: exercee, informer: exercee, planifier: exercee, qualite: exercee }\n"
      "    transferts: [ { competences: [planifier], population: { valeur: 38193, nature: totale } } ]",
      checks::ao_6},
-    {"AO-7", Warning, Secondary, "Relais petite enfance obligatoire au-delà de 10 000 habitants, dès 2026",
+    {"AO-7", Error, Confirmed, "Relais petite enfance obligatoire au-delà de 10 000 habitants, dès 2026",
      "art. L214-1-3 II CASF", l214_1_3_II,
      "L'AO qui exerce les compétences 2° et 4° avec plus de 10 000 habitants dispose d'un relais petite enfance à "
-     "compter du 1er janvier 2026 : une ligne « rpe » avec des ETP dans son tableau "
-     "d'offre, ou un équipement de type « rpe » rattaché à elle ou à l'une de ses communes. La règle est évaluée à "
-     "la date de référence (--at, par défaut le début de la CTG) ; le message dit la date et la population "
-     "utilisées. L'obligation est dans le texte, mais sa date d'entrée en vigueur ne vient que de sources "
-     "secondaires : le constat est donc un avertissement, jamais une erreur.",
+     "compter du 1er janvier 2026 : une ligne « rpe » avec des ETP (projection de l'année) dans son tableau "
+     "d'offre, ou un équipement de type « rpe » rattaché à elle ou à l'une de ses communes. Sans --at, la règle "
+     "est évaluée à chaque date de la CTG et le constat dit à partir de quand il vaut. "
+     "Source de la date : l'obligation elle-même est dans l'article (« mettent en place le relais petite "
+     "enfance »), seule sa date d'entrée en vigueur vient de sources secondaires (art. 17 de la loi n° 2023-1196 "
+     "rapporté concordamment par plusieurs sources, aucune ne la plaçant plus tard que le 1er janvier 2026) : une "
+     "erreur à partir de cette date n'est donc jamais plus stricte que le texte, quelle que soit la date exacte.",
      "  - ao: paa\n    competences: { recenser: exercee, informer: exercee, planifier: exercee, qualite: exercee }\n"
      "    transferts: [ { competences: [informer, qualite], population: { valeur: 12000, nature: totale } } ]\n"
      "# et aucun RPE dans son tableau d'offre ni à l'annexe 2",
@@ -131,8 +133,11 @@ const std::vector<Rule> table{
     {"SCH-1", Warning, Secondary, "La CTG tient lieu de schéma si elle en contient chaque élément",
      "art. D214-10-1 I et L214-2 III CASF", d214_10_1,
      "Pour chaque AO tenue d'établir le schéma pluriannuel (AO-6), la CTG doit contenir chaque élément de l'art. "
-     "D214-10-1 I ; les éléments manquants sont nommés. La correspondance entre éléments et parties de la CTG "
-     "est donnée ci-dessous.",
+     "D214-10-1 I, à partir du 22 mars 2025 (décret n° 2025-253 du 20 mars 2025, publié au JO du 21 mars) ; les "
+     "éléments manquants sont nommés. Un élément est trouvé à sa place dans le format, ou dans une fiche action ou "
+     "un tableau d'offre qui déclare y répondre (clé elements_schema), ou à défaut par les mots de la détection "
+     "de secours ; 4° f) demande un coût en euros, l'ingénierie seule ne suffit pas. La correspondance est donnée "
+     "ci-dessous.",
      "offre_petite_enfance:\n  - ao: paa\n    lignes: [ … ]\n    # ni zones_prioritaires, ni familles_difficulte, "
      "ni soutien_qualite",
      checks::sch_1},
@@ -141,14 +146,23 @@ const std::vector<Rule> table{
      "Quand la CTG tient lieu de schéma, sa période doit tenir dans celle du schéma départemental des services aux "
      "familles (convention › schema_departemental) ; sans ces dates, une remarque le signale.",
      "convention:\n  schema_departemental: { debut: 2022-01-01, fin: 2025-12-31 }", checks::sch_2},
-    {"SCH-3", Warning, Confirmed, "Transmission au CDSF", "art. L214-2 II CASF", l214_2,
-     "Quand la CTG tient lieu de schéma, elle prévoit sa transmission au comité départemental des services aux "
-     "familles (CDSF) et celle de ses bilans : ctg cherche la mention du CDSF dans les articles, le préambule, le "
-     "texte du pilotage (annexe 4) et celui du diagnostic.",
-     "articles: [ … ]  # aucun ne mentionne le CDSF", checks::sch_3},
+    {"SCH-3", Warning, Confirmed, "Transmission du schéma au CDSF dans le mois de son adoption",
+     "art. L214-2 II CASF", l214_2,
+     "Quand la CTG tient lieu de schéma, elle s'engage à le transmettre (ainsi que ses mises à jour) au comité "
+     "départemental des services aux familles dans le mois de son adoption : ctg cherche, dans les articles, le "
+     "préambule et le texte du pilotage (annexe 4), une phrase qui dit qui transmet au CDSF et dans quel délai, "
+     "sans simple faculté (« la Caf peut transmettre … avec l'accord »). Le constat désigne l'article concerné.",
+     "articles: [ { numero: 9, titre: Suivi, texte: « La Caf peut transmettre au CDSF … » } ]", checks::sch_3},
     {"SCH-4", Warning, Confirmed, "Concertation préalable", "art. L214-2 I CASF", l214_2,
-     "Le schéma est établi après concertation ; seule sa mention peut être vérifiée.",
+     "Le schéma est établi après concertation ; seule sa mention peut être vérifiée (préambule, articles, annexe 4).",
      "preambule: …  # sans le mot « concertation »", checks::sch_4},
+    {"SCH-5", Warning, Confirmed, "Transmission des bilans intermédiaire et final au CDSF", "art. L214-2 II CASF",
+     l214_2,
+     "Quand la CTG tient lieu de schéma, ses bilans intermédiaire et final sont transmis au comité départemental "
+     "des services aux familles : ctg cherche une phrase sur les bilans qui dit qui les transmet au CDSF, sans "
+     "simple faculté. Le constat désigne l'article concerné.",
+     "articles: [ { numero: 9, titre: Suivi, texte: « Les bilans peuvent être communiqués au CDSF. » } ]",
+     checks::sch_5},
     {"CTG-1", Note, Secondary, "Durée de la CTG", "caf.fr, 2018", "",
      "La Cnaf préconise une CTG de 4 ans ; 5 ans sont courants. Une autre durée donne une remarque, jamais plus.",
      "convention: { debut: 2026-01-01, fin: 2030-12-31 }", checks::ctg_1},
@@ -165,7 +179,9 @@ const std::vector<Rule> table{
      "offre_petite_enfance: []",
      checks::off_1},
     {"OFF-2", Warning, Interpretation, "Un tableau d'offre appartient à une AO qui planifie", "", "",
-     "Un tableau d'offre est celui d'une AO inscrite au tableau des autorités organisatrices avec la compétence 3°.",
+     "Un tableau d'offre est celui d'une AO inscrite au tableau des autorités organisatrices avec la compétence 3°. "
+     "Celui d'une commune de 3 500 habitants ou moins, pour qui la planification est facultative, est une offre "
+     "volontaire : une remarque seulement.",
      "offre_petite_enfance: [ { ao: peyruis, lignes: [ … ] } ]  # planifier: sans_objet", checks::off_2},
     {"OFF-3", Warning, Confirmed, "Les projections couvrent les années de la CTG", "", "",
      "Chaque ligne d'offre donne une valeur (ou null pour une case vide) pour chaque année de la CTG, ni plus ni "
@@ -185,8 +201,8 @@ const std::vector<Rule> table{
      "indicateurs: [ { id: am, libelle: Assistants maternels, valeur: 84, mesure: assistants_maternels_nombre } ]",
      checks::diag_3},
     {"DIAG-4", Warning, Confirmed, "Nombre de RPE : diagnostic et annexe 2", "", "",
-     "Le nombre de RPE du diagnostic est comparé aux équipements de type rpe de l'annexe 2, et aux tableaux d'offre "
-     "qui montrent des ETP de RPE.",
+     "Le nombre de relais petite enfance du diagnostic est comparé aux équipements de type rpe de l'annexe 2 : on "
+     "compte des relais, non les AO qui en financent des ETP (un relais peut servir plusieurs AO).",
      "indicateurs: [ { id: rpe, libelle: RPE, valeur: 2, mesure: rpe_nombre } ]", checks::diag_4},
     {"DIAG-5", Warning, Confirmed, "ETP de RPE : diagnostic et tableaux d'offre", "", "",
      "Les ETP de RPE du diagnostic sont comparés à la somme des ETP actuels des tableaux d'offre.",
@@ -228,6 +244,25 @@ const std::vector<Rule> table{
      "fiche sans axe donne une remarque.",
      "axes: [ { id: axe-1, fiches: [fiche-2], … } ]\nfiches_action: [ { id: fiche-2, axe: axe-3, … } ]",
      checks::fic_3},
+    // ---------------------------------------------------------------- the legal texts cited
+    {"LEX-1", Warning, Confirmed, "Texte de loi cité avec une date ou un numéro faux", "", "",
+     "Un visa, une note ou un texte de la CTG qui nomme un texte connu de ctg (ctg explain LEX-1 en donne la "
+     "table) avec une autre date ou un autre numéro que les siens : « Loi plein emploi du 18 décembre 2024 » "
+     "désigne la loi n° 2023-1196 du 18 décembre 2023. Le texte est reconnu à son numéro, ou à défaut à son nom.",
+     "articles: [ { numero: 3, texte: « … [^1]: Loi plein emploi du 18 décembre 2024. » } ]", checks::lex_1,
+     true},
+    {"LEX-2", Warning, Confirmed, "Schéma pluriannuel rattaché au mauvais article", "", "",
+     "Le schéma pluriannuel est prévu à l'art. L214-2 CASF, son contenu à l'art. D214-10-1 ; un texte qui le dit "
+     "prévu à un autre article est signalé, sauf s'il cite le titre officiel d'un texte connu : le titre du décret "
+     "n° 2025-253 dit lui-même « prévu à l'article L. 214-1-3 », et un visa qui le reprend est juste.",
+     "articles: [ { texte: « le schéma pluriannuel prévu à l'article L. 214-1-3 » } ]", checks::lex_2, true},
+    {"LEX-3", Warning, Confirmed, "Nombres annoncés contraires à la structure", "", "",
+     "« 5 axes », « N fiches actions », « N communes », « deux signataires » écrits dans un texte de la CTG sont "
+     "comparés au plan d'actions, aux fiches, aux communes signataires (et au nombre de communes du diagnostic) "
+     "et aux parties ; le constat donne les deux chiffres. Pour les communes, un nombre plus grand que celui des "
+     "signataires est admis quand un EPCI signe (ses membres ne sont pas tous signataires).",
+     "plan_actions: { axes: [ 7 axes ], calendrier: [ { actions: [ Déploiement des actions sur les 5 axes ] } ] }",
+     checks::lex_3, true},
 };
 
 }  // namespace
@@ -238,27 +273,6 @@ const Rule* find(std::string_view id) {
   for (const auto& r : table)
     if (r.id == id) return &r;
   return nullptr;
-}
-
-void Context::report(Severity s, Loc loc, std::string message, std::string hint) {
-  // A rule is never more severe than its entry, and a rule read from
-  // secondary sources or interpreted is never more than a warning.
-  if (static_cast<int>(s) < static_cast<int>(rule->severity)) s = rule->severity;
-  if (rule->confidence != Confidence::Confirmed && s == Severity::Error) s = Severity::Warning;
-  if (!rule->citation.empty()) message += fmt::format(" ({})", rule->citation);
-  out.add({s, std::string(rule->id), loc, std::move(message), std::move(hint), 1});
-}
-
-Diagnostics check(const Ctg& ctg, const Options& options) {
-  Diagnostics out;
-  coverage::Report cov = coverage::compute(ctg);
-  Context ctx{ctg, options.at.value_or(ctg.convention.debut), options.stage, cov, out, nullptr};
-  for (const auto& rule : table) {
-    ctx.rule = &rule;
-    rule.check(ctx);
-  }
-  out.sort();
-  return out;
 }
 
 }  // namespace ctg::rules

@@ -9,6 +9,7 @@
 #include "rules.hpp"
 #include "text.hpp"
 #include "validation.hpp"
+#include "vocabulary.hpp"
 
 namespace ctg::cmd {
 
@@ -47,9 +48,23 @@ int run_explain(const std::string& id) {
     if (!r->legal_text.empty()) out += fmt::format("\nTexte :\n  {}\n", r->legal_text);
     out += fmt::format("\nCe que vérifie ctg :\n  {}\n", r->explanation);
     if (r->id == "SCH-1") {
-      out += "\nÉléments du schéma (art. D214-10-1 I) et parties de la CTG qui les contiennent :\n";
-      for (const auto& item : rules::schema_items())
-        out += fmt::format("  {:<7} {} → {}\n", item.id, item.text, item.where);
+      out += "\nÉléments du schéma (art. D214-10-1 I) et parties de la CTG qui les contiennent\n"
+             "(clé elements_schema d'une fiche action ou d'un tableau d'offre pour déclarer qu'elle y répond) :\n";
+      for (const auto& item : rules::schema_items()) {
+        out += fmt::format("  {:<7} {} → {} ; ou elements_schema: [{}]\n", item.id, item.text, item.where,
+                           key_of(item.element));
+        if (!item.fallback.empty()) out += fmt::format("          à défaut : {}\n", item.fallback);
+      }
+    }
+    if (r->id.substr(0, 4) == "LEX-") {
+      out += "\nTextes connus de ctg (numéro, date, titre officiel, articles créés ou modifiés) :\n";
+      for (const auto& t : rules::legal_texts())
+        out += fmt::format("  {} n° {} du {} {}\n      {}\n", t.kind, t.number, to_french_long(t.date), t.title,
+                           t.articles);
+      out += "\nArticles de code cités par le modèle :\n";
+      for (const auto& a : rules::code_articles())
+        out += fmt::format("  art. {} {} : {}{}\n", a.article, a.code, a.subject,
+                           a.source.empty() ? "" : fmt::format(" ({})", a.source));
     }
     out += fmt::format("\nExemple qui la déclenche :\n");
     for (std::size_t pos = 0, nl; pos <= r->example.size(); pos = nl + 1) {

@@ -190,10 +190,10 @@ void mandatory_above_small(Context& ctx, Competence c) {
     bool two = cs.size() > 1;
     if (side == Side::Above)
       ctx.error(competence_loc(e, c),
-                fmt::format("{} : {} > 3 500 ; {} {} obligatoire{} pour les communes de plus de 3 500 habitants, "
-                            "{} ne peu{} être « sans objet »",
+                fmt::format("{} : {} > 3 500 ; {} {} {} obligatoire{} pour les communes de plus de 3 500 habitants, "
+                            "{} ne {} être « sans objet »",
                             p->nom, pop->describe(), two ? "les compétences" : "la compétence", competence_names(cs),
-                            two ? "s sont" : " est", two ? "s" : "", two ? "elles" : "elle", two ? "vent" : "t"),
+                            two ? "sont" : "est", two ? "s" : "", two ? "elles" : "elle", two ? "peuvent" : "peut"),
                 "indiquez « exercee », ou « transferee » si la commune l'a transférée à son EPCI");
     else if (side == Side::Unknown)
       ctx.warning(competence_loc(e, c),

@@ -192,14 +192,15 @@ namespace {
 bool schema_in_force(const Context& ctx) { return !(ctx.at < ao_regime_start); }
 
 // The article to point at when a provision is missing: the one on « suivi »
-// or « évaluation », or else the last one.
-Loc follow_up_article(const Ctg& ctg) {
+// or « évaluation », or else the last one; without articles, the AO whose
+// schéma it is.
+Loc follow_up_article(const Ctg& ctg, const AoEntry& ao) {
   for (const auto& a : ctg.articles) {
     std::string t = folded(a.titre);
     if (has_word(t, "suivi") || has_word(t, "evaluation")) return a.at("texte");
   }
   if (!ctg.articles.empty()) return ctg.articles.back().at("texte");
-  return ctg.at("articles");
+  return ao.loc;
 }
 
 struct Provision {
@@ -307,7 +308,7 @@ void sch_3(Context& ctx) {
   }
   std::string names = ao_names(ctx.ctg, aos);
   if (!best) {
-    ctx.warning(follow_up_article(ctx.ctg),
+    ctx.warning(follow_up_article(ctx.ctg, *aos.front()),
                 fmt::format("la CTG tient lieu de schéma pluriannuel pour {}, mais ne prévoit pas sa transmission au "
                             "comité départemental des services aux familles (CDSF) dans le mois de son adoption",
                             names),
@@ -331,7 +332,7 @@ void sch_4(Context& ctx) {
   auto aos = aos_needing_schema(ctx.ctg);
   if (aos.empty()) return;
   if (!provisions(ctx.ctg, [](const std::string& s) { return has_word(s, "concert"); }).empty()) return;
-  ctx.warning(ctx.ctg.preambule ? ctx.ctg.at("preambule") : follow_up_article(ctx.ctg),
+  ctx.warning(ctx.ctg.preambule ? ctx.ctg.at("preambule") : follow_up_article(ctx.ctg, *aos.front()),
               fmt::format("la CTG tient lieu de schéma pluriannuel pour {}, mais ne mentionne aucune concertation "
                           "préalable",
                           ao_names(ctx.ctg, aos)),
@@ -355,7 +356,7 @@ void sch_5(Context& ctx) {
   }
   std::string names = ao_names(ctx.ctg, aos);
   if (!best) {
-    ctx.warning(follow_up_article(ctx.ctg),
+    ctx.warning(follow_up_article(ctx.ctg, *aos.front()),
                 fmt::format("la CTG tient lieu de schéma pluriannuel pour {}, mais ne prévoit pas la transmission de "
                             "ses bilans intermédiaire et final au comité départemental des services aux familles",
                             names),

@@ -24,11 +24,16 @@ const char* confidence_label(rules::Confidence c) {
   return "";
 }
 
+// The rules whose source is the table of known legal texts.
+bool cites_texts(std::string_view id) { return id == "LEX-1" || id == "LEX-2"; }
+
 int run_rules() {
   std::string out;
   for (const auto& r : rules::all())
     out += fmt::format("{:<7} {:<14} {}{}\n", r.id, severity_label(r.severity), r.title,
-                       r.citation.empty() ? "" : fmt::format(" ({})", r.citation));
+                       !r.citation.empty()               ? fmt::format(" ({})", r.citation)
+                       : cites_texts(r.id)           ? std::string(" (textes connus : ctg explain LEX-1)")
+                                                       : std::string());
   out += "\nCodes du format (erreurs du fichier) :";
   for (const auto& c : format_codes()) out += " " + std::string(c.code);
   out += "\nDétail d'une règle : ctg explain RÈGLE\n";
@@ -45,6 +50,8 @@ int run_explain(const std::string& id) {
     out += fmt::format("Gravité maximale : {}.\n", severity_label(r->severity));
     if (!r->citation.empty()) out += fmt::format("Lecture de la loi : {}.\n", confidence_label(r->confidence));
     if (!r->citation.empty()) out += fmt::format("Source : {}.\n", r->citation);
+    if (cites_texts(r->id))
+      out += "Sources : les textes publiés au Journal officiel, table ci-dessous.\n";
     if (!r->legal_text.empty()) out += fmt::format("\nTexte :\n  {}\n", r->legal_text);
     out += fmt::format("\nCe que vérifie ctg :\n  {}\n", r->explanation);
     if (r->id == "SCH-1") {
@@ -56,7 +63,7 @@ int run_explain(const std::string& id) {
         if (!item.fallback.empty()) out += fmt::format("          à défaut : {}\n", item.fallback);
       }
     }
-    if (r->id.substr(0, 4) == "LEX-") {
+    if (cites_texts(r->id)) {
       out += "\nTextes connus de ctg (numéro, date, titre officiel, articles créés ou modifiés) :\n";
       for (const auto& t : rules::legal_texts())
         out += fmt::format("  {} n° {} du {} {}\n      {}\n", t.kind, t.number, to_french_long(t.date), t.title,

@@ -77,7 +77,13 @@ void Context::report(Severity s, Loc loc, std::string message, std::string hint)
   if (static_cast<int>(s) < static_cast<int>(rule->severity)) s = rule->severity;
   if (rule->confidence != Confidence::Confirmed && s == Severity::Error) s = Severity::Warning;
   if (!rule->citation.empty()) message += fmt::format(" ({})", rule->citation);
-  out.add({s, std::string(rule->id), loc, std::move(message), std::move(hint), 1});
+  Diagnostic d;
+  d.severity = s;
+  d.code = std::string(rule->id);
+  d.loc = loc;
+  d.message = std::move(message);
+  d.hint = std::move(hint);
+  out.add(std::move(d));
 }
 
 void Context::period_note(Loc loc, std::string message, std::string hint) {

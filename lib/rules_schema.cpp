@@ -247,21 +247,25 @@ namespace checks {
 void sch_1(Context& ctx) {
   if (ctx.at < schema_decree_start) return;
   for (const AoEntry* e : aos_needing_schema(ctx.ctg)) {
-    std::vector<std::string> missing;
-    for (const auto& item : schema_items())
-      if (!schema_item_found(ctx.ctg, *e, item))
-        missing.push_back(fmt::format("{} {} ({})", item.id, item.text, item.where));
+    std::vector<std::string> missing, elsewhere;
+    for (const auto& item : schema_items()) {
+      auto where = schema_item_found(ctx.ctg, *e, item);
+      if (!where) missing.push_back(fmt::format("{} {} ({})", item.id, item.text, item.where));
+      else if (*where != item.where) elsewhere.push_back(fmt::format("{} dans {}", item.id, *where));
+    }
     std::string name = ctx.ctg.party(e->ao) ? ctx.ctg.party(e->ao)->nom : e->ao;
+    // Items found by a declaration or by the fallback detection are said, so that the reader can check them.
+    std::string found = elsewhere.empty() ? "" : fmt::format(" (trouvés hors de leur place : {})", join(elsewhere, " ; "));
     if (missing.empty()) {
-      ctx.note(e->loc, fmt::format("la CTG contient les {} éléments du schéma pluriannuel de {}", schema_items().size(),
-                                   name));
+      ctx.note(e->loc, fmt::format("la CTG contient les {} éléments du schéma pluriannuel de {}{}", schema_items().size(),
+                                   name, found));
       continue;
     }
     ctx.warning(e->loc,
                 fmt::format("pour tenir lieu du schéma pluriannuel de {}, la CTG doit contenir chaque élément de "
-                            "l'art. D214-10-1 I ; il manque {} élément{} sur {} : {}",
+                            "l'art. D214-10-1 I ; il manque {} élément{} sur {} : {}{}",
                             name, missing.size(), missing.size() > 1 ? "s" : "", schema_items().size(),
-                            join(missing, " ; ")),
+                            join(missing, " ; "), found),
                 "complétez ces parties (ou déclarez la fiche action qui y répond : elements_schema), ou prévoyez un "
                 "schéma pluriannuel distinct ; ctg explain SCH-1 donne la correspondance");
   }

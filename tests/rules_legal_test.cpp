@@ -66,19 +66,27 @@ std::string fiche(const std::string& extra, const std::string& action) {
 
 TEST_CASE("SCH-1: an item declared by a fiche, found by the fallback, and 4° f) needs a cost") {
   auto none = run(fiche("", "Ouvrir une crèche."));
-  CHECK(contains(none.message("SCH-1"), "4° c)"));
-  CHECK(contains(none.message("SCH-1"), "4° d)"));
+  CHECK(contains(none.message("SCH-1"), "4° c) les mesures"));
+  CHECK(contains(none.message("SCH-1"), "4° d) les actions"));
   // Declared by the fiche.
   auto declared = run(fiche("    elements_schema: [familles_difficulte, soutien_qualite]\n", "Ouvrir une crèche."));
-  CHECK_FALSE(contains(declared.message("SCH-1"), "4° c)"));
-  CHECK_FALSE(contains(declared.message("SCH-1"), "4° d)"));
+  CHECK_FALSE(contains(declared.message("SCH-1"), "4° c) les mesures"));
+  CHECK_FALSE(contains(declared.message("SCH-1"), "4° d) les actions"));
   // Found by the fallback detection: AVIP, formation continue.
   auto words = run(fiche("", "Créer des places AVIP et soutenir la formation continue des professionnels."));
-  CHECK_FALSE(contains(words.message("SCH-1"), "4° c)"));
-  CHECK_FALSE(contains(words.message("SCH-1"), "4° d)"));
+  CHECK_FALSE(contains(words.message("SCH-1"), "4° c) les mesures"));
+  CHECK_FALSE(contains(words.message("SCH-1"), "4° d) les actions"));
   // « APP » is a word: « apprendre » does not count.
   auto app = run(fiche("", "Apprendre à jouer."));
-  CHECK(contains(app.message("SCH-1"), "4° d)"));
+  CHECK(contains(app.message("SCH-1"), "4° d) les actions"));
+  // « Renforcer les APP » in the AO's offer table answers 4° d).
+  auto app_table = run(R"(offre_petite_enfance:
+  - ao: a
+    lignes:
+      - { mode: rpe, actuel: 1, projection: { 2026: 1, 2027: 1, 2028: 1, 2029: 1 }, autres_besoins: [ Renforcer les APP auprès des assistantes maternelles ] }
+)");
+  CHECK_FALSE(contains(app_table.message("SCH-1"), "4° d) les actions"));
+  CHECK(contains(app_table.message("SCH-1"), "4° d) dans tableau d'offre, ligne « "));
   // 4° f): engineering alone is not a cost; a declared fiche needs a sum in euros.
   auto eng = run(R"(offre_petite_enfance:
   - ao: a
@@ -89,11 +97,11 @@ TEST_CASE("SCH-1: an item declared by a fiche, found by the fallback, and 4° f)
         investissements: [ { id: i, type: renovation, objet: Rénover, cout: null } ]
         ingenierie: [ Bureau d'études ]
 )");
-  CHECK(contains(eng.message("SCH-1"), "4° f)"));
+  CHECK(contains(eng.message("SCH-1"), "4° f) les coûts"));
   auto no_sum = run(fiche("    elements_schema: [couts_moyens]\n", "Financer la rénovation."));
-  CHECK(contains(no_sum.message("SCH-1"), "4° f)"));
+  CHECK(contains(no_sum.message("SCH-1"), "4° f) les coûts"));
   auto sum = run(fiche("    elements_schema: [couts_moyens]\n", "Financer la rénovation : 120 000 € (Caf, commune)."));
-  CHECK_FALSE(contains(sum.message("SCH-1"), "4° f)"));
+  CHECK_FALSE(contains(sum.message("SCH-1"), "4° f) les coûts"));
 }
 
 TEST_CASE("SCH-3 and SCH-5: a commitment, who sends and within what time, pointed at the article") {
@@ -191,14 +199,20 @@ TEST_CASE("the seed: legal references, counts, SCH-1 and DIAG-4") {
   CHECK(contains(lex3, "7 axes"));
   CHECK(contains(lex3, "« deux signataires »"));
   // Fiches 3.3, 3.7, 3.8, 3.9 and « Renforcer les APP » answer 4° c) and 4° d); no cost anywhere.
-  CHECK_FALSE(contains(sch1, "4° c)"));
-  CHECK_FALSE(contains(sch1, "4° d)"));
-  CHECK(contains(sch1, "4° f)"));
+  CHECK_FALSE(contains(sch1, "4° c) les mesures"));
+  CHECK_FALSE(contains(sch1, "4° d) les actions"));
+  CHECK(contains(sch1, "4° f) les coûts"));
   const AoEntry& paa = r.ctg->autorites_organisatrices.back();
   for (const auto& item : rules::schema_items())
     if (item.element == SchemaElement::FamillesDifficulte) {
       auto where = rules::schema_item_found(*r.ctg, paa, item);
       REQUIRE(where.has_value());
       CHECK(*where == "fiche action 3, action clé 3.7");
+    } else if (item.element == SchemaElement::SoutienQualite) {
+      auto where = rules::schema_item_found(*r.ctg, paa, item);
+      REQUIRE(where.has_value());
+      CHECK(*where == "fiche action 3, action clé 3.3");
     }
+  // The reader sees where they were found.
+  CHECK(contains(sch1, "trouvés hors de leur place : 4° c) dans fiche action 3, action clé 3.7"));
 }

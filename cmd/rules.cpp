@@ -9,6 +9,7 @@
 #include "rules.hpp"
 #include "text.hpp"
 #include "validation.hpp"
+#include "vocabulary.hpp"
 
 namespace ctg::cmd {
 
@@ -23,11 +24,16 @@ const char* confidence_label(rules::Confidence c) {
   return "";
 }
 
+// The rules whose source is the table of known legal texts.
+bool cites_texts(std::string_view id) { return id == "LEX-1" || id == "LEX-2"; }
+
 int run_rules() {
   std::string out;
   for (const auto& r : rules::all())
     out += fmt::format("{:<7} {:<14} {}{}\n", r.id, severity_label(r.severity), r.title,
-                       r.citation.empty() ? "" : fmt::format(" ({})", r.citation));
+                       !r.citation.empty()               ? fmt::format(" ({})", r.citation)
+                       : cites_texts(r.id)           ? std::string(" (textes connus : ctg explain LEX-1)")
+                                                       : std::string());
   out += "\nCodes du format (erreurs du fichier) :";
   for (const auto& c : format_codes()) out += " " + std::string(c.code);
   out += "\nDétail d'une règle : ctg explain RÈGLE\n";
@@ -44,12 +50,28 @@ int run_explain(const std::string& id) {
     out += fmt::format("Gravité maximale : {}.\n", severity_label(r->severity));
     if (!r->citation.empty()) out += fmt::format("Lecture de la loi : {}.\n", confidence_label(r->confidence));
     if (!r->citation.empty()) out += fmt::format("Source : {}.\n", r->citation);
+    if (cites_texts(r->id))
+      out += "Sources : les textes publiés au Journal officiel, table ci-dessous.\n";
     if (!r->legal_text.empty()) out += fmt::format("\nTexte :\n  {}\n", r->legal_text);
     out += fmt::format("\nCe que vérifie ctg :\n  {}\n", r->explanation);
     if (r->id == "SCH-1") {
-      out += "\nÉléments du schéma (art. D214-10-1 I) et parties de la CTG qui les contiennent :\n";
-      for (const auto& item : rules::schema_items())
-        out += fmt::format("  {:<7} {} → {}\n", item.id, item.text, item.where);
+      out += "\nÉléments du schéma (art. D214-10-1 I) et parties de la CTG qui les contiennent\n"
+             "(clé elements_schema d'une fiche action ou d'un tableau d'offre pour déclarer qu'elle y répond) :\n";
+      for (const auto& item : rules::schema_items()) {
+        out += fmt::format("  {:<7} {} → {} ; ou elements_schema: [{}]\n", item.id, item.text, item.where,
+                           key_of(item.element));
+        if (!item.fallback.empty()) out += fmt::format("          à défaut : {}\n", item.fallback);
+      }
+    }
+    if (cites_texts(r->id)) {
+      out += "\nTextes connus de ctg (numéro, date, titre officiel, articles créés ou modifiés) :\n";
+      for (const auto& t : rules::legal_texts())
+        out += fmt::format("  {} n° {} du {} {}\n      {}\n", t.kind, t.number, to_french_long(t.date), t.title,
+                           t.articles);
+      out += "\nArticles de code cités par le modèle :\n";
+      for (const auto& a : rules::code_articles())
+        out += fmt::format("  art. {} {} : {}{}\n", a.article, a.code, a.subject,
+                           a.source.empty() ? "" : fmt::format(" ({})", a.source));
     }
     out += fmt::format("\nExemple qui la déclenche :\n");
     for (std::size_t pos = 0, nl; pos <= r->example.size(); pos = nl + 1) {

@@ -58,8 +58,10 @@ int run_validate(const ValidateOptions& o) {
       for (const auto& d : r.findings.items()) std::fputs(format_human(d, r.load.sources, style).c_str(), stdout);
       std::string when;
       if (r.rules_checked && r.load.ctg)
-        when = fmt::format(" (règles au {}, étape {})", to_iso(options.at.value_or(r.load.ctg->convention.debut)),
-                           o.stage);
+        when = options.at ? fmt::format(" (règles au {}, étape {})", to_iso(*options.at), o.stage)
+                          : fmt::format(" (règles sur toute la période, du {} au {}, étape {})",
+                                        to_iso(r.load.ctg->convention.debut), to_iso(r.load.ctg->convention.fin),
+                                        o.stage);
       std::fputs(fmt::format("{} : {}{}\n", r.path().empty() ? "?" : r.path(), summary_line(r.findings), when).c_str(),
                  stdout);
     }
@@ -83,7 +85,9 @@ void setup_validate(CLI::App& app, int& exit_code) {
                   "Étape : brouillon (par défaut, les blancs sont des remarques) ou signature (ce sont des erreurs)")
       ->check(CLI::IsMember({"brouillon", "signature"}))
       ->type_name("ÉTAPE");
-  sub->add_option("--at", opts->at, "Date de référence des règles datées (par défaut : début de la CTG)")
+  sub->add_option("--at", opts->at,
+                  "Vérifier les règles à cette seule date (par défaut : sur toute la période de la CTG, chaque constat "
+                  "disant à partir de quand il vaut)")
       ->type_name("AAAA-MM-JJ");
   sub->add_flag("--strict", opts->strict, "Code de sortie 1 aussi pour les avertissements");
   sub->add_option("-j,--jobs", opts->jobs,

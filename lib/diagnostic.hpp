@@ -2,10 +2,12 @@
 // (a Loc), what (a French sentence with the figures involved) and what to do.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "source.hpp"
+#include "values.hpp"
 
 namespace ctg {
 
@@ -21,6 +23,10 @@ struct Diagnostic {
   std::string message;  // one French sentence, with the numbers that led to it
   std::string hint;     // what to do; may be empty
   int span = 1;         // characters to underline from loc.col
+  // When the CTG is checked over its whole period: the first and last days
+  // the finding holds, when it does not hold over the whole period.
+  std::optional<Date> from;
+  std::optional<Date> until;
 };
 
 class Diagnostics {

@@ -388,6 +388,8 @@ Codec<OfferTable> offer_table() {
                     "mesures pour l'accueil des enfants de familles en difficulté (D214-10-1 I 4° c)")
           .optional("soutien_qualite", &OfferTable::soutien_qualite, list(text()),
                     "actions de soutien à la qualité des modes d'accueil (D214-10-1 I 4° d)")
+          .optional("elements_schema", &OfferTable::elements_schema, list(enumeration<SchemaElement>()),
+                    "éléments du schéma pluriannuel (art. D214-10-1 I CASF) auxquels le tableau répond")
           .optional("note", &OfferTable::note, optional(text()),
                     "note de l'encodeur (source, lecture d'une cellule) : jamais imprimée")
           .optional("remarque", &OfferTable::remarque, optional(text()), "remarque imprimée dans le document")
@@ -507,6 +509,8 @@ Codec<ActionSheet> action_sheet() {
           .optional("territoire", &ActionSheet::territoire, optional(markdown()), "territoire concerné")
           .optional("partenaires", &ActionSheet::partenaires, list(text()), "partenaires associés")
           .optional("indicateurs", &ActionSheet::indicateurs, list(text()), "indicateurs de suivi")
+          .optional("elements_schema", &ActionSheet::elements_schema, list(enumeration<SchemaElement>()),
+                    "éléments du schéma pluriannuel (art. D214-10-1 I CASF) auxquels la fiche répond")
           .codec();
   return c;
 }

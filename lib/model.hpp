@@ -68,6 +68,12 @@ enum class Measure {
   RpeNombre, RpeEtp, TauxCouvertureGlobal, AlshPlaces, LaepNombre, ClasNombre, CentresSociauxNombre,
   EvsNombre, Autre
 };
+// The items of the schéma pluriannuel (art. D214-10-1 I CASF): 1°, 2°, 3°,
+// 4° a) to h), that a fiche action or an offer table may declare it answers.
+enum class SchemaElement {
+  EquipementsExistants, Besoins, Zones, Objectifs, EmploisCompetences, FamillesDifficulte, SoutienQualite,
+  Investissements, CoutsMoyens, Calendrier, Indicateurs
+};
 enum class Unit { Nombre, Pourcentage, PlacesPour100Enfants, Etp, Euros, EurosParMois, Km2, HabitantsParKm2 };
 
 // ---------------------------------------------------------------- parts
@@ -272,6 +278,7 @@ struct OfferTable : Located {
   std::vector<std::string> zones_prioritaires;
   std::vector<std::string> familles_difficulte;
   std::vector<std::string> soutien_qualite;
+  std::vector<SchemaElement> elements_schema;  // items of D214-10-1 I it declares it answers
   std::optional<std::string> note;
   std::optional<std::string> remarque;  // published; `note` is the encoder's, never printed
 
@@ -324,6 +331,7 @@ struct ActionSheet : Located {
   std::optional<std::string> territoire;
   std::vector<std::string> partenaires;
   std::vector<std::string> indicateurs;
+  std::vector<SchemaElement> elements_schema;  // items of D214-10-1 I it declares it answers
 };
 
 // A figure now and for each year of the CTG (children under 3, places…).

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "designation.hpp"
 #include "french.hpp"
@@ -18,7 +19,6 @@ namespace {
 constexpr std::int64_t small = 3500;   // « communes de plus de 3 500 habitants »
 constexpr std::int64_t large = 10000;  // « communes de plus de 10 000 habitants »
 
-constexpr Date rpe_date{2026, 1, 1};
 
 const char* ordinal(Competence c) {
   switch (c) {
@@ -35,78 +35,109 @@ std::string name_of(const Ctg& ctg, const std::string& id) {
   return p ? p->nom : id;
 }
 
+constexpr Competence all_competences[] = {Competence::Recenser, Competence::Informer, Competence::Planifier,
+                                          Competence::Qualite};
+
 // The figure the thresholds of competence c are tested on, for the body that
-
 // holds c in entry e.
-
 std::optional<PopulationFigure> figure_for(const Ctg& ctg, const AoEntry& e, Competence c) {
   const Party* p = ctg.party(e.ao);
   if (p && is_grouping(*p)) return transferred_population(e, c);
   return commune_population(ctg, e);
 }
 
+// The AO table by party id: the loader's index (Ctg::ao_entry), not a scan per commune.
+class AoIndex {
+ public:
+  explicit AoIndex(const Ctg& ctg) : ctg_(ctg) {}
+  const AoEntry* find(std::string_view id) const { return ctg_.ao_entry(id); }
+
+ private:
+  const Ctg& ctg_;
+};
 const AoEntry* entry_of(const Ctg& ctg, std::string_view id) { return ctg.ao_entry(id); }
 
 bool holds(const AoEntry& e, Competence c) { return e.competences.of(c) == CompetenceStatus::Exercee; }
 
 Loc competence_loc(const AoEntry& e, Competence c) { return e.competences.at(key_of(c)); }
 
-// Who exercises competence c for a commune: itself, its EPCI, or nobody.
+bool cites(const Transfer& t, Competence c) {
+  return std::find(t.competences.begin(), t.competences.end(), c) != t.competences.end();
+}
 
-// Reports AO-1/AO-2 style problems through `missing`.
+// Before 1 January 2025 the communes are not yet AO (art. 17 of loi
+// n° 2023-1196): no AO rule applies.
+bool ao_regime(Context& ctx) { return !(ctx.at < ao_regime_start); }
 
+// Who exercises competence c for a commune: itself, its EPCI, or nobody
+// (with why, in `problem`, and what to do, in `hint`).
 struct Holder {
   const AoEntry* entry = nullptr;
   std::string problem;  // empty when someone holds it
+  std::string hint;
 };
 
-Holder holder_for_commune(const Ctg& ctg, const Party& commune, Competence c) {
-  const AoEntry* own = entry_of(ctg, commune.id);
-  if (own && own->competences.of(c) == CompetenceStatus::Exercee) return {own, {}};
+Holder holder_for_commune(const Ctg& ctg, const AoIndex& index, const Party& commune, Competence c) {
+  const AoEntry* own = index.find(commune.id);
+  if (own && own->competences.of(c) == CompetenceStatus::Exercee) return {own, {}, {}};
   if (own && own->competences.of(c) == CompetenceStatus::SansObjet)
-    return {nullptr, fmt::format("{} : la compétence {} est « sans objet »", commune.nom, competence_name(c))};
+    return {nullptr, fmt::format("{} : la compétence {} est « sans objet »", commune.nom, competence_name(c)),
+            "indiquez « exercee », ou « transferee » si l'EPCI l'exerce (et inscrivez-le au tableau)"};
   // Transferred, or not in the AO table: its EPCI must hold it.
   if (!commune.epci)
-    return {nullptr, own ? fmt::format("{} transfère la compétence {} mais n'est membre d'aucun EPCI (clé « epci »)",
-                                       commune.nom, competence_name(c))
-                         : fmt::format("{} ne figure pas au tableau des autorités organisatrices et n'est membre "
-                                       "d'aucun EPCI (clé « epci ») : personne n'exerce pour elle la compétence {}",
-                                       commune.nom, competence_name(c))};
-  const AoEntry* group = entry_of(ctg, *commune.epci);
+    return {nullptr,
+            own ? fmt::format("{} transfère la compétence {} mais n'est membre d'aucun EPCI (clé « epci »)",
+                              commune.nom, competence_name(c))
+                : fmt::format("{} ne figure pas au tableau des autorités organisatrices et n'est membre "
+                              "d'aucun EPCI (clé « epci ») : personne n'exerce pour elle la compétence {}",
+                              commune.nom, competence_name(c)),
+            own ? "indiquez l'EPCI de la commune (clé epci), ou « exercee » si elle exerce la compétence"
+                : "inscrivez la commune au tableau des autorités organisatrices, ou indiquez son EPCI (clé epci)"};
+  const AoEntry* group = index.find(*commune.epci);
   if (!group || !holds(*group, c))
-    return {nullptr, fmt::format("{} {} la compétence {} à {}, qui ne l'exerce pas au tableau des autorités "
-                                 "organisatrices",
-                                 commune.nom, own ? "transfère" : "est censée transférer", competence_name(c),
-                                 name_of(ctg, *commune.epci))};
-  // When the transferring communes are listed, this one must be among them.
+    return {nullptr,
+            fmt::format("{} {} la compétence {} à {}, qui ne l'exerce pas au tableau des autorités "
+                        "organisatrices",
+                        commune.nom, own ? "transfère" : "est censée transférer", competence_name(c),
+                        name_of(ctg, *commune.epci)),
+            own ? "inscrivez l'EPCI au tableau avec la compétence exercée, ou indiquez « exercee » pour la commune"
+                : "inscrivez la commune au tableau des autorités organisatrices avec ses compétences, ou l'EPCI "
+                  "avec la compétence exercée"};
+  // When every transfer of c lists its communes, this one must be in one of
+  // them (several transfers may cite the same competence).
+  bool any = false, open = false, listed = false;
   for (const auto& t : group->transferts) {
-    if (std::find(t.competences.begin(), t.competences.end(), c) == t.competences.end() || t.communes.empty())
-      continue;
-    bool listed = std::any_of(t.communes.begin(), t.communes.end(), [&](const TransferringCommune& tc) {
-      return tc.partie == commune.id || tc.nom == commune.nom;
-    });
-    if (!listed)
-      return {nullptr, fmt::format("{} n'est pas dans la liste des communes ayant transféré la compétence {} à {}",
-                                   commune.nom, competence_name(c), name_of(ctg, *commune.epci))};
+    if (!cites(t, c)) continue;
+    any = true;
+    if (t.communes.empty()) open = true;
+    listed = listed || std::any_of(t.communes.begin(), t.communes.end(), [&](const TransferringCommune& tc) {
+               return tc.partie == commune.id || tc.nom == commune.nom;
+             });
   }
-  return {group, {}};
+  if (any && !open && !listed)
+    return {nullptr,
+            fmt::format("{} n'est dans aucune des listes de communes ayant transféré la compétence {} à {}",
+                        commune.nom, competence_name(c), name_of(ctg, *commune.epci)),
+            "ajoutez la commune à la liste (clé communes) du transfert de cette compétence, ou indiquez qu'elle "
+            "l'exerce elle-même"};
+  return {group, {}, {}};
 }
 
 // AO-1 and AO-2: every commune exercises 1° and 2°, itself or through its EPCI.
 
 void mandatory_for_all(Context& ctx, Competence c) {
+  if (!ao_regime(ctx)) return;
+  AoIndex index(ctx.ctg);
   for (const auto& p : ctx.ctg.parties) {
     if (p.type != PartyType::Commune) continue;
-    Holder h = holder_for_commune(ctx.ctg, p, c);
+    Holder h = holder_for_commune(ctx.ctg, index, p, c);
     if (h.entry) continue;
-    const AoEntry* own = entry_of(ctx.ctg, p.id);
+    const AoEntry* own = index.find(p.id);
     ctx.error(own ? competence_loc(*own, c) : p.loc,
               fmt::format("{} : la compétence {} est obligatoirement exercée par toutes les communes, par elles-mêmes "
                           "ou par l'EPCI auquel elles l'ont transférée",
                           h.problem, competence_name(c)),
-              own ? "indiquez « exercee », ou « transferee » si l'EPCI l'exerce (et inscrivez-le au tableau)"
-                  : "inscrivez la commune au tableau des autorités organisatrices, ou son EPCI avec la compétence "
-                    "transférée");
+              h.hint);
   }
   // An EPCI does not transfer: « transferee » is for communes.
   for (const auto& e : ctx.ctg.autorites_organisatrices) {
@@ -118,36 +149,87 @@ void mandatory_for_all(Context& ctx, Competence c) {
   }
 }
 
-// AO-3 and AO-4: 3° and 4° are mandatory above 3 500 inhabitants.
+// AO-3 and AO-4: 3° and 4° are mandatory above 3 500 inhabitants. One
+// finding per commune and cause: AO-3 speaks for both competences when 3°
+// is concerned, AO-4 only when 4° alone is.
+
+// Of 3° and 4°, those that a commune in the AO table marks « sans objet ».
+std::vector<Competence> sans_objet(const AoEntry& e) {
+  std::vector<Competence> out;
+  for (Competence c : {Competence::Planifier, Competence::Qualite})
+    if (e.competences.of(c) == CompetenceStatus::SansObjet) out.push_back(c);
+  return out;
+}
+
+std::string competence_names(const std::vector<Competence>& cs) {
+  std::vector<std::string> names;
+  for (Competence c : cs) names.push_back(competence_name(c));
+  return join_french(names);
+}
+
+bool speaks_for(Competence rule_c, const std::vector<Competence>& cs) {
+  if (cs.empty()) return false;
+  return rule_c == Competence::Planifier ? cs.front() == Competence::Planifier
+                                         : cs.size() == 1 && cs.front() == Competence::Qualite;
+}
 
 void mandatory_above_small(Context& ctx, Competence c) {
+  if (!ao_regime(ctx)) return;
+  AoIndex index(ctx.ctg);
   for (const auto& e : ctx.ctg.autorites_organisatrices) {
     const Party* p = ctx.ctg.party(e.ao);
-    if (!p || is_grouping(*p) || e.competences.of(c) != CompetenceStatus::SansObjet) continue;
+    if (!p || is_grouping(*p)) continue;
+    auto cs = sans_objet(e);
+    if (!speaks_for(c, cs)) continue;
     auto pop = commune_population(ctx.ctg, e);
-    Side side = pop ? compare(*pop, small) : Side::Unknown;
+    if (!pop) continue;  // AO-10 says the population is missing
+    Side side = compare(*pop, small);
+    bool two = cs.size() > 1;
     if (side == Side::Above)
       ctx.error(competence_loc(e, c),
-                fmt::format("{} : {} > 3 500 ; la compétence {} est obligatoire pour les communes de plus de "
-                            "3 500 habitants, elle ne peut être « sans objet »",
-                            p->nom, pop->describe(), competence_name(c)),
+                fmt::format("{} : {} > 3 500 ; {} {} {} obligatoire{} pour les communes de plus de 3 500 habitants, "
+                            "{} ne {} être « sans objet »",
+                            p->nom, pop->describe(), two ? "les compétences" : "la compétence", competence_names(cs),
+                            two ? "sont" : "est", two ? "s" : "", two ? "elles" : "elle", two ? "peuvent" : "peut"),
                 "indiquez « exercee », ou « transferee » si la commune l'a transférée à son EPCI");
     else if (side == Side::Unknown)
       ctx.warning(competence_loc(e, c),
-                  fmt::format("{} : compétence {} « sans objet », mais la population ({}) ne dit pas si la commune "
-                              "dépasse 3 500 habitants, seuil au-delà duquel elle est obligatoire",
-                              p->nom, competence_name(c), pop ? pop->describe() : "non renseignée"),
+                  fmt::format("{} : {} « sans objet », mais la population ({}) ne dit pas si la commune dépasse "
+                              "3 500 habitants, seuil au-delà duquel {} obligatoire{}",
+                              p->nom, two ? "compétences " + competence_names(cs) : "compétence " + competence_names(cs),
+                              pop->describe(), two ? "elles sont" : "elle est", two ? "s" : ""),
                   "indiquez la population totale de la commune (clé population)");
   }
-  // A commune that transferred c: its EPCI must hold it.
-  for (const auto& e : ctx.ctg.autorites_organisatrices) {
-    const Party* p = ctx.ctg.party(e.ao);
-    if (!p || is_grouping(*p) || e.competences.of(c) != CompetenceStatus::Transferee) continue;
-    Holder h = holder_for_commune(ctx.ctg, *p, c);
-    if (!h.entry) ctx.error(competence_loc(e, c), h.problem, "inscrivez l'EPCI au tableau avec la compétence exercée");
+  // A commune that transferred c, or that is not in the AO table: its EPCI
+  // must hold c when the commune is above 3 500 (when in the table and
+  // « transferee », whatever its population).
+  for (const auto& p : ctx.ctg.parties) {
+    if (p.type != PartyType::Commune) continue;
+    const AoEntry* own = index.find(p.id);
+    if (own && own->competences.of(c) != CompetenceStatus::Transferee) continue;
+    if (own) {
+      Holder h = holder_for_commune(ctx.ctg, index, p, c);
+      if (!h.entry) ctx.error(competence_loc(*own, c), h.problem, h.hint);
+      continue;
+    }
+    // Absent from the table: 3° and 4° fall to the EPCI, if it holds them.
+    std::vector<Competence> nobody;
+    for (Competence k : {Competence::Planifier, Competence::Qualite})
+      if (!holder_for_commune(ctx.ctg, index, p, k).entry) nobody.push_back(k);
+    if (!speaks_for(c, nobody) || !p.population) continue;
+    PopulationFigure pop = from(*p.population, "population de la partie");
+    if (compare(pop, small) != Side::Above) continue;
+    bool two = nobody.size() > 1;
+    ctx.error(p.loc,
+              fmt::format("{} ({}) ne figure pas au tableau des autorités organisatrices et {} n'exerce pas {} {} : "
+                          "personne n'exerce pour elle {} obligatoire{} au-delà de 3 500 habitants",
+                          p.nom, pop.describe(), p.epci ? name_of(ctx.ctg, *p.epci) : "aucun EPCI",
+                          two ? "les compétences" : "la compétence", competence_names(nobody),
+                          two ? "ces compétences" : "cette compétence", two ? "s" : ""),
+              "inscrivez la commune au tableau des autorités organisatrices avec ses compétences, ou l'EPCI avec "
+              "les compétences transférées");
   }
 }
-
 
 bool has_rpe(const Ctg& ctg, const AoEntry& e, const Date& at) {
   for (const auto& t : ctg.offre_petite_enfance) {
@@ -182,7 +264,16 @@ std::vector<const AoEntry*> aos_needing_schema(const Ctg& ctg) {
 
 namespace checks {
 
-void ao_1(Context& ctx) { mandatory_for_all(ctx, Competence::Recenser); }
+void ao_1(Context& ctx) {
+  const auto& cv = ctx.ctg.convention;
+  if (cv.debut < ao_regime_start && !(cv.fin < ao_regime_start))
+    ctx.period_note(cv.at("debut"),
+                    fmt::format("la CTG commence le {}, avant le régime des autorités organisatrices de l'accueil du "
+                                "jeune enfant : les règles AO-1 à AO-12 s'appliquent à partir du {} "
+                                "(art. 17 de la loi n° 2023-1196 du 18 décembre 2023)",
+                                to_french_long(cv.debut), to_french_long(ao_regime_start)));
+  mandatory_for_all(ctx, Competence::Recenser);
+}
 
 void ao_2(Context& ctx) { mandatory_for_all(ctx, Competence::Informer); }
 
@@ -190,18 +281,25 @@ void ao_3(Context& ctx) { mandatory_above_small(ctx, Competence::Planifier); }
 
 void ao_4(Context& ctx) { mandatory_above_small(ctx, Competence::Qualite); }
 
-// AO-5: at or below 3 500, exercising 3° or 4° is allowed.
+// AO-5: at or below 3 500, exercising 3° or 4° is allowed, for a commune
+// as for an EPCI (whose figure is that of the communes that transferred).
 void ao_5(Context& ctx) {
+  if (!ao_regime(ctx)) return;
   for (const auto& e : ctx.ctg.autorites_organisatrices) {
     const Party* p = ctx.ctg.party(e.ao);
-    if (!p || is_grouping(*p)) continue;
-    auto pop = commune_population(ctx.ctg, e);
-    if (!pop || compare(*pop, small) != Side::AtOrBelow) continue;
-    for (Competence c : {Competence::Planifier, Competence::Qualite})
-      if (holds(e, c))
-        ctx.note(competence_loc(e, c),
-                 fmt::format("{} ({}) exerce volontairement la compétence {}, facultative jusqu'à 3 500 habitants",
-                             p->nom, pop->describe(), competence_name(c)));
+    if (!p) continue;
+    for (Competence c : {Competence::Planifier, Competence::Qualite}) {
+      if (!holds(e, c)) continue;
+      auto pop = figure_for(ctx.ctg, e, c);
+      if (!pop || compare(*pop, small) != Side::AtOrBelow) continue;
+      ctx.note(competence_loc(e, c),
+               is_grouping(*p)
+                   ? fmt::format("{} exerce la compétence {} pour des communes de {} au total : facultative "
+                                 "jusqu'à 3 500 habitants, elle est exercée volontairement",
+                                 p->nom, competence_name(c), pop->describe())
+                   : fmt::format("{} ({}) exerce volontairement la compétence {}, facultative jusqu'à 3 500 habitants",
+                                 p->nom, pop->describe(), competence_name(c)));
+    }
   }
 }
 
@@ -212,12 +310,17 @@ static const char* pronoun(const Ctg& ctg, const std::string& id) {
   return p && !naming::feminine(*p) ? "il" : "elle";
 }
 
+// A figure that does not place the AO against 10 000 is said here once,
+// for the schéma and the relais (AO-7 does not repeat it).
 void ao_6(Context& ctx) {
+  if (!ao_regime(ctx)) return;
   for (const auto& e : ctx.ctg.autorites_organisatrices) {
     if (!holds(e, Competence::Planifier)) continue;
     auto pop = figure_for(ctx.ctg, e, Competence::Planifier);
-    Side side = pop ? compare(*pop, large) : Side::Unknown;
+    if (!pop) continue;  // said by AO-8 (EPCI) or AO-10 (commune)
+    Side side = compare(*pop, large);
     std::string name = name_of(ctx.ctg, e.ao);
+    bool rpe_too = holds(e, Competence::Informer) && holds(e, Competence::Qualite);
     if (side == Side::Above)
       ctx.note(competence_loc(e, Competence::Planifier),
                fmt::format("{} exerce la compétence 3° avec {} > 10 000 : {} établit et met en œuvre le schéma "
@@ -227,66 +330,75 @@ void ao_6(Context& ctx) {
     else if (side == Side::Unknown)
       ctx.warning(competence_loc(e, Competence::Planifier),
                   fmt::format("{} exerce la compétence 3°, mais sa population ({}) ne dit pas si elle dépasse "
-                              "10 000 habitants, seuil du schéma pluriannuel obligatoire",
-                              name, pop ? pop->describe() : "non renseignée"),
+                              "10 000 habitants, seuil du schéma pluriannuel obligatoire{}",
+                              name, pop->describe(), rpe_too ? " et du relais petite enfance (AO-7)" : ""),
                   "indiquez la population totale (pour un EPCI : celle des communes ayant transféré)");
   }
 }
 
-// AO-7: a relais petite enfance above 10 000, from 1 January 2026.
+// AO-7: a relais petite enfance above 10 000, from 1 January 2026. The
+// obligation is in the article; only its start date comes from secondary
+// sources, none later than 2026-01-01: an error from that date is never
+// stricter than the text.
 void ao_7(Context& ctx) {
+  if (!ao_regime(ctx)) return;
   for (const auto& e : ctx.ctg.autorites_organisatrices) {
     if (!holds(e, Competence::Informer) || !holds(e, Competence::Qualite)) continue;
     auto pop2 = figure_for(ctx.ctg, e, Competence::Informer);
     auto pop4 = figure_for(ctx.ctg, e, Competence::Qualite);
-    Side side2 = pop2 ? compare(*pop2, large) : Side::Unknown;
-    Side side4 = pop4 ? compare(*pop4, large) : Side::Unknown;
+    if (!pop2 || !pop4) continue;  // said by AO-8 or AO-10
+    Side side2 = compare(*pop2, large), side4 = compare(*pop4, large);
     std::string name = name_of(ctx.ctg, e.ao);
     if (side2 == Side::AtOrBelow || side4 == Side::AtOrBelow) continue;
     if (side2 == Side::Unknown || side4 == Side::Unknown) {
-      if (!has_rpe(ctx.ctg, e, ctx.at))
+      // AO-6 said it when 3° is held on the same figure.
+      auto pop3 = holds(e, Competence::Planifier) ? figure_for(ctx.ctg, e, Competence::Planifier) : std::nullopt;
+      bool said = pop3 && compare(*pop3, large) == Side::Unknown;
+      if (!said && !has_rpe(ctx.ctg, e, ctx.at))
         ctx.warning(competence_loc(e, Competence::Qualite),
                     fmt::format("{} exerce les compétences 2° et 4°, mais sa population ({}) ne dit pas si elle dépasse "
                                 "10 000 habitants, seuil au-delà duquel un relais petite enfance est obligatoire",
-                                name, pop4 ? pop4->describe() : "non renseignée"),
+                                name, pop4->describe()),
                     "indiquez la population totale (pour un EPCI : celle des communes ayant transféré)");
       continue;
     }
-    if (ctx.at < rpe_date) {
-      ctx.note(competence_loc(e, Competence::Qualite),
-               fmt::format("{} ({}) devra disposer d'un relais petite enfance à compter du 1er janvier 2026 ; "
-                           "au {}, date de référence, l'obligation ne s'applique pas encore",
-                           name, pop4->describe(), to_french_long(ctx.at)));
+    if (ctx.at < rpe_start) {
+      if (!has_rpe(ctx.ctg, e, rpe_start))
+        ctx.note(competence_loc(e, Competence::Qualite),
+                 fmt::format("{} ({}) devra disposer d'un relais petite enfance à compter du {} ; "
+                             "l'obligation ne s'applique pas avant",
+                             name, pop4->describe(), to_french_long(rpe_start)));
       continue;
     }
     if (!has_rpe(ctx.ctg, e, ctx.at))
       ctx.error(competence_loc(e, Competence::Qualite),
-                fmt::format("{} exerce les compétences 2° et 4° avec {} > 10 000 : au {}, date de référence, elle "
-                            "doit disposer d'un relais petite enfance, et la CTG n'en montre aucun",
-                            name, pop4->describe(), to_french_long(ctx.at)),
+                fmt::format("{} exerce les compétences 2° et 4° avec {} > 10 000 : elle doit disposer d'un relais "
+                            "petite enfance depuis le {}, et la CTG n'en montre aucun",
+                            name, pop4->describe(), to_french_long(rpe_start)),
                 "ajoutez une ligne « rpe » avec des ETP à son tableau d'offre, ou un équipement de type « rpe » "
                 "rattaché à l'AO ou à l'une de ses communes");
   }
 }
 
-// AO-8: an EPCI's thresholds are those of its transferring communes.
+// AO-8: an EPCI's thresholds are those of its transferring communes. One
+// finding per EPCI for the competences whose population is unknown.
 void ao_8(Context& ctx) {
+  if (!ao_regime(ctx)) return;
   for (const auto& e : ctx.ctg.autorites_organisatrices) {
     const Party* p = ctx.ctg.party(e.ao);
     if (!p || !is_grouping(*p)) continue;
-    for (Competence c : {Competence::Recenser, Competence::Informer, Competence::Planifier, Competence::Qualite}) {
-      if (!holds(e, c)) continue;
-      auto pop = transferred_population(e, c);
-      if (!pop) {
-        ctx.warning(competence_loc(e, c),
-                    fmt::format("{} exerce la compétence {} sans que la population des communes qui la lui ont "
-                                "transférée soit connue : les seuils de 3 500 et 10 000 habitants s'apprécient sur "
-                                "cette population",
-                                p->nom, competence_name(c)),
-                    "ajoutez un transfert (clé transferts) avec la population totale ou la liste des communes");
-        continue;
-      }
-    }
+    std::vector<Competence> unknown;
+    for (Competence c : all_competences)
+      if (holds(e, c) && !transferred_population(e, c)) unknown.push_back(c);
+    if (!unknown.empty())
+      ctx.warning(competence_loc(e, unknown.front()),
+                  fmt::format("{} exerce {} {} sans que la population des communes qui {} a transféré{} soit "
+                              "connue : les seuils de 3 500 et 10 000 habitants (compétences obligatoires, schéma "
+                              "pluriannuel, relais petite enfance) s'apprécient sur cette population",
+                              p->nom, unknown.size() > 1 ? "les compétences" : "la compétence",
+                              competence_names(unknown), unknown.size() > 1 ? "les lui ont" : "la lui a",
+                              unknown.size() > 1 ? "es" : "e"),
+                  "ajoutez un transfert (clé transferts) avec la population totale ou la liste des communes");
     if (p->population)
       ctx.note(p->population->loc,
                fmt::format("{} : les seuils s'apprécient sur la population des seules communes ayant transféré, non "
@@ -297,6 +409,7 @@ void ao_8(Context& ctx) {
 
 // AO-9: « plus de » is strict.
 void ao_9(Context& ctx) {
+  if (!ao_regime(ctx)) return;
   for (const auto& e : ctx.ctg.autorites_organisatrices)
     for (Competence c : {Competence::Planifier, Competence::Qualite}) {
       auto pop = figure_for(ctx.ctg, e, c);
@@ -310,8 +423,10 @@ void ao_9(Context& ctx) {
     }
 }
 
-// AO-10: the legal figure is the population totale of a given year.
+// AO-10: the legal figure is the population totale of a given year; a
+// commune of the AO table without any figure is said here, once.
 void ao_10(Context& ctx) {
+  if (!ao_regime(ctx)) return;
   for (const auto& e : ctx.ctg.autorites_organisatrices) {
     std::vector<PopulationFigure> figures;
     const Party* p = ctx.ctg.party(e.ao);
@@ -320,6 +435,15 @@ void ao_10(Context& ctx) {
         if (t.population) figures.push_back(from(*t.population, "transfert"));
     } else if (auto pop = commune_population(ctx.ctg, e)) {
       figures.push_back(*pop);
+    } else {
+      ctx.warning(e.loc,
+                  fmt::format("{} : population non renseignée ; c'est elle qui décide des compétences obligatoires "
+                              "(3° et 4° au-delà de 3 500 habitants, schéma pluriannuel et relais petite enfance "
+                              "au-delà de 10 000)",
+                              name_of(ctx.ctg, e.ao)),
+                  "indiquez la population totale authentifiée au 1er janvier (clé population, nature: totale, "
+                  "millesime)");
+      continue;
     }
     for (const auto& f : figures) {
       std::vector<std::string> why;
@@ -343,6 +467,7 @@ void ao_10(Context& ctx) {
 
 // AO-11: 2° and 4° held by different bodies above 10 000: who sets up the RPE?
 void ao_11(Context& ctx) {
+  if (!ao_regime(ctx)) return;
   for (const auto& e : ctx.ctg.autorites_organisatrices) {
     const Party* p = ctx.ctg.party(e.ao);
     if (!p || is_grouping(*p)) continue;
@@ -362,25 +487,27 @@ void ao_11(Context& ctx) {
 
 // AO-12: an EPCI is AO only for the competences expressly transferred.
 void ao_12(Context& ctx) {
+  if (!ao_regime(ctx)) return;
   for (const auto& e : ctx.ctg.autorites_organisatrices) {
     const Party* p = ctx.ctg.party(e.ao);
     if (!p) continue;
     if (is_grouping(*p)) {
-      for (Competence c : {Competence::Recenser, Competence::Informer, Competence::Planifier, Competence::Qualite}) {
-        bool covered = std::any_of(e.transferts.begin(), e.transferts.end(), [&](const Transfer& t) {
-          return std::find(t.competences.begin(), t.competences.end(), c) != t.competences.end();
-        });
-        if (holds(e, c) && !covered)
-          ctx.warning(competence_loc(e, c),
-                      fmt::format("{} exerce la compétence {} sans qu'aucun transfert ne la lui donne : un EPCI n'est "
-                                  "autorité organisatrice que pour les compétences expressément transférées",
-                                  p->nom, competence_name(c)),
-                      "ajoutez la compétence à un transfert (clé transferts), ou indiquez « sans_objet »");
-      }
+      std::vector<Competence> uncovered;
+      for (Competence c : all_competences)
+        if (holds(e, c) && std::none_of(e.transferts.begin(), e.transferts.end(),
+                                        [&](const Transfer& t) { return cites(t, c); }))
+          uncovered.push_back(c);
+      if (!uncovered.empty())
+        ctx.warning(competence_loc(e, uncovered.front()),
+                    fmt::format("{} exerce {} {} sans qu'aucun transfert ne {} donne : un EPCI n'est autorité "
+                                "organisatrice que pour les compétences expressément transférées",
+                                p->nom, uncovered.size() > 1 ? "les compétences" : "la compétence",
+                                competence_names(uncovered), uncovered.size() > 1 ? "les lui" : "la lui"),
+                    "ajoutez ces compétences à un transfert (clé transferts), ou indiquez « sans_objet »");
       continue;
     }
     std::vector<std::string> kept, given;
-    for (Competence c : {Competence::Recenser, Competence::Informer, Competence::Planifier, Competence::Qualite}) {
+    for (Competence c : all_competences) {
       if (e.competences.of(c) == CompetenceStatus::Exercee) kept.push_back(ordinal(c));
       if (e.competences.of(c) == CompetenceStatus::Transferee) given.push_back(ordinal(c));
     }

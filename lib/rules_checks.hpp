@@ -1,6 +1,6 @@
 // The check functions of the rule table (rules_table.cpp), by family:
 // rules_ao.cpp (AO-*), rules_schema.cpp (SCH-*, CTG-1), rules_consistency.cpp
-// (the CTG against itself).
+// (the CTG against itself), rules_legal.cpp (LEX-*: the legal texts cited).
 #pragma once
 
 #include <vector>
@@ -32,6 +32,7 @@ void sch_1(Context&);
 void sch_2(Context&);
 void sch_3(Context&);
 void sch_4(Context&);
+void sch_5(Context&);
 void ctg_1(Context&);
 
 void trf_1(Context&);
@@ -61,6 +62,11 @@ void ref_4(Context&);
 void ref_5(Context&);
 void ref_6(Context&);
 void ref_7(Context&);
+
+// rules_legal.cpp: the legal texts cited and the counts announced.
+void lex_1(Context&);
+void lex_2(Context&);
+void lex_3(Context&);
 
 }  // namespace checks
 }  // namespace ctg::rules

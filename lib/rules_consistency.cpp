@@ -164,13 +164,25 @@ void off_2(Context& ctx) {
                   fmt::format("{} a un tableau d'offre mais ne figure pas au tableau des autorités organisatrices",
                               name_of(ctx.ctg, t.ao)),
                   "inscrivez-la au tableau des autorités organisatrices avec ses compétences");
-    else if (e->competences.planifier != CompetenceStatus::Exercee)
-      ctx.warning(t.at("ao"),
-                  fmt::format("{} a un tableau d'offre, mais sa compétence 3° (planifier) est « {} » au tableau des "
-                              "autorités organisatrices (ligne {})",
-                              name_of(ctx.ctg, t.ao), key_of(e->competences.planifier),
-                              e->competences.at("planifier").line),
-                  "le tableau d'offre est celui des AO qui planifient : corrigez l'un ou l'autre");
+    else if (e->competences.planifier != CompetenceStatus::Exercee) {
+      // A commune of 3 500 or fewer may plan voluntarily: its table is an offer, not an inconsistency.
+      auto pop = commune_population(ctx.ctg, *e);
+      const Party* p = ctx.ctg.party(t.ao);
+      bool small = p && !is_grouping(*p) && pop && compare(*pop, 3500) == Side::AtOrBelow;
+      ctx.report(small ? Severity::Note : Severity::Warning, t.at("ao"),
+                 small ? fmt::format("{} ({}) présente un tableau d'offre sans exercer la compétence 3° (planifier), "
+                                     "facultative jusqu'à 3 500 habitants : une offre volontaire, que le tableau des "
+                                     "autorités organisatrices (ligne {}) dit « {} »",
+                                     name_of(ctx.ctg, t.ao), pop->describe(), e->competences.at("planifier").line,
+                                     key_of(e->competences.planifier))
+                       : fmt::format("{} a un tableau d'offre, mais sa compétence 3° (planifier) est « {} » au "
+                                     "tableau des autorités organisatrices (ligne {})",
+                                     name_of(ctx.ctg, t.ao), key_of(e->competences.planifier),
+                                     e->competences.at("planifier").line),
+                 small ? "si la commune planifie volontairement, indiquez « exercee » au tableau des autorités "
+                         "organisatrices"
+                       : "le tableau d'offre est celui des AO qui planifient : corrigez l'un ou l'autre");
+    }
   }
 }
 
@@ -230,21 +242,13 @@ void diag_3(Context& ctx) {
                  "le nombre d'assistants maternels des tableaux d'offre (« structures » des lignes)", s.value, caveats);
 }
 
-// DIAG-4: number of RPE, diagnostic against Annexe 2 and against the offer tables.
+// DIAG-4: number of relais, diagnostic against Annexe 2. Relais are counted,
+// not the AOs that fund RPE ETP: one relais may serve several AOs.
 void diag_4(Context& ctx) {
-  if (!ctx.ctg.equipements.empty()) {
-    auto n = std::count_if(ctx.ctg.equipements.begin(), ctx.ctg.equipements.end(),
-                           [](const Equipment& e) { return e.type == EquipmentType::Rpe; });
-    compare_figure(ctx, Measure::RpeNombre, "l'annexe 2 (équipements de type rpe)", Decimal::from_int(n), {});
-  }
-  std::vector<std::string> with_etp;
-  for (const auto& t : ctx.ctg.offre_petite_enfance)
-    for (const auto& l : t.lignes)
-      if (l.mode == OfferMode::Rpe && l.actuel && l.actuel->units > 0) with_etp.push_back(name_of(ctx.ctg, t.ao));
-  if (!ctx.ctg.offre_petite_enfance.empty())
-    compare_figure(ctx, Measure::RpeNombre,
-                   fmt::format("le nombre d'AO dont le tableau d'offre montre des ETP de RPE ({})", join_french(with_etp)),
-                   Decimal::from_int(static_cast<std::int64_t>(with_etp.size())), {});
+  if (ctx.ctg.equipements.empty()) return;
+  auto n = std::count_if(ctx.ctg.equipements.begin(), ctx.ctg.equipements.end(),
+                         [](const Equipment& e) { return e.type == EquipmentType::Rpe; });
+  compare_figure(ctx, Measure::RpeNombre, "l'annexe 2 (équipements de type rpe)", Decimal::from_int(n), {});
 }
 
 // DIAG-5: RPE ETP, diagnostic against the offer tables.
@@ -347,8 +351,18 @@ void sig_1(Context& ctx) {
   const auto& cv = ctx.ctg.convention;
   Severity s = ctx.stage == Stage::Signature ? Severity::Error : Severity::Note;
   std::string when = ctx.stage == Stage::Signature ? "à renseigner avant la signature" : "encore vide (projet)";
-  if (!cv.lieu_signature) ctx.report(s, cv.at("lieu_signature"), "lieu de signature " + when, "convention › lieu_signature");
-  if (!cv.date_signature) ctx.report(s, cv.at("date_signature"), "date de signature " + when, "convention › date_signature");
+  // An absent key is pointed at the signature's other key, or the convention's end date.
+  auto where = [&](std::string_view key, std::string_view other) {
+    return cv.has(key) ? cv.at(key) : cv.has(other) ? cv.at(other) : cv.at("fin");
+  };
+  if (!cv.lieu_signature)
+    ctx.report(s, where("lieu_signature", "date_signature"),
+               fmt::format("lieu de signature {}{}", cv.has("lieu_signature") ? "" : "absent, ", when),
+               "convention › lieu_signature");
+  if (!cv.date_signature)
+    ctx.report(s, where("date_signature", "lieu_signature"),
+               fmt::format("date de signature {}{}", cv.has("date_signature") ? "" : "absente, ", when),
+               "convention › date_signature");
   for (const auto& p : ctx.ctg.parties)
     if (p.deliberation && !p.deliberation->date)
       ctx.report(s, p.deliberation->at("date"), fmt::format("{} : date de la délibération {}", p.nom, when),

@@ -95,14 +95,16 @@ const std::vector<Rule> table{
      "  - ao: paa\n    competences: { recenser: exercee, informer: exercee, planifier: exercee, qualite: exercee }\n"
      "    transferts: [ { competences: [planifier], population: { valeur: 38193, nature: totale } } ]",
      checks::ao_6},
-    {"AO-7", Warning, Secondary, "Relais petite enfance obligatoire au-delà de 10 000 habitants, dès 2026",
+    {"AO-7", Error, Confirmed, "Relais petite enfance obligatoire au-delà de 10 000 habitants, dès 2026",
      "art. L214-1-3 II CASF", l214_1_3_II,
      "L'AO qui exerce les compétences 2° et 4° avec plus de 10 000 habitants dispose d'un relais petite enfance à "
-     "compter du 1er janvier 2026 : une ligne « rpe » avec des ETP dans son tableau "
-     "d'offre, ou un équipement de type « rpe » rattaché à elle ou à l'une de ses communes. La règle est évaluée à "
-     "la date de référence (--at, par défaut le début de la CTG) ; le message dit la date et la population "
-     "utilisées. L'obligation est dans le texte, mais sa date d'entrée en vigueur ne vient que de sources "
-     "secondaires : le constat est donc un avertissement, jamais une erreur.",
+     "compter du 1er janvier 2026 : une ligne « rpe » avec des ETP (projection de l'année) dans son tableau "
+     "d'offre, ou un équipement de type « rpe » rattaché à elle ou à l'une de ses communes. Sans --at, la règle "
+     "est évaluée à chaque date de la CTG et le constat dit à partir de quand il vaut. "
+     "Source de la date : l'obligation elle-même est dans l'article (« mettent en place le relais petite "
+     "enfance »), seule sa date d'entrée en vigueur vient de sources secondaires (art. 17 de la loi n° 2023-1196 "
+     "rapporté concordamment par plusieurs sources, aucune ne la plaçant plus tard que le 1er janvier 2026) : une "
+     "erreur à partir de cette date n'est donc jamais plus stricte que le texte, quelle que soit la date exacte.",
      "  - ao: paa\n    competences: { recenser: exercee, informer: exercee, planifier: exercee, qualite: exercee }\n"
      "    transferts: [ { competences: [informer, qualite], population: { valeur: 12000, nature: totale } } ]\n"
      "# et aucun RPE dans son tableau d'offre ni à l'annexe 2",
@@ -142,8 +144,11 @@ const std::vector<Rule> table{
     {"SCH-1", Warning, Secondary, "La CTG tient lieu de schéma si elle en contient chaque élément",
      "art. D214-10-1 I et L214-2 III CASF", d214_10_1,
      "Pour chaque AO tenue d'établir le schéma pluriannuel (AO-6), la CTG doit contenir chaque élément de l'art. "
-     "D214-10-1 I ; les éléments manquants sont nommés. La correspondance entre éléments et parties de la CTG "
-     "est donnée ci-dessous.",
+     "D214-10-1 I, à partir du 22 mars 2025 (décret n° 2025-253 du 20 mars 2025, publié au JO du 21 mars) ; les "
+     "éléments manquants sont nommés. Un élément est trouvé à sa place dans le format, ou dans une fiche action ou "
+     "un tableau d'offre qui déclare y répondre (clé elements_schema), ou à défaut par les mots de la détection "
+     "de secours ; 4° f) demande un coût en euros, l'ingénierie seule ne suffit pas. La correspondance est donnée "
+     "ci-dessous.",
      "offre_petite_enfance:\n  - ao: paa\n    lignes: [ … ]\n    # ni zones_prioritaires, ni familles_difficulte, "
      "ni soutien_qualite",
      checks::sch_1},
@@ -152,93 +157,104 @@ const std::vector<Rule> table{
      "Quand la CTG tient lieu de schéma, sa période doit tenir dans celle du schéma départemental des services aux "
      "familles (convention › schema_departemental) ; sans ces dates, une remarque le signale.",
      "convention:\n  schema_departemental: { debut: 2022-01-01, fin: 2025-12-31 }", checks::sch_2},
-    {"SCH-3", Warning, Confirmed, "Transmission au CDSF", "art. L214-2 II CASF", l214_2,
-     "Quand la CTG tient lieu de schéma, elle prévoit sa transmission au comité départemental des services aux "
-     "familles (CDSF) et celle de ses bilans : ctg cherche la mention du CDSF dans les articles, le préambule, le "
-     "texte du pilotage (annexe 4) et celui du diagnostic.",
-     "articles: [ … ]  # aucun ne mentionne le CDSF", checks::sch_3},
+    {"SCH-3", Warning, Confirmed, "Transmission du schéma au CDSF dans le mois de son adoption",
+     "art. L214-2 II CASF", l214_2,
+     "Quand la CTG tient lieu de schéma, elle s'engage à le transmettre (ainsi que ses mises à jour) au comité "
+     "départemental des services aux familles dans le mois de son adoption : ctg cherche, dans les articles, le "
+     "préambule et le texte du pilotage (annexe 4), une phrase qui dit qui transmet au CDSF et dans quel délai, "
+     "sans simple faculté (« la Caf peut transmettre … avec l'accord »). Le constat désigne l'article concerné.",
+     "articles: [ { numero: 9, titre: Suivi, texte: « La Caf peut transmettre au CDSF … » } ]", checks::sch_3},
     {"SCH-4", Warning, Confirmed, "Concertation préalable", "art. L214-2 I CASF", l214_2,
-     "Le schéma est établi après concertation ; seule sa mention peut être vérifiée.",
+     "Le schéma est établi après concertation ; seule sa mention peut être vérifiée (préambule, articles, annexe 4).",
      "preambule: …  # sans le mot « concertation »", checks::sch_4},
+    {"SCH-5", Warning, Confirmed, "Transmission des bilans intermédiaire et final au CDSF", "art. L214-2 II CASF",
+     l214_2,
+     "Quand la CTG tient lieu de schéma, ses bilans intermédiaire et final sont transmis au comité départemental "
+     "des services aux familles : ctg cherche une phrase sur les bilans qui dit qui les transmet au CDSF, sans "
+     "simple faculté. Le constat désigne l'article concerné.",
+     "articles: [ { numero: 9, titre: Suivi, texte: « Les bilans peuvent être communiqués au CDSF. » } ]",
+     checks::sch_5},
     {"CTG-1", Note, Secondary, "Durée de la CTG", "caf.fr, 2018", "",
      "La Cnaf préconise une CTG de 4 ans ; 5 ans sont courants. Une autre durée donne une remarque, jamais plus.",
-     "convention: { debut: 2026-01-01, fin: 2030-12-31 }", checks::ctg_1},
+     "convention: { debut: 2026-01-01, fin: 2030-12-31 }", checks::ctg_1, true},
     // ---------------------------------------------------------------- the CTG against itself
     {"TRF-1", Error, Confirmed, "Population transférée : le total égale la somme des communes", "", "",
      "Quand un transfert donne à la fois la population totale et la liste des communes avec leur population, la "
      "somme doit égaler le total : c'est lui qui décide des obligations de l'EPCI.",
      "transferts:\n  - competences: [recenser]\n    population: { valeur: 5000 }\n    communes:\n      - { nom: A, "
      "population: { valeur: 2000 } }\n      - { nom: B, population: { valeur: 2500 } }",
-     checks::trf_1},
+     checks::trf_1, true},
     {"OFF-1", Warning, Interpretation, "Une AO qui planifie a son tableau d'offre", "", "",
      "Chaque AO qui exerce la compétence 3° présente son offre actuelle et projetée (annexe 3).",
      "autorites_organisatrices: [ { ao: belvedere, competences: { …, planifier: exercee } } ]\n"
      "offre_petite_enfance: []",
-     checks::off_1},
+     checks::off_1, true},
     {"OFF-2", Warning, Interpretation, "Un tableau d'offre appartient à une AO qui planifie", "", "",
-     "Un tableau d'offre est celui d'une AO inscrite au tableau des autorités organisatrices avec la compétence 3°.",
-     "offre_petite_enfance: [ { ao: peyruis, lignes: [ … ] } ]  # planifier: sans_objet", checks::off_2},
+     "Un tableau d'offre est celui d'une AO inscrite au tableau des autorités organisatrices avec la compétence 3°. "
+     "Celui d'une commune de 3 500 habitants ou moins, pour qui la planification est facultative, est une offre "
+     "volontaire : une remarque seulement.",
+     "offre_petite_enfance: [ { ao: peyruis, lignes: [ … ] } ]  # planifier: sans_objet", checks::off_2, true},
     {"OFF-3", Warning, Confirmed, "Les projections couvrent les années de la CTG", "", "",
      "Chaque ligne d'offre donne une valeur (ou null pour une case vide) pour chaque année de la CTG, ni plus ni "
      "moins.",
      "      - { mode: eaje_psu, actuel: 20, projection: { 2026: 20, 2027: 22 } }  # CTG 2026-2029",
-     checks::off_3},
+     checks::off_3, true},
     {"DIAG-1", Warning, Confirmed, "Nombre d'EAJE : diagnostic et annexe 2", "", "",
      "Le nombre d'EAJE du diagnostic (mesure eaje_nombre) est comparé aux équipements de type eaje de l'annexe 2.",
-     "indicateurs: [ { id: eaje, libelle: EAJE, valeur: 14, mesure: eaje_nombre } ]", checks::diag_1},
+     "indicateurs: [ { id: eaje, libelle: EAJE, valeur: 14, mesure: eaje_nombre } ]", checks::diag_1, true},
     {"DIAG-2", Warning, Confirmed, "Places en EAJE : diagnostic et tableaux d'offre", "", "",
      "Les places en EAJE du diagnostic (mesure eaje_places) sont comparées aux places actuelles EAJE PSU et "
      "micro-crèches PAJE des tableaux d'offre.",
-     "indicateurs: [ { id: places, libelle: Places en EAJE, valeur: 281, mesure: eaje_places } ]", checks::diag_2},
+     "indicateurs: [ { id: places, libelle: Places en EAJE, valeur: 281, mesure: eaje_places } ]", checks::diag_2, true},
     {"DIAG-3", Warning, Confirmed, "Assistants maternels : diagnostic et tableaux d'offre", "", "",
      "Le nombre d'assistants maternels du diagnostic est comparé à celui des tableaux d'offre (clé structures des "
      "lignes assistants_maternels).",
      "indicateurs: [ { id: am, libelle: Assistants maternels, valeur: 84, mesure: assistants_maternels_nombre } ]",
-     checks::diag_3},
+     checks::diag_3, true},
     {"DIAG-4", Warning, Confirmed, "Nombre de RPE : diagnostic et annexe 2", "", "",
-     "Le nombre de RPE du diagnostic est comparé aux équipements de type rpe de l'annexe 2, et aux tableaux d'offre "
-     "qui montrent des ETP de RPE.",
-     "indicateurs: [ { id: rpe, libelle: RPE, valeur: 2, mesure: rpe_nombre } ]", checks::diag_4},
+     "Le nombre de relais petite enfance du diagnostic est comparé aux équipements de type rpe de l'annexe 2 : on "
+     "compte des relais, non les AO qui en financent des ETP (un relais peut servir plusieurs AO).",
+     "indicateurs: [ { id: rpe, libelle: RPE, valeur: 2, mesure: rpe_nombre } ]", checks::diag_4, true},
     {"DIAG-5", Warning, Confirmed, "ETP de RPE : diagnostic et tableaux d'offre", "", "",
      "Les ETP de RPE du diagnostic sont comparés à la somme des ETP actuels des tableaux d'offre.",
-     "indicateurs: [ { id: rpe-etp, libelle: ETP de RPE, valeur: 2.6, mesure: rpe_etp } ]", checks::diag_5},
+     "indicateurs: [ { id: rpe-etp, libelle: ETP de RPE, valeur: 2.6, mesure: rpe_etp } ]", checks::diag_5, true},
     {"DIAG-6", Warning, Confirmed, "Taux de couverture : indiqué et calculé", "", "",
      "Le taux de couverture indiqué au diagnostic (mesure taux_couverture_global) est comparé au taux calculé par "
      "ctg coverage pour le territoire de la CTG ; le message dit si le calcul est partiel.",
      "indicateurs: [ { id: taux, libelle: Taux de couverture, valeur: 58, mesure: taux_couverture_global } ]",
-     checks::diag_6},
+     checks::diag_6, true},
     {"EQP-1", Warning, Confirmed, "Équipement en double à l'annexe 2", "", "",
      "Deux équipements de même nom, commune, type et sous-type sont un doublon probable.",
      "  - { id: a, nom: Les Lutins, type: eaje, commune: Belvédère, … }\n  - { id: b, nom: Les Lutins, type: eaje, "
      "commune: Belvédère, … }",
-     checks::eqp_1},
+     checks::eqp_1, true},
     {"EQP-2", Warning, Confirmed, "Équipement hors du territoire", "", "",
      "Quand les communes du territoire sont toutes connues (communes signataires, et communes listées dans les "
      "transferts de chaque EPCI), un équipement situé ailleurs est signalé.",
-     "  - { id: a, nom: Les Lutins, type: eaje, commune: Ailleurs, … }", checks::eqp_2},
+     "  - { id: a, nom: Les Lutins, type: eaje, commune: Ailleurs, … }", checks::eqp_2, true},
     {"EQP-3", Note, Confirmed, "Équipement de type « autre » sans précision", "", "",
      "Un équipement de type « autre » dit ce qu'il est dans une note.", "  - { id: a, nom: X, type: autre, … }",
-     checks::eqp_3},
+     checks::eqp_3, true},
     {"DAT-1", Error, Confirmed, "Délibération avant la signature", "", "",
      "Une délibération autorise la signature : elle ne peut lui être postérieure, ni à la fin de la convention.",
      "convention: { date_signature: 2026-02-01, … }\nparties: [ { …, deliberation: { instance: conseil municipal, "
      "date: 2026-03-01 } } ]",
-     checks::dat_1},
+     checks::dat_1, true},
     {"SIG-1", Error, Confirmed, "Blancs à remplir avant la signature", "", "",
      "Lieu et date de signature, dates des délibérations : en projet (--stage brouillon, par défaut) leurs blancs "
      "sont des remarques ; à l'étape --stage signature, des erreurs.",
-     "convention: { lieu_signature: null, date_signature: null, … }", checks::sig_1},
+     "convention: { lieu_signature: null, date_signature: null, … }", checks::sig_1, true},
     {"FIC-1", Warning, Confirmed, "Fiche action sans indicateur", "", "",
      "Chaque fiche action a des indicateurs de suivi : l'évaluation de la CTG (article « Suivi ») s'appuie sur eux.",
-     "fiches_action: [ { id: fiche-1, numero: 1, …, indicateurs: [] } ]", checks::fic_1},
+     "fiches_action: [ { id: fiche-1, numero: 1, …, indicateurs: [] } ]", checks::fic_1, true},
     {"FIC-2", Warning, Confirmed, "Numérotation sans trou", "", "",
      "Articles et fiches action sont numérotés 1, 2, 3… ; les actions clés de la fiche N sont N.1, N.2…",
-     "articles: [ { numero: 1, … }, { numero: 3, … } ]", checks::fic_2},
+     "articles: [ { numero: 1, … }, { numero: 3, … } ]", checks::fic_2, true},
     {"FIC-3", Warning, Confirmed, "Axes du plan et fiches action", "", "",
      "Une fiche action se rattache à un axe (clé axe), et l'axe la cite (clé fiches) ; un axe sans fiche ou une "
      "fiche sans axe donne une remarque.",
      "axes: [ { id: axe-1, fiches: [fiche-2], … } ]\nfiches_action: [ { id: fiche-2, axe: axe-3, … } ]",
-     checks::fic_3},
+     checks::fic_3, true},
     // ------------------------------------------- the official geography and legal populations (referentiel)
     {"REF-1", Error, Confirmed, "Code INSEE et SIREN connus du référentiel", "code officiel géographique ; liste des EPCI (DGCL)",
      cog,
@@ -282,7 +298,7 @@ const std::vector<Rule> table{
      "communes du tableau des AO qui gardent ces compétences. Un chiffre exact donne une remarque, un autre un "
      "avertissement avec les deux chiffres et le millésime.",
      "  - ao: paa\n    transferts: [ { competences: [planifier], population: { valeur: 38193, nature: totale } } ]",
-     checks::ref_6},
+     checks::ref_6, true},
     {"REF-7", Note, Confirmed, "Millésime plus ancien que celui en vigueur", "art. R2151-1 CGCT ; populations légales (Insee)",
      populations_legales,
      "Une population (partie, tableau des AO, transfert) dont le millésime est antérieur à celui en vigueur à la "
@@ -291,6 +307,25 @@ const std::vector<Rule> table{
      "avec --sans-referentiel (sans chiffre).",
      "    population: { valeur: 3420, nature: totale, millesime: 2020 }   # au 2026-01-01 : millésime 2023",
      checks::ref_7},
+    // ---------------------------------------------------------------- the legal texts cited
+    {"LEX-1", Warning, Confirmed, "Texte de loi cité avec une date ou un numéro faux", "", "",
+     "Un visa, une note ou un texte de la CTG qui nomme un texte connu de ctg (ctg explain LEX-1 en donne la "
+     "table) avec une autre date ou un autre numéro que les siens : « Loi plein emploi du 18 décembre 2024 » "
+     "désigne la loi n° 2023-1196 du 18 décembre 2023. Le texte est reconnu à son numéro, ou à défaut à son nom.",
+     "articles: [ { numero: 3, texte: « … [^1]: Loi plein emploi du 18 décembre 2024. » } ]", checks::lex_1,
+     true},
+    {"LEX-2", Warning, Confirmed, "Schéma pluriannuel rattaché au mauvais article", "", "",
+     "Le schéma pluriannuel est prévu à l'art. L214-2 CASF, son contenu à l'art. D214-10-1 ; un texte qui le dit "
+     "prévu à un autre article est signalé, sauf s'il cite le titre officiel d'un texte connu : le titre du décret "
+     "n° 2025-253 dit lui-même « prévu à l'article L. 214-1-3 », et un visa qui le reprend est juste.",
+     "articles: [ { texte: « le schéma pluriannuel prévu à l'article L. 214-1-3 » } ]", checks::lex_2, true},
+    {"LEX-3", Warning, Confirmed, "Nombres annoncés contraires à la structure", "", "",
+     "« 5 axes », « N fiches actions », « N communes », « deux signataires » écrits dans un texte de la CTG sont "
+     "comparés au plan d'actions, aux fiches, aux communes signataires (et au nombre de communes du diagnostic) "
+     "et aux parties ; le constat donne les deux chiffres. Pour les communes, un nombre plus grand que celui des "
+     "signataires est admis quand un EPCI signe (ses membres ne sont pas tous signataires).",
+     "plan_actions: { axes: [ 7 axes ], calendrier: [ { actions: [ Déploiement des actions sur les 5 axes ] } ] }",
+     checks::lex_3, true},
 };
 
 }  // namespace
@@ -301,29 +336,6 @@ const Rule* find(std::string_view id) {
   for (const auto& r : table)
     if (r.id == id) return &r;
   return nullptr;
-}
-
-void Context::report(Severity s, Loc loc, std::string message, std::string hint) {
-  // A rule is never more severe than its entry, and a rule read from
-  // secondary sources or interpreted is never more than a warning.
-  if (static_cast<int>(s) < static_cast<int>(rule->severity)) s = rule->severity;
-  if (rule->confidence != Confidence::Confirmed && s == Severity::Error) s = Severity::Warning;
-  if (!rule->citation.empty()) message += fmt::format(" ({})", rule->citation);
-  out.add({s, std::string(rule->id), loc, std::move(message), std::move(hint), 1});
-}
-
-Diagnostics check(const Ctg& ctg, const Options& options) { return check(ctg, options, coverage::compute(ctg)); }
-
-Diagnostics check(const Ctg& ctg, const Options& options, const coverage::Report& cov) {
-  Diagnostics out;
-  Context ctx{ctg, options.at.value_or(ctg.convention.debut), options.stage, cov, out, nullptr};
-  ctx.referentiel = options.referentiel;
-  for (const auto& rule : table) {
-    ctx.rule = &rule;
-    rule.check(ctx);
-  }
-  out.sort();
-  return out;
 }
 
 }  // namespace ctg::rules

@@ -159,6 +159,16 @@ std::string validation_json(const std::vector<FileValidation>& files, const rule
     jf.set("regles_verifiees", f.rules_checked);
     jf.set("date_reference",
            f.load.ctg ? Json(to_iso(options.at.value_or(f.load.ctg->convention.debut))) : Json(nullptr));
+    // Since ctg 0.2: the dates the rules were checked at (the whole period
+    // unless --at pins one).
+    Json dates = Json::array();
+    if (f.rules_checked && f.load.ctg) {
+      if (options.at) dates.push(to_iso(*options.at));
+      else
+        for (const auto& d : rules::evaluation_dates(*f.load.ctg)) dates.push(to_iso(d));
+    }
+    jf.set("periode", f.rules_checked && !options.at);
+    jf.set("dates_evaluees", dates);
     Json diags = Json::array();
     for (const auto& d : f.findings.items()) {
       Json jd = Json::object();
@@ -172,6 +182,9 @@ std::string validation_json(const std::vector<FileValidation>& files, const rule
       jd.set("aide", d.hint.empty() ? Json(nullptr) : Json(d.hint));
       const rules::Rule* r = rules::find(d.code);
       jd.set("citation", r && !r->citation.empty() ? Json(std::string(r->citation)) : Json(nullptr));
+      // When the finding does not hold over the whole period: from / until which day.
+      jd.set("a_partir_du", d.from ? Json(to_iso(*d.from)) : Json(nullptr));
+      jd.set("jusqu_au", d.until ? Json(to_iso(*d.until)) : Json(nullptr));
       diags.push(jd);
     }
     jf.set("diagnostics", diags);
@@ -230,6 +243,12 @@ std::string validation_sarif(const std::vector<FileValidation>& files) {
       res.set("level", d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "note");
       std::string text = d.message + (d.hint.empty() ? "" : " — aide : " + d.hint);
       res.set("message", Json::object().set("text", text));
+      if (d.from || d.until) {
+        Json props = Json::object();
+        if (d.from) props.set("aPartirDu", to_iso(*d.from));
+        if (d.until) props.set("jusquAu", to_iso(*d.until));
+        res.set("properties", props);
+      }
       std::string uri = relative_uri(d.loc.file >= 0 && static_cast<std::size_t>(d.loc.file) < f.load.sources.size()
                                          ? f.load.sources.file(d.loc.file).path
                                          : f.path());

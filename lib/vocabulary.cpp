@@ -37,6 +37,21 @@ CTG_ENUM_TABLE(PopulationNature,
                {PopulationNature::Municipale, "municipale", "population municipale"},
                {PopulationNature::Inconnue, "inconnue", "population de nature non précisée"})
 
+CTG_ENUM_TABLE(SchemaElement,
+               {SchemaElement::EquipementsExistants, "equipements_existants", "1° équipements et services existants"},
+               {SchemaElement::Besoins, "besoins", "2° besoins des enfants et des familles"},
+               {SchemaElement::Zones, "zones", "3° zones où l'offre est insuffisante ou difficile d'accès"},
+               {SchemaElement::Objectifs, "objectifs", "4° a) objectifs de maintien et de développement de l'offre"},
+               {SchemaElement::EmploisCompetences, "emplois_competences", "4° b) besoins en emplois et en compétences"},
+               {SchemaElement::FamillesDifficulte, "familles_difficulte",
+                "4° c) accueil des enfants de familles en difficulté"},
+               {SchemaElement::SoutienQualite, "soutien_qualite", "4° d) soutien à la qualité des modes d'accueil"},
+               {SchemaElement::Investissements, "investissements", "4° e) projets d'investissement"},
+               {SchemaElement::CoutsMoyens, "couts_moyens",
+                "4° f) coûts et moyens humains, financiers et d'ingénierie"},
+               {SchemaElement::Calendrier, "calendrier", "4° g) calendrier de mise en œuvre"},
+               {SchemaElement::Indicateurs, "indicateurs", "4° h) indicateurs de suivi et d'évaluation"})
+
 CTG_ENUM_TABLE(Renewal,
                {Renewal::Expresse, "expresse", "reconduction expresse"},
                {Renewal::Tacite, "tacite", "reconduction tacite"},

@@ -76,7 +76,7 @@ for res in results:
     need(loc["artifactLocation"]["uriBaseId"] == "%SRCROOT%", "uriBaseId")
     if "region" in loc:
         need(loc["region"]["startLine"] >= 1 and loc["region"]["startColumn"] >= 1, "positions à partir de 1")
-need(any(r["ruleId"] == "AO-7" and r["level"] == "warning" for r in results), "AO-7 en avertissement")
+need(any(r["ruleId"] == "AO-7" and r["level"] == "error" for r in results), "AO-7 en erreur dès 2026")
 need(any(r["ruleId"] == "TRF-1" and r["level"] == "error" for r in results), "TRF-1 en erreur")
 need(any(r["ruleId"] == "CLE-INCONNUE" for r in results), "CLE-INCONNUE")
 print("ok SARIF", len(results), "résultats")
@@ -86,8 +86,10 @@ report = json.loads(run("validate", "-f", "json", "examples/provence-alpes-agglo
 need(report["format"] == "ctg-validation/1", "JSON format")
 f0 = report["fichiers"][0]
 need(set(f0) >= {"fichier", "utilisable", "regles_verifiees", "date_reference", "diagnostics", "resume"}, "JSON clés")
-need(all(set(d) == {"regle", "gravite", "fichier", "ligne", "colonne", "message", "aide", "citation"}
+need(all(set(d) == {"regle", "gravite", "fichier", "ligne", "colonne", "message", "aide", "citation",
+                    "a_partir_du", "jusqu_au"}
          for d in f0["diagnostics"]), "JSON clés des diagnostics")
+need(f0["periode"] is True and f0["dates_evaluees"][0] == f0["date_reference"], "JSON période évaluée")
 
 for f in failures:
     print("ÉCHEC", f)

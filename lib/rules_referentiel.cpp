@@ -450,18 +450,19 @@ void ref_7(Context& ctx) {
   Store* s = store_of(ctx);
   int current = referentiel::in_force(ctx.at);
   Placement pl = s ? place(*s, ctx.ctg, ctx.at) : Placement{};
+  // The message does not depend on the date checked, so that the period's
+  // evaluation says it once (« à partir du 1er janvier M+4 : … »): the newer
+  // figure named is the referential's most recent one in force by the CTG's end.
+  int target = referentiel::in_force(ctx.ctg.convention.fin);
+  if (s && !s->millesimes().empty()) target = std::min(target, s->millesimes().back().millesime);
   auto newer = [&](const std::string& code) -> std::string {
-    if (!s || code.empty()) return {};
-    const auto* i = s->info(current);
-    if (!i) {
-      auto last = s->millesimes().empty() ? 0 : s->millesimes().back().millesime;
-      return fmt::format(" ; le référentiel ne l'a pas encore (son plus récent est {})", last);
-    }
-    Official o = official(*s, current, code);
-    if (o.totale) return fmt::format(" : population totale {} pour {}", n(*o.totale), o.nom);
+    if (!s || code.empty() || !s->info(target)) return {};
+    Official o = official(*s, target, code);
+    if (o.totale) return fmt::format(" ; millésime {} au référentiel : population totale {} pour {}", target,
+                                     n(*o.totale), o.nom);
     if (o.municipale)
-      return fmt::format(" : population municipale {} pour {} (la population totale de ce millésime n'est pas dans "
-                         "le référentiel)", n(*o.municipale), o.nom);
+      return fmt::format(" ; millésime {} au référentiel : population municipale {} pour {} (sa population totale "
+                         "n'est pas dans le référentiel)", target, n(*o.municipale), o.nom);
     return {};
   };
   std::set<std::pair<std::string, int>> said;  // a party's millésime is said once
@@ -470,10 +471,11 @@ void ref_7(Context& ctx) {
     if (!id.empty() && !said.insert({id, *pop->millesime}).second) return;
     auto it = pl.code.find(id);
     ctx.note(pop->at("millesime"),
-             fmt::format("{} : population du millésime {} ; au {} le millésime en vigueur est {}{}", who,
-                         *pop->millesime, to_iso(ctx.at), current, newer(it == pl.code.end() ? "" : it->second)),
-             fmt::format("les populations légales du millésime {} font foi depuis le 1er janvier {} ; mettez à jour "
-                         "le chiffre et son millésime", current, current + 3));
+             fmt::format("{} : population du millésime {}, qui ne fait plus foi depuis le 1er janvier {} (le "
+                         "millésime {} la remplace){}", who, *pop->millesime, *pop->millesime + 4,
+                         *pop->millesime + 1, newer(it == pl.code.end() ? "" : it->second)),
+             "le millésime M des populations légales fait foi à partir du 1er janvier M+3 ; mettez à jour le "
+             "chiffre et son millésime");
   };
   for (const auto& p : ctx.ctg.parties) check(p.population, p.nom, p.id);
   for (const auto& e : ctx.ctg.autorites_organisatrices) {

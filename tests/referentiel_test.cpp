@@ -152,8 +152,9 @@ TEST_CASE("REF-4, REF-5, REF-7: population totale, municipale, millésime") {
   CHECK_FALSE(contains(f.of("REF-4") + f.of("REF-5"), "Saint-Pierre"));  // an overseas collectivity: silence
   CHECK_FALSE(contains(f.of("REF-4") + f.of("REF-5"), "Les Mées"));      // exact
   // Millésime 2022 at 2026-01-01: the 2023 figure is in force.
-  CHECK(contains(f.of("REF-7"), "Les Mées : population du millésime 2022 ; au 2026-01-01 le millésime en vigueur est "
-                                "2023 : population municipale"));
+  CHECK(contains(f.of("REF-7"), "Les Mées : population du millésime 2022, qui ne fait plus foi depuis le 1er janvier "
+                                "2026 (le millésime 2023 la remplace) ; millésime 2023 au référentiel : population "
+                                "municipale"));
   rules::Options o;
   o.at = Date{2025, 6, 1};
   CHECK(check(parties, o).of("REF-7").find("Les Mées") == std::string::npos);
@@ -161,7 +162,8 @@ TEST_CASE("REF-4, REF-5, REF-7: population totale, municipale, millésime") {
   off.referentiel = false;
   auto g = check(parties, off);
   CHECK(g.of("REF-4").empty());
-  CHECK(contains(g.of("REF-7"), "le millésime en vigueur est 2023"));  // calendar only, still said
+  CHECK(contains(g.of("REF-7"), "qui ne fait plus foi depuis le 1er janvier 2026 (le millésime 2023 la remplace)"));
+  CHECK_FALSE(contains(g.of("REF-7"), "au référentiel"));  // calendar only, still said, without a figure
 }
 
 TEST_CASE("REF-6: an EPCI's population recomputed from the listed communes") {

@@ -41,7 +41,10 @@ PY
 dir=$tmp/briancon
 expect "init" 0 "7 fichiers écrits" -- "$ctg" init "$dir" --epci 240500439 \
   --caf "Caisse d'allocations familiales des Hautes-Alpes" --debut 2026-01-01 --fin 2029-12-31
-expect "init : validate sans erreur" 0 "aucune erreur" -- "$ctg" validate "$dir"
+# Briançon (11 059 inhabitants) must have a relais petite enfance from
+# 2026-01-01 (AO-7, an error since issue 11): the one error of a fresh draft,
+# which the user removes by filling the offer table.
+expect "init : validate, seule erreur le RPE de Briançon" 1 "1 erreur" -- "$ctg" validate "$dir"
 out=$("$ctg" validate -f json "$dir")
 python3 - "$out" <<'PY' || fail=1
 import json, sys
@@ -49,9 +52,10 @@ doc = json.loads(sys.argv[1])
 codes = sorted({d["regle"] for f in doc["fichiers"] for d in f["diagnostics"]})
 # What a fresh draft is expected to say: blanks to fill, the millésime to
 # update, and Briançon's obligations above 10 000 inhabitants.
-expected = {"SIG-1", "REF-7", "AO-6", "AO-7", "OFF-1", "SCH-1", "SCH-2", "SCH-3", "SCH-4"}
+expected = {"SIG-1", "REF-7", "AO-6", "AO-7", "OFF-1", "SCH-1", "SCH-2", "SCH-3", "SCH-4", "SCH-5"}
 assert set(codes) <= expected, codes
-assert doc["resume"]["erreurs"] == 0
+errors = [d for f in doc["fichiers"] for d in f["diagnostics"] if d["gravite"] == "erreur"]
+assert [d["regle"] for d in errors] == ["AO-7"] and "Briançon" in errors[0]["message"], errors
 print("ok init : constats attendus seulement", codes)
 PY
 expect "init : rendu HTML" 0 "" -- "$ctg" render "$dir" -f html -o "$tmp/briancon.html"
@@ -75,7 +79,7 @@ expect "init --modele" 0 "" -- "$ctg" init "$tmp/modele" --epci 240500439 --comm
   --caf "Caf des Hautes-Alpes" --debut 2026-01-01 --fin 2029-12-31 --modele "$root/examples/provence-alpes-agglomeration"
 grep -q "Provence Alpes Agglomération" "$tmp/modele/ctg.yaml" && { echo "ÉCHEC nom du modèle resté"; fail=1; } \
   || echo "ok noms du modèle remplacés"
-expect "init --modele : validate sans erreur" 0 "aucune erreur" -- "$ctg" validate "$tmp/modele"
+expect "init --modele : validate, seule erreur le RPE de Briançon" 1 "1 erreur" -- "$ctg" validate "$tmp/modele"
 
 # The format reference in Markdown is generated, committed and up to date.
 if "$ctg" schema --markdown | diff -q - "$root/docs/format.md" >/dev/null; then echo "ok docs/format.md à jour"

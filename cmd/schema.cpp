@@ -25,7 +25,7 @@ void setup_schema(CLI::App& app, int& exit_code) {
     if (*keys)
       for (const auto& path : schema::key_paths(format::document().codec().info)) s += path + "\n";
     else s = format::json_schema();
-    std::fwrite(s.data(), 1, s.size(), stdout);
+    cli::emit(stdout, s);
     exit_code = cli::ok;
   });
 }

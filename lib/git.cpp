@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -44,9 +45,16 @@ std::optional<std::string> run(const std::vector<std::string>& args, std::string
   // Read both pipes; stderr is small, read it after stdout.
   std::string output, errors;
   char buf[65536];
+  bool too_large = false;
   for (ssize_t n; (n = read(out[0], buf, sizeof buf)) != 0;) {
     if (n < 0) {
       if (errno == EINTR) continue;
+      break;
+    }
+    // The same cap as for files on disk (two of them for `git diff`).
+    if (output.size() + static_cast<std::size_t>(n) > 2 * max_file_size) {
+      too_large = true;
+      kill(pid, SIGTERM);
       break;
     }
     output.append(buf, static_cast<std::size_t>(n));
@@ -56,7 +64,7 @@ std::optional<std::string> run(const std::vector<std::string>& args, std::string
       if (errno == EINTR) continue;
       break;
     }
-    errors.append(buf, static_cast<std::size_t>(n));
+    if (errors.size() < 65536) errors.append(buf, static_cast<std::size_t>(n));
   }
   close(out[0]);
   close(err[0]);
@@ -66,6 +74,10 @@ std::optional<std::string> run(const std::vector<std::string>& args, std::string
   }
   if (waited < 0) {
     error = fmt::format("git n'a pas pu être attendu ({})", std::strerror(errno));
+    return std::nullopt;
+  }
+  if (too_large) {
+    error = fmt::format("la sortie de git dépasse {} octets", 2 * max_file_size);
     return std::nullopt;
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) > ok_up_to) {

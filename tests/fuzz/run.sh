@@ -17,9 +17,9 @@ JOBS=${JOBS:-1}
 TARGETS=${TARGETS:-"validate coverage render diff markdown"}
 
 if [ ! -x "$BUILD/tests/fuzz/fuzz_markdown" ] || [ "${FUZZ_REBUILD:-1}" = 1 ]; then
-  CC=clang CXX=clang++ cmake -S . -B "$BUILD" -DCTG_FUZZ=ON -DBUILD_TESTING=OFF \
+  CC=clang CXX=clang++ cmake -S . -B "$BUILD" -DCTG_FUZZ=ON \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo ${CMAKE_CXX_COMPILER_LAUNCHER:+-DCMAKE_CXX_COMPILER_LAUNCHER=$CMAKE_CXX_COMPILER_LAUNCHER} >/dev/null
-  cmake --build "$BUILD" -j"$(nproc)" >/dev/null
+  cmake --build "$BUILD" -j"$(nproc)" --target ctg $(printf "fuzz_%s " $TARGETS) >/dev/null
 fi
 mkdir -p "$WORK"
 WORK=$(realpath "$WORK"); BUILD=$(realpath "$BUILD")

@@ -9,8 +9,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   using namespace ctg;
   LoadResult r = fuzz::load(fuzz::as_text(data, size));
   Diagnostics findings = r.diagnostics;
-  if (r.ctg && !r.diagnostics.has_errors())
-    for (const auto& d : rules::check(*r.ctg).items()) findings.add(d);
+  if (r.ctg && !r.diagnostics.has_errors()) {
+    const Diagnostics rules_findings = rules::check(*r.ctg);  // kept alive for the loop
+    for (const auto& d : rules_findings.items()) findings.add(d);
+  }
   for (const auto& d : findings.items()) {
     fuzz::check_output(format_human(d, r.sources, HumanStyle{false}));
     fuzz::check_output(format_human(d, r.sources, HumanStyle{true}));

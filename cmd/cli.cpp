@@ -88,17 +88,23 @@ bool refuse_invalid(const LoadResult& r, const std::string& why) {
   return true;
 }
 
+namespace {
+int stdout_errno = 0;  // the first write error on standard output
+}  // namespace
+
 void emit(std::FILE* stream, std::string_view text, bool colored) {
   const std::string safe = printable(text, colored);
-  std::fwrite(safe.data(), 1, safe.size(), stream);
+  errno = 0;
+  if (std::fwrite(safe.data(), 1, safe.size(), stream) != safe.size() && stream == stdout && !stdout_errno)
+    stdout_errno = errno;
 }
 
 int finish_stdout(int exit_code) {
   errno = 0;
   if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-    const int e = errno;
+    const int e = stdout_errno ? stdout_errno : errno;
     std::fprintf(stderr, "ctg : erreur : écriture sur la sortie standard impossible (%s) ; la sortie est incomplète\n",
-                 e ? std::strerror(e) : "erreur d'écriture");
+                 (e ? system_error(e) : std::string("erreur d'écriture")).c_str());
     return unusable;
   }
   return exit_code;

@@ -89,10 +89,10 @@ int run_git_config(const GitConfigOptions& o) {
   }
   if (!present) {
     int fd = ::open(attributes.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
-    if (fd < 0) return refuse(fmt::format("écriture impossible ({})", std::strerror(errno)));
+    if (fd < 0) return refuse(fmt::format("écriture impossible ({})", system_error(errno)));
     std::string add = (!existing.empty() && existing.back() != '\n' ? "\n" : "") + line + "\n";
     bool written = ::write(fd, add.data(), add.size()) == static_cast<ssize_t>(add.size());
-    if (::close(fd) != 0 || !written) return refuse(fmt::format("écriture impossible ({})", std::strerror(errno)));
+    if (::close(fd) != 0 || !written) return refuse(fmt::format("écriture impossible ({})", system_error(errno)));
   }
   cli::emit(stdout, fmt::format("git diff et git log -p montrent désormais les fichiers {} avec ctg :\n"
                                 "  .gitattributes : {}\n  git config diff.ctg.command \"{} diff\"\n"

@@ -13,6 +13,8 @@
 #include <filesystem>
 #include <vector>
 
+#include "text.hpp"
+
 namespace ctg {
 
 namespace {
@@ -24,7 +26,7 @@ std::string write_all(int fd, std::string_view content) {
     ssize_t n = ::write(fd, p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
-      return fmt::format("écriture impossible ({})", std::strerror(errno));
+      return fmt::format("écriture impossible ({})", system_error(errno));
     }
     p += n;
     left -= static_cast<std::size_t>(n);
@@ -39,12 +41,12 @@ std::string write_through(const std::string& path, std::string_view content) {
   int fd = ::open(path.c_str(), O_WRONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) {
     if (errno == ENXIO) return fmt::format("« {} » est un tube que personne ne lit", path);
-    return fmt::format("ouverture de « {} » impossible ({})", path, std::strerror(errno));
+    return fmt::format("ouverture de « {} » impossible ({})", path, system_error(errno));
   }
   int flags = ::fcntl(fd, F_GETFL);
   if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
   std::string failure = write_all(fd, content);
-  if (::close(fd) != 0 && failure.empty()) failure = fmt::format("écriture impossible ({})", std::strerror(errno));
+  if (::close(fd) != 0 && failure.empty()) failure = fmt::format("écriture impossible ({})", system_error(errno));
   return failure;
 }
 
@@ -72,9 +74,9 @@ std::string write_atomically(const std::string& given, std::string_view content)
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
   int fd = mkstemp(name.data());
-  if (fd < 0) return fmt::format("impossible de créer un fichier dans « {} » ({})", dir.string(), std::strerror(errno));
+  if (fd < 0) return fmt::format("impossible de créer un fichier dans « {} » ({})", dir.string(), system_error(errno));
   std::string failure = write_all(fd, content);
-  if (failure.empty() && ::fsync(fd) != 0) failure = fmt::format("écriture impossible ({})", std::strerror(errno));
+  if (failure.empty() && ::fsync(fd) != 0) failure = fmt::format("écriture impossible ({})", system_error(errno));
   if (failure.empty()) {
     if (exists) {
       // The replaced file keeps its permissions (a 0600 file stays private) and, for root, its owner.
@@ -87,9 +89,9 @@ std::string write_atomically(const std::string& given, std::string_view content)
       ::fchmod(fd, 0666 & ~mask);
     }
   }
-  if (::close(fd) != 0 && failure.empty()) failure = fmt::format("écriture impossible ({})", std::strerror(errno));
+  if (::close(fd) != 0 && failure.empty()) failure = fmt::format("écriture impossible ({})", system_error(errno));
   if (failure.empty() && std::rename(name.data(), path.c_str()) != 0)
-    failure = fmt::format("impossible de remplacer « {} » ({})", given, std::strerror(errno));
+    failure = fmt::format("impossible de remplacer « {} » ({})", given, system_error(errno));
   if (!failure.empty()) std::remove(name.data());
   return failure;
 }

@@ -10,6 +10,8 @@
 #include <cstring>
 #include <filesystem>
 
+#include "text.hpp"
+
 extern char** environ;
 
 namespace ctg::git {
@@ -17,7 +19,7 @@ namespace ctg::git {
 std::optional<std::string> run(const std::vector<std::string>& args, std::string& error, int ok_up_to) {
   int out[2], err[2];
   if (pipe(out) != 0 || pipe(err) != 0) {
-    error = fmt::format("impossible de lancer git ({})", std::strerror(errno));
+    error = fmt::format("impossible de lancer git ({})", system_error(errno));
     return std::nullopt;
   }
   posix_spawn_file_actions_t actions;
@@ -39,7 +41,7 @@ std::optional<std::string> run(const std::vector<std::string>& args, std::string
   if (rc != 0) {
     close(out[0]);
     close(err[0]);
-    error = fmt::format("git est introuvable ({})", std::strerror(rc));
+    error = fmt::format("git est introuvable ({})", system_error(rc));
     return std::nullopt;
   }
   // Read both pipes; stderr is small, read it after stdout.
@@ -73,7 +75,7 @@ std::optional<std::string> run(const std::vector<std::string>& args, std::string
   while ((waited = waitpid(pid, &status, 0)) < 0 && errno == EINTR) {
   }
   if (waited < 0) {
-    error = fmt::format("git n'a pas pu être attendu ({})", std::strerror(errno));
+    error = fmt::format("git n'a pas pu être attendu ({})", system_error(errno));
     return std::nullopt;
   }
   if (too_large) {

@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "text.hpp"
+
 namespace ctg {
 
 int SourceSet::add(std::string path, std::string content) {
@@ -81,14 +83,14 @@ std::optional<std::string> read_regular_file(const std::string& path, ReadFailur
   if (fd < 0) {
     if (errno == ENOENT || errno == ENOTDIR) return fail(ReadFailure::Missing, "fichier introuvable");
     if (errno == EISDIR) return fail(ReadFailure::Directory, "c'est un dossier");
-    return fail(ReadFailure::Unreadable, fmt::format("ouverture impossible ({})", std::strerror(errno)));
+    return fail(ReadFailure::Unreadable, fmt::format("ouverture impossible ({})", system_error(errno)));
   }
   struct Closer {
     int fd;
     ~Closer() { ::close(fd); }
   } closer{fd};
   struct stat st {};
-  if (::fstat(fd, &st) != 0) return fail(ReadFailure::Unreadable, fmt::format("lecture impossible ({})", std::strerror(errno)));
+  if (::fstat(fd, &st) != 0) return fail(ReadFailure::Unreadable, fmt::format("lecture impossible ({})", system_error(errno)));
   if (S_ISDIR(st.st_mode)) return fail(ReadFailure::Directory, "c'est un dossier");
   if (!S_ISREG(st.st_mode))
     return fail(ReadFailure::NotRegular, "ce n'est pas un fichier ordinaire (tube, périphérique ou socket)");
@@ -102,7 +104,7 @@ std::optional<std::string> read_regular_file(const std::string& path, ReadFailur
   for (;;) {
     ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return fail(ReadFailure::Unreadable, fmt::format("lecture impossible ({})", std::strerror(errno)));
+    if (n < 0) return fail(ReadFailure::Unreadable, fmt::format("lecture impossible ({})", system_error(errno)));
     if (n == 0) break;
     if (content.size() + static_cast<std::size_t>(n) > cap)  // a file that grows while read
       return fail(ReadFailure::TooLarge, fmt::format("fichier trop volumineux (plus de {} octets)", cap));

@@ -1,6 +1,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <cerrno>
 
 #include "source.hpp"
 
@@ -104,6 +105,29 @@ std::string printable(std::string_view s, bool keep_sgr) {
     i += len;
   }
   return out;
+}
+
+std::string system_error(int err) {
+  switch (err) {
+    case ENOSPC: return "plus de place sur le disque";
+    case EDQUOT: return "quota de disque dépassé";
+    case EACCES:
+    case EPERM: return "permission refusée";
+    case ENOENT: return "fichier ou dossier introuvable";
+    case ENOTDIR: return "un élément du chemin n'est pas un dossier";
+    case EISDIR: return "c'est un dossier";
+    case EROFS: return "système de fichiers en lecture seule";
+    case EIO: return "erreur d'entrée-sortie";
+    case EPIPE: return "le lecteur de la sortie s'est arrêté";
+    case EFBIG: return "fichier trop grand";
+    case ENAMETOOLONG: return "nom de fichier trop long";
+    case ELOOP: return "trop de liens symboliques";
+    case EXDEV: return "déplacement entre deux systèmes de fichiers impossible";
+    case EMFILE:
+    case ENFILE: return "trop de fichiers ouverts";
+    case ENOMEM: return "mémoire insuffisante";
+    default: return "erreur système " + std::to_string(err);
+  }
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view sep) {

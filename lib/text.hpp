@@ -30,6 +30,9 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
 // itself writes (ESC [ digits ; m) are kept, nothing else.
 std::string printable(std::string_view s, bool keep_sgr = false);
 
+// A system error (errno) said in French, whatever the machine's locale.
+std::string system_error(int err);
+
 // "a, b et c"
 std::string join_french(const std::vector<std::string>& items, std::string_view last_sep = " et ");
 std::string join(const std::vector<std::string>& items, std::string_view sep);

@@ -15,7 +15,11 @@ PACKAGES := g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev do
             tidy chromium poppler-utils fonts-dejavu-core python3-docx librsvg2-bin \
             hyperfine time
 
-.PHONY: all deps build demo check clean
+# What .ci/run adds after make check (issue 12): clang 14 and its sanitizer
+# and libFuzzer runtimes, for the clang build, the ASan/UBSan suite and the fuzzers.
+HARDENING_PACKAGES := clang-14 libclang-rt-14-dev llvm-14 clang
+
+.PHONY: all deps deps-hardening build demo check clean
 
 all: build
 
@@ -31,6 +35,9 @@ deps:
 	  sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
 	  $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+
+deps-hardening:
+	@$(MAKE) --no-print-directory deps PACKAGES="$(HARDENING_PACKAGES)"
 
 build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON

@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <regex>
 
 #include "atomic_file.hpp"
@@ -78,7 +80,7 @@ int report_parse_error(const CLI::App& app, const CLI::ParseError& e) {
   } else {
     message = fmt::format("ligne de commande invalide ({})", what);
   }
-  std::fprintf(stderr, "ctg : erreur : %s\n", message.c_str());
+  std::fprintf(stderr, "ctg : erreur : %s\n", printable(message).c_str());
   std::fprintf(stderr, "Pour l'aide : %s --help\n", cmd.c_str());
   return unusable;
 }
@@ -86,18 +88,40 @@ int report_parse_error(const CLI::App& app, const CLI::ParseError& e) {
 bool refuse_invalid(const LoadResult& r, const std::string& why) {
   if (r.ok()) return false;
   HumanStyle style{use_color(stderr)};
-  for (const auto& d : r.diagnostics.items()) std::fputs(format_human(d, r.sources, style).c_str(), stderr);
-  std::fprintf(stderr, "ctg : %s (voir ctg validate)\n", why.c_str());
+  for (const auto& d : r.diagnostics.items()) emit(stderr, format_human(d, r.sources, style), style.color);
+  emit(stderr, fmt::format("ctg : {} (voir ctg validate)\n", why));
   return true;
+}
+
+namespace {
+int stdout_errno = 0;  // the first write error on standard output
+}  // namespace
+
+void emit(std::FILE* stream, std::string_view text, bool colored) {
+  const std::string safe = printable(text, colored);
+  errno = 0;
+  if (std::fwrite(safe.data(), 1, safe.size(), stream) != safe.size() && stream == stdout && !stdout_errno)
+    stdout_errno = errno;
+}
+
+int finish_stdout(int exit_code) {
+  errno = 0;
+  if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+    const int e = stdout_errno ? stdout_errno : errno;
+    std::fprintf(stderr, "ctg : erreur : écriture sur la sortie standard impossible (%s) ; la sortie est incomplète\n",
+                 (e ? system_error(e) : std::string("erreur d'écriture")).c_str());
+    return unusable;
+  }
+  return exit_code;
 }
 
 int write_output(const std::string& content, const std::string& path) {
   if (path.empty()) {
-    std::fwrite(content.data(), 1, content.size(), stdout);
+    emit(stdout, content);
     return ok;
   }
-  if (std::string failure = write_atomically(path, content); !failure.empty()) {
-    std::fprintf(stderr, "ctg : erreur : %s ; « %s » n'a pas été modifié\n", failure.c_str(), path.c_str());
+  if (std::string failure = write_atomically(path, printable(content)); !failure.empty()) {
+    emit(stderr, fmt::format("ctg : erreur : {} ; « {} » n'a pas été modifié\n", failure, path));
     return unusable;
   }
   return ok;

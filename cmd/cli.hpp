@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <string>
+#include <string_view>
 
 #include "loader.hpp"
 
@@ -29,6 +30,15 @@ bool use_color(std::FILE* stream);
 // Prints a loaded CTG's diagnostics on stderr with why the command needs it
 // valid, and returns true, when it did not load without error.
 bool refuse_invalid(const LoadResult& r, const std::string& why);
+
+// THE output boundary for text: `text` goes through ctg::printable (terminal
+// escapes, C1 and bidirectional controls replaced), keeping ctg's own colour
+// sequences when `colored`. Write errors are caught at exit (finish_stdout).
+void emit(std::FILE* stream, std::string_view text, bool colored = false);
+
+// Flushes standard output; on a write error (a full disk, /dev/full, a closed
+// pipe) prints a French message and returns unusable, else `exit_code`.
+int finish_stdout(int exit_code);
 
 // Writes a produced document to standard output, or to `path` at once
 // (temporary file and rename); returns the exit code.

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "text.hpp"
 #include "commands.hpp"
 #include "coverage_report.hpp"
 #include "loader.hpp"
@@ -26,13 +27,13 @@ int run_coverage(const CoverageOptions& o) {
     options.target = parse_decimal(o.target);
     if (!options.target || options.target->units <= 0 || *options.target > Decimal::from_int(1000)) {
       std::fprintf(stderr, "ctg : erreur : cible %s invalide ; écrivez un nombre de places pour 100 enfants entre "
-                           "0 et 1000, par exemple --cible 60\n", o.target.c_str());
+                           "0 et 1000, par exemple --cible 60\n", printable(o.target).c_str());
       return cli::unusable;
     }
   }
   if (o.csv_fr && o.format != "texte" && o.format != "csv") {
     std::fprintf(stderr, "ctg : erreur : --csv-fr produit un CSV ; il ne se combine pas avec --format %s\n",
-                 o.format.c_str());
+                 printable(o.format).c_str());
     return cli::unusable;
   }
   coverage::Format format = coverage::Format::Text;
@@ -44,7 +45,7 @@ int run_coverage(const CoverageOptions& o) {
   LoadResult r = load_file(o.path);
   if (cli::refuse_invalid(r, "le fichier doit être valide pour calculer les taux")) return cli::unusable;
   std::string out = coverage::render(coverage::compute(*r.ctg, options), r.sources, format);
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  cli::emit(stdout, out);
   return cli::ok;
 }
 }  // namespace

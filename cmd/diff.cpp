@@ -4,14 +4,14 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 #include "cli.hpp"
 #include "commands.hpp"
 #include "diff.hpp"
 #include "git.hpp"
+#include "source.hpp"
+#include "text.hpp"
 
 namespace ctg::cmd {
 
@@ -25,18 +25,20 @@ struct DiffOptions {
   std::string textconv;
 };
 
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream b;
-  b << in.rdbuf();
-  return b.str();
+// A file given by git (or by the user, for --textconv): regular, at most 64 MiB.
+std::optional<std::string> read_all(const std::string& path, std::string& error) {
+  ReadFailure failure = ReadFailure::None;
+  std::string reason;
+  auto content = read_regular_file(path, failure, reason);
+  if (!content) error = fmt::format("lecture de {} impossible : {}", guillemets(path), reason);
+  return content;
 }
 
 int print(const diff::Result& r, const std::string& a, const std::string& b, const std::string& format) {
   std::string out = format == "json" ? diff::to_json(r, a, b)
                     : format == "md" ? diff::to_markdown(r, a, b)
                                      : diff::to_text(r, a, b, cli::use_color(stdout));
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  cli::emit(stdout, out, format != "json" && format != "md" && cli::use_color(stdout));
   return r.same() ? cli::ok : cli::findings;
 }
 
@@ -44,11 +46,17 @@ int run_diff(const DiffOptions& o) {
   diff::Options options;
   options.order = o.order;
   if (!o.textconv.empty()) {
-    std::string raw = read_all(o.textconv);
+    std::string error;
+    auto content = read_all(o.textconv, error);
+    if (!content) {
+      cli::emit(stderr, fmt::format("ctg : erreur : {}\n", error));
+      return cli::unusable;
+    }
+    const std::string& raw = *content;
     LoadResult r = load_fragment(raw, o.textconv);
     // A file that is not a readable CTG is shown as it is: nothing is hidden.
     std::string out = r.unusable || r.diagnostics.has_errors() ? raw : diff::flatten(r);
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    cli::emit(stdout, out);
     return cli::ok;
   }
   if (!o.git && (o.args.size() == 7 || o.args.size() == 9)) {
@@ -58,16 +66,25 @@ int run_diff(const DiffOptions& o) {
     const std::string& new_path = o.args.size() == 9 ? o.args[7] : path;
     auto side = [](const std::string& file, const std::string& name) {
       if (file == "/dev/null") return LoadResult{};
-      return load_fragment(read_all(file), name);
+      std::string error;
+      auto content = read_all(file, error);
+      if (!content) {  // not readable as a CTG: git's own diff below says what it can
+        LoadResult r;
+        r.diagnostics.error("FICHIER", Loc{}, error);
+        return r;
+      }
+      return load_fragment(*content, name);
     };
     LoadResult a = side(o.args[1], "a/" + path), b = side(o.args[4], "b/" + new_path);
-    auto readable = [](const LoadResult& r) { return r.sources.size() == 0 || (r.ctg && !r.diagnostics.has_errors()); };
+    auto readable = [](const LoadResult& r) {
+      return !r.diagnostics.has_errors() && (r.sources.size() == 0 || r.ctg);  // size 0: /dev/null
+    };
     if (!readable(a) || !readable(b)) {
       // Not a CTG (or a broken one): git's own line diff, so that no change is hidden.
       std::string error;
       auto out = git::run({"diff", "--no-index", "--no-ext-diff", "--", o.args[1], o.args[4]}, error, 1);
-      if (out) std::fwrite(out->data(), 1, out->size(), stdout);
-      else std::fprintf(stdout, "ctg : %s n'est pas une CTG lisible et git diff a échoué (%s)\n", path.c_str(), error.c_str());
+      if (out) cli::emit(stdout, *out);
+      else cli::emit(stdout, fmt::format("ctg : {} n'est pas une CTG lisible et git diff a échoué ({})\n", path, error));
       return cli::ok;
     }
     options.consequences = false;  // one file alone: no coverage nor rules to recompute
@@ -101,7 +118,7 @@ int run_diff(const DiffOptions& o) {
   for (const auto& name : {a_name, b_name})
     if (auto rp = git::split_rev_path(name); rp && !rp->first.empty() && rp->first[0] == '-') {
       std::fprintf(stderr, "ctg : erreur : révision « %s » refusée : une révision ne commence pas par « - »\n",
-                   rp->first.c_str());
+                   printable(rp->first).c_str());
       return cli::unusable;
     }
   LoadResult a = git::load_version(a_name), b = git::load_version(b_name);

@@ -1,16 +1,23 @@
 // ctg git-config : makes `git diff` and `git log -p` show CTG files the way
 // `ctg diff` does.
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <sstream>
 
 #include "cli.hpp"
+#include "text.hpp"
 #include "commands.hpp"
 #include "git.hpp"
+#include "source.hpp"
 
 namespace ctg::cmd {
 
@@ -27,10 +34,15 @@ std::string self_path() {
 }
 
 int run_git_config(const GitConfigOptions& o) {
+  // One line of .gitattributes: a pattern with a line end would add others.
+  if (o.pattern.empty() || o.pattern.find_first_of("\n\r") != std::string::npos || printable(o.pattern) != o.pattern) {
+    cli::emit(stderr, "ctg : erreur : --motif doit être un motif d'une ligne, sans caractère de contrôle (par exemple *.yaml)\n");
+    return cli::unusable;
+  }
   std::string error;
   auto top = git::run({"rev-parse", "--show-toplevel"}, error);
   if (!top) {
-    std::fprintf(stderr, "ctg : erreur : ce dossier n'est pas dans un dépôt git (%s)\n", error.c_str());
+    std::fprintf(stderr, "ctg : erreur : ce dossier n'est pas dans un dépôt git (%s)\n", printable(error).c_str());
     return cli::unusable;
   }
   while (!top->empty() && top->back() == '\n') top->pop_back();
@@ -45,18 +57,30 @@ int run_git_config(const GitConfigOptions& o) {
   for (const auto& [key, value] : {std::pair<std::string, std::string>{"diff.ctg.command", exe + " diff"},
                                    {"diff.ctg.textconv", exe + " diff --textconv"}}) {
     if (!git::run({"config", key, value}, error)) {
-      std::fprintf(stderr, "ctg : erreur : %s\n", error.c_str());
+      std::fprintf(stderr, "ctg : erreur : %s\n", printable(error).c_str());
       return cli::unusable;
     }
   }
   std::filesystem::path attributes = std::filesystem::path(*top) / ".gitattributes";
   std::string line = o.pattern + " diff=ctg";
+  auto refuse = [&](const std::string& why) {
+    cli::emit(stderr, fmt::format("ctg : erreur : {} : {} ; ajoutez-y vous-même la ligne « {} »\n",
+                                  attributes.string(), why, line));
+    return cli::unusable;
+  };
+  // .gitattributes is written only if it is a plain file of the repository:
+  // a symbolic link could lead anywhere out of it.
+  struct stat st {};
+  const bool exists = ::lstat(attributes.c_str(), &st) == 0;
+  if (exists && S_ISLNK(st.st_mode)) return refuse("c'est un lien symbolique, ctg ne le suit pas");
+  if (exists && !S_ISREG(st.st_mode)) return refuse("ce n'est pas un fichier ordinaire");
   std::string existing;
-  {
-    std::ifstream in(attributes);
-    std::ostringstream b;
-    b << in.rdbuf();
-    existing = b.str();
+  if (exists) {
+    ReadFailure failure = ReadFailure::None;
+    std::string reason;
+    auto content = read_regular_file(attributes.string(), failure, reason);
+    if (!content) return refuse(reason);
+    existing = std::move(*content);
   }
   bool present = false;
   {
@@ -64,19 +88,17 @@ int run_git_config(const GitConfigOptions& o) {
     for (std::string l; std::getline(lines, l);) present = present || l == line;
   }
   if (!present) {
-    std::ofstream out(attributes, std::ios::app);
-    if (!existing.empty() && existing.back() != '\n') out << '\n';
-    out << line << '\n';
-    if (!out) {
-      std::fprintf(stderr, "ctg : erreur : écriture de %s impossible\n", attributes.string().c_str());
-      return cli::unusable;
-    }
+    int fd = ::open(attributes.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd < 0) return refuse(fmt::format("écriture impossible ({})", system_error(errno)));
+    std::string add = (!existing.empty() && existing.back() != '\n' ? "\n" : "") + line + "\n";
+    bool written = ::write(fd, add.data(), add.size()) == static_cast<ssize_t>(add.size());
+    if (::close(fd) != 0 || !written) return refuse(fmt::format("écriture impossible ({})", system_error(errno)));
   }
-  std::printf("git diff et git log -p montrent désormais les fichiers %s avec ctg :\n"
-              "  .gitattributes : %s\n  git config diff.ctg.command \"%s diff\"\n"
-              "  git config diff.ctg.textconv \"%s diff --textconv\"\n"
-              "Pensez à valider .gitattributes dans le dépôt.\n",
-              o.pattern.c_str(), line.c_str(), exe.c_str(), exe.c_str());
+  cli::emit(stdout, fmt::format("git diff et git log -p montrent désormais les fichiers {} avec ctg :\n"
+                                "  .gitattributes : {}\n  git config diff.ctg.command \"{} diff\"\n"
+                                "  git config diff.ctg.textconv \"{} diff --textconv\"\n"
+                                "Pensez à valider .gitattributes dans le dépôt.\n",
+                                o.pattern, line, exe, exe));
   return cli::ok;
 }
 }  // namespace

@@ -47,7 +47,8 @@ int run(int argc, char** argv) {
     if (word != "completion" && std::find(names.begin(), names.end(), word) == names.end()) {
       std::string hint;
       if (auto c = ctg::closest(word, names)) hint = fmt::format(" ; vouliez-vous dire {} ?", ctg::guillemets(*c));
-      std::fprintf(stderr, "ctg : erreur : sous-commande %s inconnue%s\n", ctg::guillemets(word).c_str(), hint.c_str());
+      std::fprintf(stderr, "ctg : erreur : sous-commande %s inconnue%s\n", ctg::printable(ctg::guillemets(word)).c_str(),
+                   ctg::printable(hint).c_str());
       std::fprintf(stderr, "Sous-commandes : %s. Pour l'aide : ctg --help\n", ctg::join(names, ", ").c_str());
       return ctg::cli::unusable;
     }
@@ -75,12 +76,12 @@ int run(int argc, char** argv) {
 int main(int argc, char** argv) {
   // Nothing may reach the user as an exception or an abort.
   try {
-    return run(argc, argv);
+    return ctg::cli::finish_stdout(run(argc, argv));
   } catch (const std::bad_alloc&) {
     std::fputs("ctg : erreur : mémoire insuffisante\n", stderr);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "ctg : erreur interne : %s\nMerci de signaler ce problème avec le fichier en cause.\n",
-                 e.what());
+                 ctg::printable(e.what()).c_str());
   } catch (...) {
     std::fputs("ctg : erreur interne inattendue\n", stderr);
   }

@@ -28,7 +28,7 @@ int run_render(const RenderOptions& o) {
   if (!part) {
     std::string hint;
     if (auto c = closest(o.part, render::part_names())) hint = fmt::format(" ; vouliez-vous dire {} ?", guillemets(*c));
-    std::fprintf(stderr, "ctg : erreur : partie %s inconnue%s\nParties : %s\n", guillemets(o.part).c_str(), hint.c_str(),
+    std::fprintf(stderr, "ctg : erreur : partie %s inconnue%s\nParties : %s\n", printable(guillemets(o.part)).c_str(), printable(hint).c_str(),
                  join(render::part_names(), ", ").c_str());
     return cli::unusable;
   }

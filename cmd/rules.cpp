@@ -93,8 +93,8 @@ int run_explain(const std::string& id) {
   for (const auto& c : format_codes()) ids.emplace_back(c.code);
   std::string hint;
   if (auto c = closest(upper, ids)) hint = fmt::format(" ; vouliez-vous dire {} ?", guillemets(*c));
-  std::fprintf(stderr, "ctg : erreur : règle %s inconnue%s\nListe des règles : ctg rules\n", guillemets(id).c_str(),
-               hint.c_str());
+  std::fprintf(stderr, "ctg : erreur : règle %s inconnue%s\nListe des règles : ctg rules\n", printable(guillemets(id)).c_str(),
+               printable(hint).c_str());
   return cli::unusable;
 }
 

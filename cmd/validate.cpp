@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "cli.hpp"
+#include "text.hpp"
 #include "commands.hpp"
 #include "validation.hpp"
 
@@ -30,7 +31,7 @@ int run_validate(const ValidateOptions& o) {
     options.at = parse_iso_date(o.at);
     if (!options.at) {
       std::fprintf(stderr, "ctg : erreur : date de référence « %s » invalide ; écrivez-la AAAA-MM-JJ, par exemple "
-                           "--at 2026-01-01\n", o.at.c_str());
+                           "--at 2026-01-01\n", printable(o.at).c_str());
       return cli::unusable;
     }
   }
@@ -48,22 +49,21 @@ int run_validate(const ValidateOptions& o) {
   }
   if (o.format == "json") {
     std::string out = validation_json(results, options);
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    cli::emit(stdout, out);
   } else if (o.format == "sarif") {
     std::string out = validation_sarif(results);
-    std::fwrite(out.data(), 1, out.size(), stdout);
+    cli::emit(stdout, out);
   } else {
     HumanStyle style{cli::use_color(stdout)};
     for (const auto& r : results) {
-      for (const auto& d : r.findings.items()) std::fputs(format_human(d, r.load.sources, style).c_str(), stdout);
+      for (const auto& d : r.findings.items()) cli::emit(stdout, format_human(d, r.load.sources, style), style.color);
       std::string when;
       if (r.rules_checked && r.load.ctg)
         when = options.at ? fmt::format(" (règles au {}, étape {})", to_iso(*options.at), o.stage)
                           : fmt::format(" (règles sur toute la période, du {} au {}, étape {})",
                                         to_iso(r.load.ctg->convention.debut), to_iso(r.load.ctg->convention.fin),
                                         o.stage);
-      std::fputs(fmt::format("{} : {}{}\n", r.path().empty() ? "?" : r.path(), summary_line(r.findings), when).c_str(),
-                 stdout);
+      cli::emit(stdout, fmt::format("{} : {}{}\n", r.path().empty() ? "?" : r.path(), summary_line(r.findings), when));
     }
   }
   return exit;

@@ -9,10 +9,12 @@
 #include "designation.hpp"
 #include "french.hpp"
 #include "population.hpp"
+#include "text.hpp"
 
 namespace ctg::charts {
 
-std::string xml_escape(std::string_view s) {
+std::string xml_escape(std::string_view raw) {
+  const std::string s = printable(raw);  // no control character reaches the page
   std::string out;
   out.reserve(s.size());
   for (char c : s) {

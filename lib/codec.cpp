@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <regex>
 
+#include "markdown.hpp"
+
 namespace ctg::codec {
 
 namespace {
@@ -128,7 +130,20 @@ Codec<LocatedText> located_text() {
           }};
 }
 
-Codec<std::string> markdown() { return string_codec(scalar(Kind::Markdown)); }
+Codec<std::string> markdown() {
+  auto inner = string_codec(scalar(Kind::Markdown));
+  return {inner.info, [inner](const yaml::Node& n, std::string& out, Context& ctx) {
+            if (!inner.load(n, out, ctx)) return false;
+            // The converter stops at this depth (bounded time and memory): say it.
+            if (markdown::nesting_depth(out) > markdown::max_nesting)
+              ctx.diags.error("TYPE", n.loc,
+                              fmt::format("texte Markdown trop imbriqué : plus de {} niveaux de citations (« > ») ou "
+                                          "de listes les unes dans les autres",
+                                          markdown::max_nesting),
+                              "un texte de convention n'a pas besoin de plus de deux ou trois niveaux : aplatissez-le");
+            return true;
+          }};
+}
 
 Codec<std::string> identifier() {
   TypeInfo t = scalar(Kind::Identifier);

@@ -64,20 +64,27 @@ std::string Column::label() const { return year ? std::to_string(*year) : std::s
 
 namespace {
 // Products of two decimals' units overflow 64 bits for extreme inputs.
-__extension__ typedef __int128 wide;
+using wide = wide_int;
+
+// num ÷ den rounded half up, if it fits (it always does for counts the format accepts).
+std::optional<std::int64_t> rounded_tenths(wide num, std::int64_t den) {
+  wide q = num / den;
+  if (2 * (num % den) >= den) ++q;
+  if (q > static_cast<wide>(INT64_MAX)) return std::nullopt;
+  return static_cast<std::int64_t>(q);
+}
 }  // namespace
 
 std::optional<std::int64_t> ratio_tenths(Decimal a, Decimal b) {
   if (b.units <= 0 || a.units < 0) return std::nullopt;
   // 10 × a ÷ b, exact on the decimals' units, rounded half up.
   const wide num = static_cast<wide>(a.units) * 10;
-  wide q = num / b.units;
-  if (2 * (num % b.units) >= b.units) ++q;
-  return static_cast<std::int64_t>(q);
+  return rounded_tenths(num, b.units);
 }
 
 std::optional<std::int64_t> rate_tenths(Decimal places, Decimal children) {
-  return ratio_tenths(Decimal{places.units * 100}, children);
+  if (children.units <= 0 || places.units < 0) return std::nullopt;
+  return rounded_tenths(static_cast<wide>(places.units) * 1000, children.units);
 }
 
 std::int64_t places_to_reach(Decimal target, Decimal places, Decimal children) {

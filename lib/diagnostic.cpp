@@ -85,7 +85,7 @@ std::string format_human(const Diagnostic& d, const SourceSet& sources, HumanSty
 
   std::string out;
   if (d.loc.file >= 0 && static_cast<std::size_t>(d.loc.file) < sources.size()) {
-    const auto& path = sources.file(d.loc.file).path;
+    const std::string path = printable(sources.file(d.loc.file).path);
     if (d.loc.line > 0) out += fmt::format("{}{}:{}:{}:{} ", bold, path, d.loc.line, d.loc.col, reset);
     else out += fmt::format("{}{}:{} ", bold, path, reset);
   }

@@ -10,6 +10,11 @@ using schema::Presence;
 
 namespace {
 
+// No count in a CTG comes near a hundred million (France has 68 million
+// inhabitants): a larger number is a typing error, and the bound keeps every
+// sum and rate of the coverage exact.
+constexpr std::int64_t max_count = 100'000'000;
+
 const char* const insee_pattern = "(2A|2B|[0-9]{2})[0-9]{3}";
 const char* const insee_hint = "un code INSEE a cinq caractères, entre guillemets : \"04070\"";
 
@@ -18,10 +23,10 @@ Codec<Population> population() {
       Object<Population>("une population", "population",
                          "Un chiffre de population, avec sa nature et son millésime ; ou, faute de chiffre exact, "
                          "une tranche (plus_de / moins_de, bornes exclues).")
-          .optional("valeur", &Population::valeur, optional(integer(0)), "nombre d'habitants")
-          .optional("plus_de", &Population::plus_de, optional(integer(0)),
+          .optional("valeur", &Population::valeur, optional(integer(0, max_count)), "nombre d'habitants")
+          .optional("plus_de", &Population::plus_de, optional(integer(0, max_count)),
                     "borne basse exclue, quand seul un ordre de grandeur est connu (« +3500 »)")
-          .optional("moins_de", &Population::moins_de, optional(integer(0)),
+          .optional("moins_de", &Population::moins_de, optional(integer(0, max_count)),
                     "borne haute exclue (« moins de 10 000 »)")
           .optional("nature", &Population::nature, enumeration<PopulationNature>(),
                     "totale (chiffre légal, art. L214-1-3 III CASF), municipale ou inconnue (par défaut)")
@@ -245,8 +250,8 @@ Codec<Equipment> equipment() {
           .required("commune", &Equipment::commune, text(), "commune d'implantation")
           .optional("partie", &Equipment::partie, optional(reference("parties")),
                     "id de la commune quand elle est signataire")
-          .optional("places", &Equipment::places, optional(integer(0)), "capacité en places")
-          .optional("etp", &Equipment::etp, optional(decimal(0)), "équivalents temps plein")
+          .optional("places", &Equipment::places, optional(integer(0, max_count)), "capacité en places")
+          .optional("etp", &Equipment::etp, optional(decimal(0, max_count)), "équivalents temps plein")
           .optional("note", &Equipment::note, optional(text()),
                     "note de l'encodeur (source, lecture d'une cellule) : jamais imprimée")
           .optional("remarque", &Equipment::remarque, optional(text()), "remarque imprimée dans le document")
@@ -339,11 +344,11 @@ Codec<OfferLine> offer_line() {
                     "identifiant, nécessaire seulement si le mode apparaît deux fois")
           .required("mode", &OfferLine::mode, enumeration<OfferMode>(), "mode d'accueil ou dispositif")
           .optional("libelle", &OfferLine::libelle, optional(text()), "libellé, s'il précise le mode")
-          .optional("structures", &OfferLine::structures, optional(integer(0)), "nombre de structures")
+          .optional("structures", &OfferLine::structures, optional(integer(0, max_count)), "nombre de structures")
           .optional("unite", &OfferLine::unite, optional(enumeration<OfferUnit>()),
                     "places (par défaut), etp (par défaut pour un RPE) ou dispositifs (par défaut pour les passerelles)")
-          .optional("actuel", &OfferLine::actuel, optional(decimal(0)), "nombre actuel (places ou ETP)")
-          .optional("projection", &OfferLine::projection, year_map(optional(decimal(0))),
+          .optional("actuel", &OfferLine::actuel, optional(decimal(0, max_count)), "nombre actuel (places ou ETP)")
+          .optional("projection", &OfferLine::projection, year_map(optional(decimal(0, max_count))),
                     "projection par année : 2026: 189")
           .optional("besoins_emplois", &OfferLine::besoins_emplois, list(text()),
                     "besoins en emplois et compétences")
@@ -400,9 +405,9 @@ Codec<OfferTable> offer_table() {
 Codec<Series> series() {
   static const auto c =
       Object<Series>("une série", "serie", "Un chiffre actuel et sa projection année par année.")
-          .optional("actuel", &Series::actuel, optional(decimal(0)), "valeur actuelle")
+          .optional("actuel", &Series::actuel, optional(decimal(0, max_count)), "valeur actuelle")
           .optional("annee", &Series::annee, optional(year()), "année que décrit la valeur actuelle")
-          .optional("projection", &Series::projection, year_map(optional(decimal(0))),
+          .optional("projection", &Series::projection, year_map(optional(decimal(0, max_count))),
                     "valeur prévue par année : 2027: 1140")
           .optional("source", &Series::source, optional(text()), "d'où viennent les chiffres")
           .any_of({{"actuel", "projection"}})

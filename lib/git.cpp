@@ -5,9 +5,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+
+#include "text.hpp"
 
 extern char** environ;
 
@@ -16,7 +19,7 @@ namespace ctg::git {
 std::optional<std::string> run(const std::vector<std::string>& args, std::string& error, int ok_up_to) {
   int out[2], err[2];
   if (pipe(out) != 0 || pipe(err) != 0) {
-    error = fmt::format("impossible de lancer git ({})", std::strerror(errno));
+    error = fmt::format("impossible de lancer git ({})", system_error(errno));
     return std::nullopt;
   }
   posix_spawn_file_actions_t actions;
@@ -38,15 +41,22 @@ std::optional<std::string> run(const std::vector<std::string>& args, std::string
   if (rc != 0) {
     close(out[0]);
     close(err[0]);
-    error = fmt::format("git est introuvable ({})", std::strerror(rc));
+    error = fmt::format("git est introuvable ({})", system_error(rc));
     return std::nullopt;
   }
   // Read both pipes; stderr is small, read it after stdout.
   std::string output, errors;
   char buf[65536];
+  bool too_large = false;
   for (ssize_t n; (n = read(out[0], buf, sizeof buf)) != 0;) {
     if (n < 0) {
       if (errno == EINTR) continue;
+      break;
+    }
+    // The same cap as for files on disk (two of them for `git diff`).
+    if (output.size() + static_cast<std::size_t>(n) > 2 * max_file_size) {
+      too_large = true;
+      kill(pid, SIGTERM);
       break;
     }
     output.append(buf, static_cast<std::size_t>(n));
@@ -56,7 +66,7 @@ std::optional<std::string> run(const std::vector<std::string>& args, std::string
       if (errno == EINTR) continue;
       break;
     }
-    errors.append(buf, static_cast<std::size_t>(n));
+    if (errors.size() < 65536) errors.append(buf, static_cast<std::size_t>(n));
   }
   close(out[0]);
   close(err[0]);
@@ -65,7 +75,11 @@ std::optional<std::string> run(const std::vector<std::string>& args, std::string
   while ((waited = waitpid(pid, &status, 0)) < 0 && errno == EINTR) {
   }
   if (waited < 0) {
-    error = fmt::format("git n'a pas pu être attendu ({})", std::strerror(errno));
+    error = fmt::format("git n'a pas pu être attendu ({})", system_error(errno));
+    return std::nullopt;
+  }
+  if (too_large) {
+    error = fmt::format("la sortie de git dépasse {} octets", 2 * max_file_size);
     return std::nullopt;
   }
   if (!WIFEXITED(status) || WEXITSTATUS(status) > ok_up_to) {

@@ -4,8 +4,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "format.hpp"
 #include "suivi/check.hpp"
@@ -17,8 +15,6 @@ namespace ctg {
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr std::uintmax_t max_file_size = 64u << 20;  // far above any real CTG
 
 struct Loader {
   LoadResult result;
@@ -42,34 +38,25 @@ struct Loader {
       }
       return result.sources.add(reader->prefix + shown, std::move(*content));
     }
-    std::error_code ec;
-    auto status = fs::status(path, ec);
-    if (ec || !fs::exists(status)) {
-      result.diagnostics.error("FICHIER", from, fmt::format("fichier {} introuvable", guillemets(shown)),
-                               "vérifiez le chemin (il est relatif au dossier courant ou au fichier principal)");
+    ReadFailure failure = ReadFailure::None;
+    std::string reason;
+    auto content = read_regular_file(path.string(), failure, reason);
+    if (!content) {
+      const char* hint = failure == ReadFailure::Missing
+                             ? "vérifiez le chemin (il est relatif au dossier courant ou au fichier principal)"
+                         : failure == ReadFailure::Directory ? "donnez le chemin d'un fichier .yaml"
+                         : failure == ReadFailure::NotRegular
+                             ? "une CTG est un fichier .yaml enregistré sur le disque, pas un tube ni un périphérique"
+                         : failure == ReadFailure::TooLarge ? "une CTG, même nationale, tient en quelques dizaines de Mo"
+                                                            : "vérifiez les droits d'accès au fichier";
+      std::string what = failure == ReadFailure::Missing ? fmt::format("fichier {} introuvable", guillemets(shown))
+                         : failure == ReadFailure::Directory
+                             ? fmt::format("{} est un dossier, pas un fichier", guillemets(shown))
+                             : fmt::format("lecture de {} refusée : {}", guillemets(shown), reason);
+      result.diagnostics.error("FICHIER", from, what, hint);
       return -1;
     }
-    if (fs::is_directory(status)) {
-      result.diagnostics.error("FICHIER", from, fmt::format("{} est un dossier, pas un fichier", guillemets(shown)),
-                               "donnez le chemin d'un fichier .yaml");
-      return -1;
-    }
-    auto size = fs::file_size(path, ec);
-    if (!ec && size > max_file_size) {
-      result.diagnostics.error("FICHIER", from,
-                               fmt::format("fichier {} trop volumineux ({} octets ; au plus {})", guillemets(shown), size,
-                                           max_file_size));
-      return -1;
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (!in && !in.eof()) {
-      result.diagnostics.error("FICHIER", from, fmt::format("lecture de {} impossible", guillemets(shown)),
-                               "vérifiez les droits d'accès au fichier");
-      return -1;
-    }
-    return result.sources.add(shown, buf.str());
+    return result.sources.add(shown, std::move(*content));
   }
 
   std::optional<Ctg> load_source(int file) {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 #include "charts.hpp"
@@ -15,8 +16,28 @@ namespace {
 
 std::string html_text(std::string_view s) { return charts::xml_escape(fr::typography(s)); }
 
+// The next occurrence of a character, remembered: a paragraph of 100 000
+// « [ » without « ] » costs one scan, not 100 000.
+struct NextOf {
+  std::string_view s;
+  std::size_t at[256];
+  std::size_t from[256];
+  explicit NextOf(std::string_view text) : s(text) { std::fill(std::begin(from), std::end(from), std::string_view::npos); }
+  std::size_t operator()(char c, std::size_t start) {
+    auto k = static_cast<unsigned char>(c);
+    const bool cached = from[k] != std::string_view::npos && from[k] <= start &&
+                        (at[k] == std::string_view::npos || at[k] >= start);
+    if (!cached) {
+      at[k] = s.find(c, start);
+      from[k] = start;
+    }
+    return at[k];
+  }
+};
+
 // Inline syntax on one paragraph's text.
 std::string inline_html(std::string_view s, const std::string& note_prefix) {
+  NextOf next(s);
   std::string out;
   std::string buffer;
   auto flush = [&] {
@@ -31,7 +52,7 @@ std::string inline_html(std::string_view s, const std::string& note_prefix) {
       continue;
     }
     if (c == '`') {
-      auto end = s.find('`', i + 1);
+      auto end = next('`', i + 1);
       if (end != std::string_view::npos) {
         flush();
         out += "<code>" + charts::xml_escape(s.substr(i + 1, end - i - 1)) + "</code>";
@@ -40,7 +61,7 @@ std::string inline_html(std::string_view s, const std::string& note_prefix) {
       }
     }
     if (c == '[' && i + 1 < s.size() && s[i + 1] == '^') {
-      auto end = s.find(']', i);
+      auto end = next(']', i);
       if (end != std::string_view::npos) {
         std::string id(s.substr(i + 2, end - i - 2));
         flush();
@@ -52,9 +73,9 @@ std::string inline_html(std::string_view s, const std::string& note_prefix) {
     }
     if (c == '[') {
       // [texte](adresse): the text, then the address in parentheses; never a live link.
-      auto close = s.find(']', i);
+      auto close = next(']', i);
       bool link = close != std::string_view::npos && close + 1 < s.size() && s[close + 1] == '(';
-      auto end = link ? s.find(')', close) : std::string_view::npos;
+      auto end = link ? next(')', close) : std::string_view::npos;
       if (link && end != std::string_view::npos) {
         buffer += std::string(s.substr(i + 1, close - i - 1)) + " (" + std::string(s.substr(close + 2, end - close - 2)) + ")";
         i = end;
@@ -70,7 +91,7 @@ std::string inline_html(std::string_view s, const std::string& note_prefix) {
     }
     if (c == '*' || (c == '_' && (i == 0 || s[i - 1] == ' ' || em))) {
       // A lone « * » or « _ » opens emphasis only if it closes on the same paragraph.
-      if (em || s.find(c, i + 1) != std::string_view::npos) {
+      if (em || next(c, i + 1) != std::string_view::npos) {
         flush();
         out += em ? "</em>" : "<em>";
         em = !em;
@@ -111,8 +132,10 @@ struct Renderer {
   int shift;
   std::string prefix;
   std::vector<std::pair<std::string, std::string>> notes;
+  int depth = 0;  // quotations and lists opened around the current block
 
   std::string lists(const std::vector<std::string_view>& lines, std::size_t& i) {
+    ++depth;
     bool ordered = false;
     list_marker(lines[i], ordered);
     std::size_t base = indent_of(lines[i]);
@@ -128,11 +151,11 @@ struct Renderer {
       while (i < lines.size() && !lines[i].empty()) {
         bool o2 = false;
         std::size_t ind = indent_of(lines[i]);
-        if (list_marker(lines[i], o2) && ind > base) {
+        if (list_marker(lines[i], o2) && ind > base && depth < max_nesting) {
           nested += lists(lines, i);
           continue;
         }
-        if (list_marker(lines[i], o2) || ind <= base) break;
+        if ((list_marker(lines[i], o2) && depth < max_nesting) || ind <= base) break;
         text += " " + std::string(lines[i].substr(ind));
         ++i;
       }
@@ -142,6 +165,7 @@ struct Renderer {
         ++i;  // a blank line between items of the same list
     }
     out += ordered ? "</ol>" : "</ul>";
+    --depth;
     return out;
   }
 
@@ -151,7 +175,7 @@ struct Renderer {
       auto nl = md.find('\n', p);
       if (nl == std::string_view::npos) nl = md.size();
       std::string_view l = md.substr(p, nl - p);
-      while (!l.empty() && (l.back() == ' ' || l.back() == '\r')) l.remove_suffix(1);
+      while (!l.empty() && (l.back() == ' ' || l.back() == '\r' || l.back() == '\t')) l.remove_suffix(1);
       lines.push_back(l);
       p = nl + 1;
     }
@@ -197,7 +221,13 @@ struct Renderer {
           quote += std::string(q) + "\n";
           ++i;
         }
+        if (depth >= max_nesting) {  // too deep: the text alone (reported by ctg validate)
+          out += "<p>" + inline_html(quote, prefix) + "</p>";
+          continue;
+        }
+        ++depth;
         out += "<blockquote>" + render(quote) + "</blockquote>";
+        --depth;
         continue;
       }
       std::string para;
@@ -231,20 +261,124 @@ std::string to_html(std::string_view md, int heading_shift, const std::string& n
   return out;
 }
 
+namespace {
+// « [^id] » at `i` with a simple id (letters, digits, « - », « _ »): the
+// position of its « ] », or npos.
+std::size_t footnote_end(std::string_view md, std::size_t i) {
+  if (md.compare(i, 2, "[^") != 0) return std::string_view::npos;
+  std::size_t j = i + 2;
+  while (j < md.size() && j - i < 40 && (std::isalnum(static_cast<unsigned char>(md[j])) || md[j] == '-' || md[j] == '_'))
+    ++j;
+  return j > i + 2 && j < md.size() && md[j] == ']' ? j : std::string_view::npos;
+}
+
+// A footnote definition « [^id]: texte » could also be read as a link
+// reference definition by a reader without footnotes, if its text is one word
+// (the « address ») optionally followed by a « title ».
+bool could_be_link_definition(std::string_view rest) {
+  while (!rest.empty() && (rest.front() == ' ' || rest.front() == '\t')) rest.remove_prefix(1);
+  rest = rest.substr(0, rest.find('\n'));
+  auto space = rest.find_first_of(" \t");
+  if (space == std::string_view::npos) return true;
+  auto second = rest.find_first_not_of(" \t", space);
+  return second == std::string_view::npos || rest[second] == '"' || rest[second] == '\'' || rest[second] == '(';
+}
+
+// Ids of the footnotes defined in `md`: « [^id]: » at the start of a line.
+std::vector<std::string_view> defined_footnotes(std::string_view md) {
+  std::vector<std::string_view> ids;
+  for (std::size_t p = 0; p < md.size();) {
+    std::size_t q = p;
+    while (q < md.size() && q - p < 4 && md[q] == ' ') ++q;
+    std::size_t close = footnote_end(md, q);
+    if (close != std::string_view::npos && close + 1 < md.size() && md[close + 1] == ':')
+      ids.push_back(md.substr(q + 2, close - q - 2));
+    auto nl = md.find('\n', p);
+    p = nl == std::string_view::npos ? md.size() : nl + 1;
+  }
+  return ids;
+}
+}  // namespace
+
 std::string sanitize(std::string_view raw, int heading_shift) {
   const std::string printable_md = printable(raw);
   std::string_view md = printable_md;
+  const std::vector<std::string_view> defined = defined_footnotes(md);
   std::string out;
   bool line_start = true;
+  std::size_t indent = 0;  // spaces since the start of the line
   for (std::size_t i = 0; i < md.size(); ++i) {
     char c = md[i];
     if (line_start && c == '#') out.append(static_cast<std::size_t>(heading_shift), '#');
+    const bool at_line_start = line_start || indent == i;
+    if (c == '\n') indent = i + 1;
+    else if (c == ' ' && indent == i) ++indent;
     line_start = c == '\n';
-    if (c == '<') out += "&lt;";
-    else if (c == '[' && !(i + 1 < md.size() && md[i + 1] == '^')) out += "\\[";  // no link of any kind
-    else out.push_back(c);
+    if (c == '[') {
+      std::size_t close = footnote_end(md, i);
+      std::string_view id = close == std::string_view::npos ? std::string_view{} : md.substr(i + 2, close - i - 2);
+      if (!id.empty() && std::find(defined.begin(), defined.end(), id) != defined.end()) {
+        const bool definition = at_line_start && close + 1 < md.size() && md[close + 1] == ':';
+        out.append(md.substr(i, close + 1 - i));
+        i = close;
+        if (definition) {
+          out += ": ";
+          ++i;  // the « : »
+          while (i + 1 < md.size() && md[i + 1] == ' ') ++i;
+          // A zero-width space: the « address » would start with a character
+          // that no URL scheme starts with.
+          if (could_be_link_definition(md.substr(i + 1))) out += "\u200B";
+        } else if (close + 1 < md.size() && (md[close + 1] == '(' || md[close + 1] == ':')) {
+          out += '\\';  // « [^1](javascript:…) » is not a link
+        }
+        continue;
+      }
+      out += "\\[";  // no link, image or undefined footnote of any kind
+    } else if (c == '<') {
+      out += "&lt;";
+    } else if (c == '@') {
+      out += "@\u200B";  // no e-mail autolink: a domain starts with a letter or a digit
+    } else if (c == ':' && md.compare(i, 3, "://") == 0) {
+      out += "\\:";  // no bare URL autolink
+    } else if (c == '.' && i >= 3 && md.compare(i - 3, 3, "www") == 0) {
+      out += "\\.";  // nor « www.exemple.fr »
+    } else {
+      out.push_back(c);
+    }
   }
   return fr::typography(out);
+}
+
+int nesting_depth(std::string_view md) {
+  // Quotation marks « > » at the start of a line, and list items indented
+  // under list items: both open one level each.
+  int deepest = 0;
+  std::vector<std::size_t> list_indents;
+  for (std::size_t p = 0; p < md.size() && deepest <= max_nesting;) {
+    auto nl = md.find('\n', p);
+    std::string_view line = md.substr(p, nl == std::string_view::npos ? std::string_view::npos : nl - p);
+    p = nl == std::string_view::npos ? md.size() : nl + 1;
+    int quotes = 0;
+    std::size_t k = 0;
+    while (k < line.size() && quotes <= max_nesting) {
+      if (line[k] == ' ' || line[k] == '\t') ++k;
+      else if (line[k] == '>') ++quotes, ++k;
+      else break;
+    }
+    std::string_view rest = line.substr(k);
+    bool ordered = false;
+    if (quotes == 0) {
+      if (list_marker(line, ordered)) {
+        std::size_t ind = indent_of(line);
+        while (!list_indents.empty() && list_indents.back() >= ind) list_indents.pop_back();
+        list_indents.push_back(ind);
+      } else if (rest.empty() == false && indent_of(line) == 0) {
+        list_indents.clear();
+      }
+    }
+    deepest = std::max({deepest, quotes, static_cast<int>(std::min<std::size_t>(list_indents.size(), 1000))});
+  }
+  return std::min(deepest, max_nesting + 1);
 }
 
 std::string escape(std::string_view raw) {

@@ -9,13 +9,24 @@
 
 namespace ctg::markdown {
 
+// Quotations and lists nest at most this deep; deeper levels are rendered as
+// the text of the last level (bounded time and stack, whatever the input).
+constexpr int max_nesting = 16;
+
+// The nesting depth of the deepest quotation or list of `md`, counted up to
+// max_nesting + 1: more than max_nesting is reported by the validation.
+int nesting_depth(std::string_view md);
+
 // `heading_shift`: a user's « ## » becomes <h{2 + shift}>.
 // `note_prefix`: makes footnote anchors unique in the page.
 std::string to_html(std::string_view md, int heading_shift, const std::string& note_prefix);
 
-// The same text made safe to embed in a Markdown document: raw HTML and
-// links are neutralised (« < » and « [ » escaped, footnotes [^1] kept), its
-// headings moved down `heading_shift` levels as in HTML; the rest is kept.
+// The same text made safe to embed in a Markdown document, inert whatever
+// reads it (pandoc, cmark-gfm --unsafe): no raw HTML (« < » escaped), no link
+// nor image (every « [ » escaped), no bare URL or e-mail turned into a link
+// (« :// » and « www. » escaped, a zero-width space after « @ »); a footnote only as [^id] with a
+// simple id whose definition [^id]: is in the same text. Headings move down
+// `heading_shift` levels as in HTML; the rest is kept.
 std::string sanitize(std::string_view md, int heading_shift = 0);
 
 // A plain text escaped for Markdown: it cannot start a heading, a list, a

@@ -1,16 +1,29 @@
 #include "source.hpp"
 
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "text.hpp"
 
 namespace ctg {
 
 int SourceSet::add(std::string path, std::string content) {
   // A UTF-8 byte order mark (Windows editors) is not part of the text.
   if (content.rfind("\xEF\xBB\xBF", 0) == 0) content.erase(0, 3);
-  SourceFile f{std::move(path), std::move(content), {0}};
+  SourceFile f{std::move(path), std::move(content), {0}, 1};
   for (std::size_t i = 0; i < f.content.size(); ++i)
     if (f.content[i] == '\n') f.line_starts.push_back(i + 1);
   files_.push_back(std::move(f));
+  SourceFile& added = files_.back();
+  int last = static_cast<int>(added.line_starts.size());
+  while (last > 1 && line_text(static_cast<int>(files_.size() - 1), last).empty()) --last;
+  added.last_text_line = last;
   return static_cast<int>(files_.size() - 1);
 }
 
@@ -27,21 +40,28 @@ std::string_view SourceSet::line_text(int file, int line) const {
 }
 
 Loc SourceSet::from_byte_column(int file, int line0, int byte_col0) const {
+  ColumnCursor fresh;
+  return from_byte_column(file, line0, byte_col0, fresh);
+}
+
+Loc SourceSet::from_byte_column(int file, int line0, int byte_col0, ColumnCursor& cursor) const {
   if (line0 < 0 || byte_col0 < 0) return Loc{file, 1, 1};
   // yaml-cpp reports an unexpected end of file after the last line: point at
   // the end of the last line that has text instead.
-  const SourceFile& f = files_.at(static_cast<std::size_t>(file));
-  int last = static_cast<int>(f.line_starts.size());
-  while (last > 1 && line_text(file, last).empty()) --last;
+  const int last = files_.at(static_cast<std::size_t>(file)).last_text_line;
   if (line0 + 1 > last) {
     line0 = last - 1;
     byte_col0 = static_cast<int>(line_text(file, last).size());
   }
   std::string_view text = line_text(file, line0 + 1);
-  auto prefix = text.substr(0, std::min<std::size_t>(text.size(), static_cast<std::size_t>(byte_col0)));
-  std::size_t beyond = static_cast<std::size_t>(byte_col0) > text.size()
-                           ? static_cast<std::size_t>(byte_col0) - text.size() : 0;
-  return Loc{file, line0 + 1, static_cast<int>(utf8_length(prefix) + beyond) + 1};
+  const auto col = static_cast<std::size_t>(byte_col0);
+  const std::size_t end = std::min(text.size(), col);
+  if (cursor.file != file || cursor.line0 != line0 || cursor.byte > end) cursor = {file, line0, 0, 0, cursor.bytes_counted};
+  cursor.chars += utf8_length(text.substr(cursor.byte, end - cursor.byte));
+  cursor.bytes_counted += end - cursor.byte;
+  cursor.byte = end;
+  std::size_t beyond = col > text.size() ? col - text.size() : 0;
+  return Loc{file, line0 + 1, static_cast<int>(cursor.chars + beyond) + 1};
 }
 
 Loc SourceSet::from_offset(int file, std::size_t offset) const {
@@ -49,6 +69,49 @@ Loc SourceSet::from_offset(int file, std::size_t offset) const {
   auto it = std::upper_bound(f.line_starts.begin(), f.line_starts.end(), offset);
   auto line0 = static_cast<int>(it - f.line_starts.begin()) - 1;
   return from_byte_column(file, line0, static_cast<int>(offset - f.line_starts[static_cast<std::size_t>(line0)]));
+}
+
+std::optional<std::string> read_regular_file(const std::string& path, ReadFailure& failure, std::string& reason,
+                                             std::size_t cap) {
+  auto fail = [&](ReadFailure f, std::string why) -> std::optional<std::string> {
+    failure = f;
+    reason = std::move(why);
+    return std::nullopt;
+  };
+  // O_NONBLOCK: opening a FIFO must not wait for a writer.
+  int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) {
+    if (errno == ENOENT || errno == ENOTDIR) return fail(ReadFailure::Missing, "fichier introuvable");
+    if (errno == EISDIR) return fail(ReadFailure::Directory, "c'est un dossier");
+    return fail(ReadFailure::Unreadable, fmt::format("ouverture impossible ({})", system_error(errno)));
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return fail(ReadFailure::Unreadable, fmt::format("lecture impossible ({})", system_error(errno)));
+  if (S_ISDIR(st.st_mode)) return fail(ReadFailure::Directory, "c'est un dossier");
+  if (!S_ISREG(st.st_mode))
+    return fail(ReadFailure::NotRegular, "ce n'est pas un fichier ordinaire (tube, périphérique ou socket)");
+  if (static_cast<std::uintmax_t>(st.st_size) > cap)
+    return fail(ReadFailure::TooLarge, fmt::format("fichier trop volumineux ({} octets ; au plus {})", st.st_size, cap));
+  int flags = ::fcntl(fd, F_GETFL);
+  if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+  std::string content;
+  content.reserve(static_cast<std::size_t>(st.st_size));
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return fail(ReadFailure::Unreadable, fmt::format("lecture impossible ({})", system_error(errno)));
+    if (n == 0) break;
+    if (content.size() + static_cast<std::size_t>(n) > cap)  // a file that grows while read
+      return fail(ReadFailure::TooLarge, fmt::format("fichier trop volumineux (plus de {} octets)", cap));
+    content.append(buf, static_cast<std::size_t>(n));
+  }
+  failure = ReadFailure::None;
+  return content;
 }
 
 std::size_t utf8_length(std::string_view s) {

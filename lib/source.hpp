@@ -1,6 +1,7 @@
 // Source files kept in memory so that every diagnostic can quote its line.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,7 +22,17 @@ struct Loc {
 struct SourceFile {
   std::string path;     // as given by the user, or relative to the main file
   std::string content;  // raw bytes
-  std::vector<std::size_t> line_starts;
+  std::vector<std::size_t> line_starts;  // built once, when the file is added
+  int last_text_line = 1;                  // the last line that is not blank
+};
+
+// Remembers where the previous conversion stopped, so that positions read in
+// increasing order (yaml-cpp's events) count each line's characters once: a
+// 400 KB line of a thousand values costs 400 KB of counting, not 400 MB.
+struct ColumnCursor {
+  int file = -1, line0 = -1;
+  std::size_t byte = 0, chars = 0;
+  std::size_t bytes_counted = 0;  // total work, for the tests
 };
 
 class SourceSet {
@@ -34,12 +45,27 @@ class SourceSet {
   std::string_view line_text(int file, int line) const;
   // Converts a 0-based (line, byte column) pair, as yaml-cpp reports it, into a Loc.
   Loc from_byte_column(int file, int line0, int byte_col0) const;
+  // The same, counting only from where `cursor` stopped when it can.
+  Loc from_byte_column(int file, int line0, int byte_col0, ColumnCursor& cursor) const;
   // Converts a byte offset in the file into a Loc.
   Loc from_offset(int file, std::size_t offset) const;
 
  private:
   std::vector<SourceFile> files_;
 };
+
+// Every file ctg reads (CTG files, inclusions, textconv, git's output) is at
+// most this size: far above any real CTG, far below the machine's memory.
+constexpr std::size_t max_file_size = std::size_t{64} << 20;
+
+// Why a file could not be read.
+enum class ReadFailure { None, Missing, Directory, NotRegular, TooLarge, Unreadable };
+
+// Reads a whole regular file, at most `cap` bytes. A FIFO, a device
+// (/dev/zero) or a socket is refused without being read: it could never end.
+// On failure returns nullopt, sets `failure` and a French `reason`.
+std::optional<std::string> read_regular_file(const std::string& path, ReadFailure& failure, std::string& reason,
+                                             std::size_t cap = max_file_size);
 
 // Number of UTF-8 code points in `s` (continuation bytes not counted).
 std::size_t utf8_length(std::string_view s);

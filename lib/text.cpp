@@ -1,6 +1,9 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <cerrno>
+
+#include "source.hpp"
 
 namespace ctg {
 
@@ -55,15 +58,76 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
   return best;
 }
 
-std::string printable(std::string_view s) {
+namespace {
+// Length of a colour sequence « ESC [ 1;31 m » at the start of `s`, or 0.
+std::size_t sgr_length(std::string_view s) {
+  if (s.size() < 3 || s[0] != '\x1b' || s[1] != '[') return 0;
+  std::size_t i = 2;
+  while (i < s.size() && i < 16 && ((s[i] >= '0' && s[i] <= '9') || s[i] == ';')) ++i;
+  return i < s.size() && s[i] == 'm' ? i + 1 : 0;
+}
+
+bool unsafe_code_point(char32_t cp) {
+  return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F) ||
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+}  // namespace
+
+std::string printable(std::string_view s, bool keep_sgr) {
   std::string out;
   out.reserve(s.size());
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if ((u < 0x20 && c != '\n' && c != '\t') || u == 0x7F) out += "\uFFFD";
-    else out.push_back(c);
+  for (std::size_t i = 0; i < s.size();) {
+    if (keep_sgr && s[i] == '\x1b') {
+      if (std::size_t n = sgr_length(s.substr(i))) {
+        out.append(s.substr(i, n));
+        i += n;
+        continue;
+      }
+    }
+    if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') {  // CRLF (CSV, Windows files)
+      out += "\r\n";
+      i += 2;
+      continue;
+    }
+    std::size_t bad = find_invalid_utf8(s.substr(i, 4));
+    std::size_t len = 1;
+    auto c = static_cast<unsigned char>(s[i]);
+    if (bad != 0) len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (bad == 0 || len > s.size() - i) {
+      out += "\uFFFD";  // not UTF-8: one byte at a time
+      ++i;
+      continue;
+    }
+    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    if (unsafe_code_point(cp)) out += "\uFFFD";
+    else out.append(s.substr(i, len));
+    i += len;
   }
   return out;
+}
+
+std::string system_error(int err) {
+  switch (err) {
+    case ENOSPC: return "plus de place sur le disque";
+    case EDQUOT: return "quota de disque dépassé";
+    case EACCES:
+    case EPERM: return "permission refusée";
+    case ENOENT: return "fichier ou dossier introuvable";
+    case ENOTDIR: return "un élément du chemin n'est pas un dossier";
+    case EISDIR: return "c'est un dossier";
+    case EROFS: return "système de fichiers en lecture seule";
+    case EIO: return "erreur d'entrée-sortie";
+    case EPIPE: return "le lecteur de la sortie s'est arrêté";
+    case EFBIG: return "fichier trop grand";
+    case ENAMETOOLONG: return "nom de fichier trop long";
+    case ELOOP: return "trop de liens symboliques";
+    case EXDEV: return "déplacement entre deux systèmes de fichiers impossible";
+    case EMFILE:
+    case ENFILE: return "trop de fichiers ouverts";
+    case ENOMEM: return "mémoire insuffisante";
+    default: return "erreur système " + std::to_string(err);
+  }
 }
 
 std::string join(const std::vector<std::string>& items, std::string_view sep) {

@@ -19,9 +19,19 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // typo (ninja's and git's "did you mean"); nullopt otherwise.
 std::optional<std::string> closest(std::string_view word, const std::vector<std::string>& candidates);
 
-// Control characters (terminal escapes…) replaced by U+FFFD: what a user
-// wrote is shown, never interpreted by the terminal. Tabs and line ends kept.
-std::string printable(std::string_view s);
+// THE sanitising function, applied to every text that reaches a terminal or a
+// document (the output boundary: cli::emit, write_output, the diagnostics, the
+// charts, the Markdown converter): what a user wrote is shown, never
+// interpreted. Replaced by U+FFFD: C0 controls except tab and line feed (a
+// carriage return only when it ends a line, CRLF), DEL, C1 controls
+// (U+0080–U+009F, CSI U+009B included), bidirectional overrides and isolates
+// (U+202A–U+202E, U+2066–U+2069) and bytes that are not UTF-8 (a lone 0x9B is
+// a CSI for some terminals). With `keep_sgr`, the colour sequences that ctg
+// itself writes (ESC [ digits ; m) are kept, nothing else.
+std::string printable(std::string_view s, bool keep_sgr = false);
+
+// A system error (errno) said in French, whatever the machine's locale.
+std::string system_error(int err);
 
 // "a, b et c"
 std::string join_french(const std::vector<std::string>& items, std::string_view last_sep = " et ");

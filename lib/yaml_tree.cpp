@@ -122,20 +122,23 @@ class TreeBuilder : public YAML::EventHandler {
     return true;
   }
 
-  Loc loc(const YAML::Mark& m) const { return sources_.from_byte_column(file_, m.line, m.column); }
+  Loc loc(const YAML::Mark& m) { return sources_.from_byte_column(file_, m.line, m.column, cursor_); }
 
-  void check_container_tag(const std::string& tag, const YAML::Mark& mark) const {
+  void check_container_tag(const std::string& tag, const YAML::Mark& mark) {
     if (!tag.empty() && tag != "?" && tag != "!")
       throw Stop{fmt::format("étiquette YAML {} non prise en charge", guillemets(tag)),
                  "retirez l'étiquette (« !… ») : le format n'en utilise aucune", loc(mark)};
   }
 
-  void count(std::size_t n, const YAML::Mark& mark) {
-    nodes_ += n;
-    if (nodes_ > limits_.max_nodes)
+  // Every node copied for an anchor or an alias counts against the budget;
+  // the nodes written in the file are bounded by the file's size alone.
+  void count(std::size_t n, const YAML::Mark& mark) { count(n, loc(mark)); }
+  void count(std::size_t n, Loc where) {
+    copies_ += n;
+    if (copies_ > limits_.max_nodes)
       throw Stop{fmt::format("document trop volumineux : plus de {} nœuds une fois les alias développés",
                              limits_.max_nodes),
-                 "n'utilisez pas d'alias (*nom) imbriqués les uns dans les autres", loc(mark)};
+                 "n'utilisez pas d'alias (*nom) imbriqués les uns dans les autres", where};
   }
 
   void open(NodeType type, const YAML::Mark& mark, YAML::anchor_t anchor) {
@@ -160,9 +163,11 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void complete(Node n, YAML::anchor_t anchor) {
-    if (++nodes_ > limits_.max_nodes)
-      throw Stop{fmt::format("document trop volumineux : plus de {} nœuds", limits_.max_nodes), {}, n.loc};
-    if (anchor != YAML::NullAnchor) anchors_[anchor] = {n, subtree_size(n)};
+    if (anchor != YAML::NullAnchor) {
+      const std::size_t size = subtree_size(n);
+      count(size, n.loc);  // the copy kept for later aliases
+      anchors_.insert_or_assign(anchor, std::pair<Node, std::size_t>{n, size});
+    }
     if (stack_.empty()) {
       root = std::move(n);
       return;
@@ -183,7 +188,8 @@ class TreeBuilder : public YAML::EventHandler {
   Limits limits_;
   std::vector<Frame> stack_;
   std::map<YAML::anchor_t, std::pair<Node, std::size_t>> anchors_;
-  std::size_t nodes_ = 0;
+  ColumnCursor cursor_;
+  std::size_t copies_ = 0;  // nodes made by anchors and aliases, not written in the file
 };
 
 struct Reworded {

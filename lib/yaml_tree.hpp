@@ -16,13 +16,15 @@ namespace ctg::yaml {
 
 enum class NodeType { Null, Scalar, Sequence, Map };
 
+struct Entry;  // a key and its value, defined below: Node is still incomplete here
+
 struct Node {
   NodeType type = NodeType::Null;
   Loc loc;
   std::string value;  // scalar text, as written (quotes removed)
   bool plain = true;  // a plain scalar, i.e. neither quoted nor a block scalar
   std::vector<Node> items;                     // Sequence
-  std::vector<std::pair<Node, Node>> entries;  // Map, in source order, duplicates kept
+  std::vector<Entry> entries;  // Map, in source order, duplicates kept
 
   bool is_null() const { return type == NodeType::Null; }
   bool is_scalar() const { return type == NodeType::Scalar; }
@@ -30,8 +32,18 @@ struct Node {
   bool is_map() const { return type == NodeType::Map; }
 };
 
+// A map entry. Not a std::pair<Node, Node>: a pair of an incomplete type is
+// undefined (g++ accepts it, clang rejects it); the members keep pair's names.
+struct Entry {
+  Node first;   // the key
+  Node second;  // the value
+  Entry(Node key, Node value) : first(std::move(key)), second(std::move(value)) {}
+};
+
 struct Limits {
-  std::size_t max_nodes = 2'000'000;  // aliases are expanded: this bounds "billion laughs"
+  // Nodes copied for anchors and aliases (expanded): bounds "billion laughs".
+  // The nodes written in the file are bounded by its size (64 MiB) only.
+  std::size_t max_nodes = 2'000'000;
   int max_depth = 200;               // a CTG is never deeper than ~10 levels
 };
 

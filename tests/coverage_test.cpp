@@ -213,3 +213,10 @@ donnees_couverture:
   CHECK(json.find("\"global\": 61.7") != std::string::npos);
   CHECK(render(r, none, Format::Markdown).find("| Taux de couverture global |") != std::string::npos);
 }
+
+// Issue 12, defect 2: « places × 100 » overflowed before the division.
+TEST_CASE("rates of extreme counts do not overflow") {
+  CHECK_FALSE(rate_tenths(Decimal{INT64_MAX / 50}, Decimal{1}));  // not representable: no rate
+  CHECK(rate_tenths(Decimal{INT64_MAX / 2}, Decimal{INT64_MAX}) == 500);
+  CHECK_FALSE(ratio_tenths(Decimal{INT64_MAX}, Decimal{1}));
+}

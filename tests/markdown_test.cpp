@@ -18,9 +18,38 @@ TEST_CASE("users' Markdown to HTML: formatting kept, everything else inert") {
 }
 
 TEST_CASE("users' Markdown kept safe inside a Markdown document") {
-  CHECK(markdown::sanitize("<b>x</b> [lien](http://x) [^1]") == "&lt;b>x&lt;/b> \\[lien](http://x) [^1]");
+  CHECK(markdown::sanitize("<b>x</b> [lien](http://x) [^1]") == "&lt;b>x&lt;/b> \\[lien](http\\://x) \\[^1]");
+  CHECK(markdown::sanitize("Texte[^1].\n\n[^1]: Une note.") == "Texte[^1].\n\n[^1]: Une note.");
   CHECK(markdown::sanitize("## Titre\ntexte", 1) == "### Titre\ntexte");
   CHECK(markdown::escape("# pas un titre | ni *gras*") == "\\# pas un titre \\| ni \\*gras\\*");
   CHECK(markdown::escape("- pas une liste") == "\\- pas une liste");
   CHECK(markdown::escape("1. pas une liste") == "1\\. pas une liste");
+}
+
+// Issue 12, defect 4: a footnote call was a way to a live link.
+TEST_CASE("Markdown output is inert: no link through a footnote, no bare URL") {
+  std::string md = markdown::sanitize("voir [^a](javascript:alert(1)) et [^b]\n\n[^b]: javascript:alert(2)\n");
+  CHECK(md.find("voir \\[^a](") != std::string::npos);  // undefined: escaped
+  CHECK(md.find("[^b]: \u200Bjavascript") != std::string::npos);  // not a link definition
+  md = markdown::sanitize("Texte[^1](javascript:x)\n\n[^1]: note longue.");
+  CHECK(md.find("[^1]\\(javascript") != std::string::npos);
+  CHECK(markdown::sanitize("https://caf.fr www.caf.fr a@b.fr") == "https\\://caf.fr www\\.caf.fr a@\u200Bb.fr");
+}
+
+// Issue 12, defect 1: 30 000 nested quotations overflowed the stack.
+TEST_CASE("deep Markdown nesting is bounded and measured") {
+  std::string ladder(30'000, '>');
+  ladder += " fond";
+  std::string html = markdown::to_html(ladder, 1, "n-");
+  std::size_t quotes = 0;
+  for (auto at = html.find("<blockquote>"); at != std::string::npos; at = html.find("<blockquote>", at + 1)) ++quotes;
+  CHECK(quotes == static_cast<std::size_t>(markdown::max_nesting));
+  CHECK(markdown::nesting_depth(ladder) > markdown::max_nesting);
+  std::string list;
+  for (int i = 0; i < 5'000; ++i) list += std::string(static_cast<std::size_t>(i), ' ') + "- x\n";
+  CHECK(markdown::to_html(list, 1, "n-").find("<ul>") != std::string::npos);
+  CHECK(markdown::nesting_depth(list) > markdown::max_nesting);
+  CHECK(markdown::nesting_depth("> a\n>> b\n\n- x\n  - y\n") == 2);
+  // Tabs alone on a line were read past the end of the line.
+  CHECK(markdown::to_html("a\n\t\n> \t\n", 1, "n-").find("<p>a</p>") != std::string::npos);
 }

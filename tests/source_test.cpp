@@ -39,3 +39,37 @@ TEST_CASE("invalid UTF-8 is located") {
   CHECK(find_invalid_utf8("\xF0\x9F\x98\x80") == std::string_view::npos);
   CHECK(utf8_length("Château") == 7);
 }
+
+// Issue 12, defect 5: columns were recounted from the start of the line for
+// every position (400 KB on one line: 27 s).
+TEST_CASE("positions read in order count each line once") {
+  SourceSet s;
+  std::string line;
+  for (int i = 0; i < 100'000; ++i) line += "é, ";
+  int f = s.add("long.yaml", "a: [" + line + "]\n" + std::string(200'000, '\n'));
+  ColumnCursor cursor;
+  for (int i = 0; i < 100'000; ++i) {
+    Loc l = s.from_byte_column(f, 0, 4 + 4 * i, cursor);
+    REQUIRE(l.col == 5 + 3 * i);
+  }
+  CHECK(cursor.bytes_counted <= line.size() + 4);
+  // Past the end (trailing blank lines): the end of the last line of text.
+  CHECK(s.from_byte_column(f, 150'000, 0) == Loc{f, 1, static_cast<int>(utf8_length(s.line_text(f, 1))) + 1});
+  CHECK(s.file(f).last_text_line == 1);
+}
+
+// Issue 12, defect 7: a FIFO or a device was read without end.
+TEST_CASE("only regular files are read, at most the cap") {
+  ReadFailure failure = ReadFailure::None;
+  std::string reason;
+  CHECK_FALSE(read_regular_file("/dev/zero", failure, reason));
+  CHECK(failure == ReadFailure::NotRegular);
+  CHECK_FALSE(read_regular_file("/nonexistent/ctg", failure, reason));
+  CHECK(failure == ReadFailure::Missing);
+  CHECK_FALSE(read_regular_file("/", failure, reason));
+  CHECK(failure == ReadFailure::Directory);
+  auto self = read_regular_file(CTG_SOURCE_DIR "/README.md", failure, reason, 100);
+  CHECK_FALSE(self);
+  CHECK(failure == ReadFailure::TooLarge);
+  CHECK(read_regular_file(CTG_SOURCE_DIR "/README.md", failure, reason));
+}

@@ -29,3 +29,19 @@ TEST_CASE("control characters are shown, never sent to the terminal") {
   CHECK(printable("Accueil\x1b]0;titre\x07") == "Accueil\uFFFD]0;titre\uFFFD");
   CHECK(printable("ligne\n\tsuite") == "ligne\n\tsuite");
 }
+
+// Issue 12, defect 3: C1 controls, bidirectional overrides and stray bytes
+// reached the terminal.
+TEST_CASE("printable: the one sanitiser for terminals and documents") {
+  CHECK(printable("a\x1b[31mb\x07" "c") == "a\uFFFD[31mb\uFFFDc");
+  CHECK(printable(std::string("n\0ul", 4)) == "n\uFFFDul");
+  CHECK(printable("csi\u009B2J") == "csi\uFFFD2J");
+  CHECK(printable("txt\u202Egnp.exe") == "txt\uFFFDgnp.exe");
+  CHECK(printable("\u2066x\u2069") == "\uFFFDx\uFFFD");
+  CHECK(printable("8 bits\x9B") == "8 bits\uFFFD");
+  CHECK(printable("del\x7F") == "del\uFFFD");
+  CHECK(printable("Château\r\n\tété") == "Château\r\n\tété");
+  CHECK(printable("retour\rfaux") == "retour\uFFFDfaux");
+  CHECK(printable("\x1b[1;31merreur\x1b[0m", true) == "\x1b[1;31merreur\x1b[0m");
+  CHECK(printable("\x1b]0;titre\x07", true) == "\uFFFD]0;titre\uFFFD");
+}

@@ -40,3 +40,12 @@ TEST_CASE("integers") {
   CHECK_FALSE(parse_integer("1e3").has_value());
   CHECK_FALSE(parse_integer("9999999999999999999").has_value());
 }
+
+// Issue 12, defect 2: sums and rates wrapped around (signed overflow).
+TEST_CASE("decimal arithmetic saturates instead of wrapping") {
+  Decimal big{INT64_MAX - 5};
+  CHECK((big + Decimal{10}).units == INT64_MAX);
+  CHECK((Decimal{INT64_MIN + 5} - Decimal{10}).units == INT64_MIN);
+  CHECK(Decimal::from_int(INT64_MAX / 100).units == INT64_MAX);
+  CHECK(Decimal::from_int(12).units == 120'000);
+}

@@ -117,3 +117,34 @@ TEST_CASE("unsupported tags are refused") {
   CHECK_FALSE(p.root);
   CHECK(p.diags.items().at(0).message.find("étiquette") != std::string::npos);
 }
+
+// Issue 12, defect 5: the node budget is for what aliases expand; a large
+// file without aliases is bounded by its size only.
+TEST_CASE("the node budget counts copies, not the nodes written in the file") {
+  std::string big = "a: [";
+  for (int i = 0; i < 500; ++i) big += i ? ", x" : "x";
+  big += "]\n";
+  auto p = parse(big, yaml::Limits{100, 200});
+  REQUIRE(p.root);
+  CHECK(p.root->entries[0].second.items.size() == 500);
+  // Anchors nested in anchors: each level keeps a copy of everything below.
+  std::string nested = "a: ";
+  for (int i = 0; i < 60; ++i) nested += "&a" + std::to_string(i) + " [";
+  nested += "x, x, x, x, x, x, x, x, x, x";
+  nested += std::string(60, ']') + "\n";
+  auto q = parse(nested, yaml::Limits{1000, 200});
+  CHECK_FALSE(q.root);
+  REQUIRE_FALSE(q.diags.items().empty());
+  CHECK(q.diags.items()[0].message.find("volumineux") != std::string::npos);
+}
+
+TEST_CASE("a 400 KB flow list on one line is read with its columns") {
+  std::string line = "a: [";
+  for (int i = 0; i < 100'000; ++i) line += i ? ", é" : "é";
+  line += "]\n";
+  auto p = parse(line);
+  REQUIRE(p.root);
+  const auto& items = p.root->entries[0].second.items;
+  REQUIRE(items.size() == 100'000);
+  CHECK(items[99'999].loc.col == 5 + 3 * 99'999);
+}

@@ -55,7 +55,6 @@ class AoIndex {
  private:
   const Ctg& ctg_;
 };
-const AoEntry* entry_of(const Ctg& ctg, std::string_view id) { return ctg.ao_entry(id); }
 
 bool holds(const AoEntry& e, Competence c) { return e.competences.of(c) == CompetenceStatus::Exercee; }
 

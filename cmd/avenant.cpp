@@ -8,7 +8,6 @@
 #include "cli.hpp"
 #include "commands.hpp"
 #include "git.hpp"
-#include "print.hpp"
 #include "values.hpp"
 #include "render.hpp"
 
@@ -33,12 +32,7 @@ int run_avenant(const AvenantOptions& o) {
       return cli::unusable;
     }
   }
-  bool printed = o.format == "pdf" || o.format == "docx";
-  if (printed && o.output.empty()) {
-    std::fprintf(stderr, "ctg : erreur : le format %s s'écrit dans un fichier : ajoutez -o FICHIER.%s\n",
-                 o.format.c_str(), o.format.c_str());
-    return cli::unusable;
-  }
+  if (!cli::document_output_ok(o.format, o.output)) return cli::unusable;
   LoadResult a = git::load_version(o.versions[0]), b = git::load_version(o.versions[1]);
   for (const auto* side : {&a, &b})
     if (cli::refuse_invalid(*side, "les deux versions doivent être valides pour rédiger un avenant")) return cli::unusable;
@@ -51,15 +45,7 @@ int run_avenant(const AvenantOptions& o) {
     return cli::findings;
   }
   doc::Document d = avenant::build(*a.ctg, *b.ctg, changes, o.number, effect);
-  if (!printed) return cli::write_output(o.format == "html" ? render::to_html(d) : render::to_markdown(d), o.output);
-  try {
-    if (o.format == "pdf") print::pdf_from_html(render::to_html(d), o.output);
-    else print::docx_from_markdown(render::to_markdown(d, render::Target::Word), o.output, d.draft);
-  } catch (const print::Error& e) {
-    std::fprintf(stderr, "ctg : erreur : %s\n« %s » n'a pas été modifié.\n", e.what(), o.output.c_str());
-    return cli::unusable;
-  }
-  return cli::ok;
+  return cli::write_document(d, o.format, o.output);
 }
 }  // namespace
 

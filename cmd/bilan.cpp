@@ -7,7 +7,6 @@
 #include "cli.hpp"
 #include "commands.hpp"
 #include "loader.hpp"
-#include "print.hpp"
 #include "render.hpp"
 #include "suivi/bilan.hpp"
 
@@ -46,12 +45,7 @@ int run_bilan(const BilanCliOptions& o) {
                  o.au.c_str());
     return cli::unusable;
   }
-  bool printed = o.format == "pdf" || o.format == "docx";
-  if (printed && o.output.empty()) {
-    std::fprintf(stderr, "ctg : erreur : le format %s s'écrit dans un fichier : ajoutez -o FICHIER.%s\n",
-                 o.format.c_str(), o.format.c_str());
-    return cli::unusable;
-  }
+  if (!cli::document_output_ok(o.format, o.output)) return cli::unusable;
   LoadResult r = load_file(o.path);
   if (cli::refuse_invalid(r, "la CTG et son suivi doivent être valides pour établir un bilan")) return cli::unusable;
   std::string error;
@@ -60,15 +54,7 @@ int run_bilan(const BilanCliOptions& o) {
     std::fprintf(stderr, "ctg : erreur : %s\n", error.c_str());
     return cli::unusable;
   }
-  if (!printed) return cli::write_output(o.format == "html" ? render::to_html(*d) : render::to_markdown(*d), o.output);
-  try {
-    if (o.format == "pdf") print::pdf_from_html(render::to_html(*d), o.output);
-    else print::docx_from_markdown(render::to_markdown(*d, render::Target::Word), o.output, false);
-  } catch (const print::Error& e) {
-    std::fprintf(stderr, "ctg : erreur : %s\n« %s » n'a pas été modifié.\n", e.what(), o.output.c_str());
-    return cli::unusable;
-  }
-  return cli::ok;
+  return cli::write_document(*d, o.format, o.output);
 }
 }  // namespace
 

@@ -9,6 +9,8 @@
 #include <regex>
 
 #include "atomic_file.hpp"
+#include "print.hpp"
+#include "render.hpp"
 #include "text.hpp"
 
 namespace ctg::cli {
@@ -133,6 +135,28 @@ bool use_color(std::FILE* stream) {
   const char* term = std::getenv("TERM");
   if (term && std::string(term) == "dumb") return false;
   return isatty(fileno(stream)) != 0;
+}
+
+bool document_output_ok(const std::string& format, const std::string& path) {
+  if ((format == "pdf" || format == "docx") && path.empty()) {
+    std::fprintf(stderr, "ctg : erreur : le format %s s'écrit dans un fichier : ajoutez -o FICHIER.%s\n",
+                 format.c_str(), format.c_str());
+    return false;
+  }
+  return true;
+}
+
+int write_document(const doc::Document& d, const std::string& format, const std::string& path) {
+  if (format == "md") return write_output(render::to_markdown(d), path);
+  if (format == "html") return write_output(render::to_html(d), path);
+  try {
+    if (format == "pdf") print::pdf_from_html(render::to_html(d), path);
+    else print::docx_from_markdown(render::to_markdown(d, render::Target::Word), path, d.draft);
+  } catch (const print::Error& e) {
+    std::fprintf(stderr, "ctg : erreur : %s\n« %s » n'a pas été modifié.\n", e.what(), printable(path).c_str());
+    return unusable;
+  }
+  return ok;
 }
 
 }  // namespace ctg::cli

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "document.hpp"
 #include "loader.hpp"
 
 namespace ctg::cli {
@@ -43,5 +44,12 @@ int finish_stdout(int exit_code);
 // Writes a produced document to standard output, or to `path` at once
 // (temporary file and rename); returns the exit code.
 int write_output(const std::string& content, const std::string& path);
+
+// The document formats of render, avenant and bilan: md, html, pdf, docx.
+// pdf and docx go to a file only: false, with a French message, without -o.
+bool document_output_ok(const std::string& format, const std::string& path);
+// Writes `d` in `format` (md and html to standard output without -o; pdf
+// through chromium, docx through pandoc), atomically; returns the exit code.
+int write_document(const doc::Document& d, const std::string& format, const std::string& path);
 
 }  // namespace ctg::cli

@@ -8,7 +8,6 @@
 #include "cli.hpp"
 #include "commands.hpp"
 #include "loader.hpp"
-#include "print.hpp"
 #include "render.hpp"
 #include "rules.hpp"
 #include "text.hpp"
@@ -32,27 +31,13 @@ int run_render(const RenderOptions& o) {
                  join(render::part_names(), ", ").c_str());
     return cli::unusable;
   }
-  bool printed = o.format == "pdf" || o.format == "docx";
-  if (printed && o.output.empty()) {
-    std::fprintf(stderr, "ctg : erreur : le format %s s'écrit dans un fichier : ajoutez -o FICHIER.%s\n",
-                 o.format.c_str(), o.format.c_str());
-    return cli::unusable;
-  }
+  if (!cli::document_output_ok(o.format, o.output)) return cli::unusable;
   LoadResult r = load_file(o.path);
   if (cli::refuse_invalid(r, "le fichier doit être valide pour être rendu")) return cli::unusable;
   // The coverage rates are computed once, for the rules (« PROJET ») and the annexes.
   coverage::Report cov = coverage::compute(*r.ctg);
   doc::Document d = render::build(*r.ctg, *part, render::is_draft(*r.ctg, cov), &cov);
-  if (!printed)
-    return cli::write_output(o.format == "html" ? render::to_html(d) : render::to_markdown(d), o.output);
-  try {
-    if (o.format == "pdf") print::pdf_from_html(render::to_html(d), o.output);
-    else print::docx_from_markdown(render::to_markdown(d, render::Target::Word), o.output, d.draft);
-  } catch (const print::Error& e) {
-    std::fprintf(stderr, "ctg : erreur : %s\n« %s » n'a pas été modifié.\n", e.what(), o.output.c_str());
-    return cli::unusable;
-  }
-  return cli::ok;
+  return cli::write_document(d, o.format, o.output);
 }
 }  // namespace
 

@@ -136,7 +136,8 @@ TEST_CASE("une action est en retard le lendemain de son échéance, pas le jour 
   REQUIRE(r.ok());
   auto late = [&](Date d) {
     std::vector<std::string> ids;
-    for (const auto* a : suivi::snapshot(*r.ctg, d).overdue()) ids.push_back(a->action->id);
+    auto at = suivi::snapshot(*r.ctg, d);  // overdue() points into it: keep it alive
+    for (const auto* a : at.overdue()) ids.push_back(a->action->id);
     return ids;
   };
   CHECK(late(Date{2026, 6, 30}) == std::vector<std::string>{});

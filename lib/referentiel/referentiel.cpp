@@ -206,8 +206,12 @@ std::vector<const Commune*> Year::communes_named(std::string_view name) const {
   std::vector<const Commune*> out;
   std::string key = fold(name);
   if (key.empty()) return out;
-  for (const auto& c : communes())
-    if (fold(c.nom) == key) out.push_back(&c);
+  const auto& all = communes();
+  std::lock_guard lock(cache_mutex_);
+  if (communes_by_name_.empty())
+    for (const auto& c : all) communes_by_name_.emplace(fold(c.nom), &c);
+  auto [from, to] = communes_by_name_.equal_range(key);
+  for (auto it = from; it != to; ++it) out.push_back(it->second);
   return out;
 }
 
@@ -215,8 +219,11 @@ std::vector<const Epci*> Year::epcis_named(std::string_view name) const {
   std::vector<const Epci*> out;
   std::string key = fold(name);
   if (key.empty()) return out;
-  for (const auto& e : epcis_)
-    if (fold(e.nom) == key) out.push_back(&e);
+  std::lock_guard lock(cache_mutex_);
+  if (epcis_by_name_.empty())
+    for (const auto& e : epcis_) epcis_by_name_.emplace(fold(e.nom), &e);
+  auto [from, to] = epcis_by_name_.equal_range(key);
+  for (auto it = from; it != to; ++it) out.push_back(it->second);
   return out;
 }
 

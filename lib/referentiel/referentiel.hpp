@@ -63,6 +63,10 @@ class Year {
   mutable std::mutex cache_mutex_;
   mutable std::map<std::string_view, Commune, std::less<>> looked_up_;
   mutable std::vector<Commune> communes_;  // every commune, once communes() is called
+  // Folded name → communes / EPCIs, built on the first name search (a CTG
+  // full of unknown codes asks once per party: no scan of the country each time).
+  mutable std::multimap<std::string, const Commune*, std::less<>> communes_by_name_;
+  mutable std::multimap<std::string, const Epci*, std::less<>> epcis_by_name_;
   std::vector<Epci> epcis_;                // sorted by SIREN
 };
 

@@ -271,16 +271,6 @@ std::string render_markdown(const Report& r, const SourceSet& sources) {
 
 // ------------------------------------------------------------------ csv
 
-std::string csv_field(const std::string& s, char sep) {
-  if (s.find_first_of(std::string(1, sep) + "\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string render_csv(const Report& r, bool french) {
   const char sep = french ? ';' : ',';
   fr::NumberStyle style{false, french};

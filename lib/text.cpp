@@ -148,4 +148,14 @@ std::string join_french(const std::vector<std::string>& items, std::string_view 
   return out;
 }
 
+std::string csv_field(std::string_view s, char sep) {
+  if (s.find_first_of(std::string{sep, '"', '\n', '\r'}) == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 }  // namespace ctg

@@ -37,4 +37,8 @@ std::string system_error(int err);
 std::string join_french(const std::vector<std::string>& items, std::string_view last_sep = " et ");
 std::string join(const std::vector<std::string>& items, std::string_view sep);
 
+// One CSV field (RFC 4180): quoted, with doubled quotes, when it holds the
+// separator, a quote or a line break.
+std::string csv_field(std::string_view s, char sep = ',');
+
 }  // namespace ctg

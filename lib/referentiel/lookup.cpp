@@ -14,13 +14,6 @@ namespace {
 
 std::string n(std::optional<std::int64_t> v) { return v ? fr::integer(*v) : "—"; }
 
-std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 Json opt_number(std::optional<std::int64_t> v) { return v ? Json(*v) : Json(nullptr); }
 
 bool looks_like_code(std::string_view s) {

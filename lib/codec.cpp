@@ -21,7 +21,8 @@ TypeInfo scalar(Kind k) {
 // What YAML 1.1 tools (PyYAML, most editors' YAML plug-ins) would read a
 // plain scalar as, when that is not a string. The loader refuses such a
 // scalar where text is expected so that every tool reads the same value.
-const char* non_string_reading(const std::string& s) {
+const char* non_string_reading(std::string_view s) {
+  auto matches = [&](const std::regex& re) { return std::regex_match(s.begin(), s.end(), re); };
   // Cheap filter first: most text cannot be read as anything else.
   if (s.empty() || std::string_view("0123456789+-.yYnNtTfFoO~").find(s[0]) == std::string_view::npos) return nullptr;
   static const std::regex integer(R"([-+]?(0|[1-9][0-9_]*|0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+))");
@@ -31,10 +32,10 @@ const char* non_string_reading(const std::string& s) {
   // YAML 1.2 (the default of most editors) reads any run of digits, such
   // as 04999, and exponents such as 1e3 as numbers too.
   static const std::regex yaml12(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
-  if (std::regex_match(s, integer) || std::regex_match(s, yaml12)) return "un nombre";
-  if (s != "." && std::regex_match(s, real)) return "un nombre";
-  if (std::regex_match(s, boolean)) return "un booléen (oui/non)";
-  if (std::regex_match(s, date)) return "une date";
+  if (matches(integer) || matches(yaml12)) return "un nombre";
+  if (s != "." && matches(real)) return "un nombre";
+  if (matches(boolean)) return "un booléen (oui/non)";
+  if (matches(date)) return "une date";
   return nullptr;
 }
 
@@ -48,26 +49,26 @@ Codec<std::string> string_codec(TypeInfo info) {
   auto re = info.pattern.empty() ? nullptr : std::make_shared<const std::regex>(info.pattern);
   return {info, [info, re](const yaml::Node& n, std::string& out, Context& ctx) {
             if (!expect_scalar(n, info, ctx)) return false;
-            if (n.plain) {
-              if (const char* reading = non_string_reading(n.value)) {
+            if (n.plain()) {
+              if (const char* reading = non_string_reading(n.value())) {
                 ctx.diags.error("TYPE", n.loc,
                                 fmt::format("{} serait lu comme {} par d'autres outils YAML ; ici un texte est attendu",
-                                            guillemets(n.value), reading),
-                                fmt::format("mettez la valeur entre guillemets : \"{}\"", n.value),
-                                static_cast<int>(utf8_length(n.value)));
+                                            guillemets(n.value()), reading),
+                                fmt::format("mettez la valeur entre guillemets : \"{}\"", n.value()),
+                                static_cast<int>(utf8_length(n.value())));
                 return false;
               }
             }
-            if (re && !std::regex_match(n.value, *re)) {
-              ctx.diags.error("TYPE", n.loc, fmt::format("{} n'est pas {}", guillemets(n.value), describe(info)),
-                              info.pattern_hint, static_cast<int>(utf8_length(n.value)) + (n.plain ? 0 : 2));
+            if (re && !std::regex_match(n.value().begin(), n.value().end(), *re)) {
+              ctx.diags.error("TYPE", n.loc, fmt::format("{} n'est pas {}", guillemets(n.value()), describe(info)),
+                              info.pattern_hint, static_cast<int>(utf8_length(n.value())) + (n.plain() ? 0 : 2));
               return false;
             }
-            if (n.value.empty() && info.kind != Kind::Markdown) {
+            if (n.value().empty() && info.kind != Kind::Markdown) {
               ctx.diags.error("TYPE", n.loc, "texte vide", "donnez une valeur, ou retirez la clé si elle est facultative");
               return false;
             }
-            out = n.value;
+            out = n.value();
             return true;
           }};
 }
@@ -77,8 +78,8 @@ bool number_in_range(const yaml::Node& n, std::int64_t v, const TypeInfo& info, 
     std::string range = info.minimum && info.maximum ? fmt::format("entre {} et {}", *info.minimum, *info.maximum)
                         : info.minimum ? fmt::format("au moins {}", *info.minimum)
                                        : fmt::format("au plus {}", *info.maximum);
-    ctx.diags.error("TYPE", n.loc, fmt::format("{} est hors limites : la valeur doit être {}", n.value, range), {},
-                    static_cast<int>(utf8_length(n.value)));
+    ctx.diags.error("TYPE", n.loc, fmt::format("{} est hors limites : la valeur doit être {}", n.value(), range), {},
+                    static_cast<int>(utf8_length(n.value())));
     return false;
   }
   return true;
@@ -92,17 +93,17 @@ void type_error(const yaml::Node& n, const TypeInfo& info, Context& ctx) {
     case Kind::Integer:
     case Kind::Year:
     case Kind::Decimal:
-      if (n.is_scalar() && !n.plain) hint = "retirez les guillemets autour du nombre";
-      else if (n.is_scalar() && n.value.find(',') != std::string::npos)
+      if (n.is_scalar() && !n.plain()) hint = "retirez les guillemets autour du nombre";
+      else if (n.is_scalar() && n.value().find(',') != std::string::npos)
         hint = "écrivez les décimales avec un point : 1.7 et non 1,7";
-      else if (n.is_scalar() && n.value.find(' ') != std::string::npos)
+      else if (n.is_scalar() && n.value().find(' ') != std::string::npos)
         hint = "écrivez le nombre sans espace : 48726";
       else hint = "écrivez un nombre, par exemple 12";
       break;
     case Kind::Date:
-      if (n.is_scalar() && n.value.size() == 10 && n.value[2] == '/' && n.value[5] == '/')
-        hint = fmt::format("écrivez la date au format AAAA-MM-JJ : {}-{}-{}", n.value.substr(6, 4),
-                           n.value.substr(3, 2), n.value.substr(0, 2));
+      if (n.is_scalar() && n.value().size() == 10 && n.value()[2] == '/' && n.value()[5] == '/')
+        hint = fmt::format("écrivez la date au format AAAA-MM-JJ : {}-{}-{}", n.value().substr(6, 4),
+                           n.value().substr(3, 2), n.value().substr(0, 2));
       else hint = "écrivez la date au format AAAA-MM-JJ, par exemple 2026-01-01";
       break;
     case Kind::List: hint = "écrivez une liste, un élément par ligne commençant par « - », ou [] si elle est vide"; break;
@@ -116,9 +117,9 @@ void type_error(const yaml::Node& n, const TypeInfo& info, Context& ctx) {
                     hint.empty() ? "donnez une valeur après les deux-points" : hint);
     return;
   }
-  std::string found = n.is_scalar() ? guillemets(n.value) : std::string(yaml::describe(n));
+  std::string found = n.is_scalar() ? guillemets(n.value()) : std::string(yaml::describe(n));
   ctx.diags.error("TYPE", n.loc, fmt::format("valeur attendue : {} ; valeur écrite : {}", describe(info), found), hint,
-                  n.is_scalar() ? std::max(1, static_cast<int>(utf8_length(n.value))) : 1);
+                  n.is_scalar() ? std::max(1, static_cast<int>(utf8_length(n.value()))) : 1);
 }
 
 Codec<std::string> text() { return string_codec(scalar(Kind::Text)); }
@@ -177,15 +178,15 @@ Codec<std::string> constant(std::string value) {
   t.constant = value;
   return {t, [t](const yaml::Node& n, std::string& out, Context& ctx) {
             if (!expect_scalar(n, t, ctx)) return false;
-            if (n.value != t.constant) {
+            if (n.value() != t.constant) {
               ctx.diags.error("FORMAT", n.loc,
-                              fmt::format("version de format {} inconnue : cette version de ctg lit {}", guillemets(n.value),
+                              fmt::format("version de format {} inconnue : cette version de ctg lit {}", guillemets(n.value()),
                                           guillemets(t.constant)),
                               fmt::format("écrivez « format: {} » ou mettez ctg à jour", t.constant),
-                              static_cast<int>(utf8_length(n.value)));
+                              static_cast<int>(utf8_length(n.value())));
               return false;
             }
-            out = n.value;
+            out = n.value();
             return true;
           }};
 }
@@ -195,14 +196,14 @@ Codec<Date> date() {
   t.pattern = "[0-9]{4}-[0-9]{2}-[0-9]{2}";
   return {t, [t](const yaml::Node& n, Date& out, Context& ctx) {
             if (!expect_scalar(n, t, ctx)) return false;
-            auto d = parse_iso_date(n.value);
+            auto d = parse_iso_date(n.value());
             if (!d) {
-              bool shaped = n.value.size() == 10 && n.value[4] == '-' && n.value[7] == '-';
-              if (shaped && n.value.compare(0, 4, "1900") < 0)
-                ctx.diags.error("DATE", n.loc, fmt::format("l'année de la date {} est invraisemblable", n.value),
+              bool shaped = n.value().size() == 10 && n.value()[4] == '-' && n.value()[7] == '-';
+              if (shaped && n.value().compare(0, 4, "1900") < 0)
+                ctx.diags.error("DATE", n.loc, fmt::format("l'année de la date {} est invraisemblable", n.value()),
                                 "vérifiez l'année (quatre chiffres, 1900 ou après)", 10);
               else if (shaped)
-                ctx.diags.error("DATE", n.loc, fmt::format("la date {} n'existe pas dans le calendrier", n.value),
+                ctx.diags.error("DATE", n.loc, fmt::format("la date {} n'existe pas dans le calendrier", n.value()),
                                 "vérifiez le mois (01 à 12) et le jour (le 29 février n'existe que les années bissextiles)", 10);
               else type_error(n, t, ctx);
               return false;
@@ -216,12 +217,12 @@ namespace {
 Codec<std::int64_t> whole_number(TypeInfo t) {
   return {t, [t](const yaml::Node& n, std::int64_t& out, Context& ctx) {
             if (!expect_scalar(n, t, ctx)) return false;
-            auto v = n.plain ? parse_integer(n.value) : std::nullopt;
+            auto v = n.plain() ? parse_integer(n.value()) : std::nullopt;
             if (!v) {
-              if (n.plain && parse_decimal(n.value))
-                ctx.diags.error("TYPE", n.loc, fmt::format("{} n'est pas un nombre entier", n.value),
+              if (n.plain() && parse_decimal(n.value()))
+                ctx.diags.error("TYPE", n.loc, fmt::format("{} n'est pas un nombre entier", n.value()),
                                 "un nombre de places, d'habitants ou de structures est un entier",
-                                static_cast<int>(utf8_length(n.value)));
+                                static_cast<int>(utf8_length(n.value())));
               else type_error(n, t, ctx);
               return false;
             }
@@ -258,7 +259,7 @@ Codec<Decimal> decimal(std::optional<std::int64_t> min, std::optional<std::int64
   t.maximum = max;
   return {t, [t](const yaml::Node& n, Decimal& out, Context& ctx) {
             if (!expect_scalar(n, t, ctx)) return false;
-            auto v = n.plain ? parse_decimal(n.value) : std::nullopt;
+            auto v = n.plain() ? parse_decimal(n.value()) : std::nullopt;
             if (!v) {
               type_error(n, t, ctx);
               return false;
@@ -267,8 +268,8 @@ Codec<Decimal> decimal(std::optional<std::int64_t> min, std::optional<std::int64
               std::string range = t.minimum && t.maximum ? fmt::format("entre {} et {}", *t.minimum, *t.maximum)
                                   : t.minimum ? fmt::format("au moins {}", *t.minimum)
                                               : fmt::format("au plus {}", *t.maximum);
-              ctx.diags.error("TYPE", n.loc, fmt::format("{} est hors limites : la valeur doit être {}", n.value, range),
-                              {}, static_cast<int>(utf8_length(n.value)));
+              ctx.diags.error("TYPE", n.loc, fmt::format("{} est hors limites : la valeur doit être {}", n.value(), range),
+                              {}, static_cast<int>(utf8_length(n.value())));
               return false;
             }
             out = *v;
@@ -279,8 +280,8 @@ Codec<Decimal> decimal(std::optional<std::int64_t> min, std::optional<std::int64
 Codec<bool> boolean() {
   TypeInfo t = scalar(Kind::Boolean);
   return {t, [t](const yaml::Node& n, bool& out, Context& ctx) {
-            if (n.is_scalar() && n.plain && (n.value == "true" || n.value == "false")) {
-              out = n.value == "true";
+            if (n.is_scalar() && n.plain() && (n.value() == "true" || n.value() == "false")) {
+              out = n.value() == "true";
               return true;
             }
             type_error(n, t, ctx);
@@ -294,16 +295,16 @@ bool load_enum_key(const yaml::Node& n, const TypeInfo& info, std::size_t& index
   if (!expect_scalar(n, info, ctx)) return false;
   std::vector<std::string> keys;
   for (std::size_t i = 0; i < info.values.size(); ++i) {
-    if (info.values[i].key == n.value) {
+    if (info.values[i].key == n.value()) {
       index = i;
       return true;
     }
     keys.push_back(info.values[i].key);
   }
   std::string hint = "valeurs possibles : " + join(keys, ", ");
-  if (auto c = closest(n.value, keys)) hint = fmt::format("vouliez-vous dire {} ? ", guillemets(*c)) + hint;
-  ctx.diags.error("VALEUR-INCONNUE", n.loc, fmt::format("valeur {} inconnue", guillemets(n.value)), hint,
-                  static_cast<int>(utf8_length(n.value)));
+  if (auto c = closest(n.value(), keys)) hint = fmt::format("vouliez-vous dire {} ? ", guillemets(*c)) + hint;
+  ctx.diags.error("VALEUR-INCONNUE", n.loc, fmt::format("valeur {} inconnue", guillemets(n.value())), hint,
+                  static_cast<int>(utf8_length(n.value())));
   return false;
 }
 
@@ -342,43 +343,43 @@ bool scan_object(const yaml::Node& n, const TypeInfo& type, std::vector<int>& fi
     return false;
   }
   bool ok = true;
-  std::map<std::string, Loc> seen;
+  std::map<std::string_view, Loc> seen;  // the keys live as long as the tree
   std::vector<std::string> suggested;  // required keys already named by a "did you mean"
-  field_of_entry.assign(n.entries.size(), -1);
-  for (std::size_t i = 0; i < n.entries.size(); ++i) {
-    const yaml::Node& key = n.entries[i].first;
+  field_of_entry.assign(n.entries().size(), -1);
+  for (std::size_t i = 0; i < n.entries().size(); ++i) {
+    const yaml::Node& key = n.entries()[i].first;
     if (!key.is_scalar()) {
       ctx.diags.error("TYPE", key.loc, fmt::format("clé invalide dans {} : une clé est un simple mot", obj.name),
                       "écrivez « clé: valeur »");
       ok = false;
       continue;
     }
-    if (auto it = seen.find(key.value); it != seen.end()) {
+    if (auto it = seen.find(key.value()); it != seen.end()) {
       ctx.diags.error("CLE-EN-DOUBLE", key.loc,
-                      fmt::format("clé {} en double dans {} (déjà présente ligne {}, colonne {})", guillemets(key.value),
+                      fmt::format("clé {} en double dans {} (déjà présente ligne {}, colonne {})", guillemets(key.value()),
                                   obj.name, it->second.line, it->second.col),
                       "YAML ne garderait qu'une des deux valeurs sans rien dire : supprimez ou renommez l'une d'elles",
-                      static_cast<int>(utf8_length(key.value)));
+                      static_cast<int>(utf8_length(key.value())));
       ok = false;
       continue;
     }
-    seen.emplace(key.value, key.loc);
+    seen.emplace(key.value(), key.loc);
     int index = -1;
     for (std::size_t f = 0; f < obj.fields.size(); ++f)
-      if (obj.fields[f].name == key.value) index = static_cast<int>(f);
+      if (obj.fields[f].name == key.value()) index = static_cast<int>(f);
     if (index < 0) {
       std::vector<std::string> keys = obj.keys();
       std::string hint;
-      if (key.value == "<<") hint = "les clés de fusion YAML (<<) ne sont pas prises en charge : recopiez les clés";
-      else if (!key.value.empty() && key.value.find_first_not_of("0123456789") == std::string::npos)
+      if (key.value() == "<<") hint = "les clés de fusion YAML (<<) ne sont pas prises en charge : recopiez les clés";
+      else if (!key.value().empty() && key.value().find_first_not_of("0123456789") == std::string::npos)
         hint = "entre accolades, la virgule sépare les clés : un nombre décimal s'écrit avec un point (1.5)";
-      else if (auto c = closest(key.value, keys)) {
+      else if (auto c = closest(key.value(), keys)) {
         hint = fmt::format("vouliez-vous dire {} ?", guillemets(*c));
         suggested.push_back(*c);
       }
       else hint = "clés possibles : " + join(keys, ", ");
-      ctx.diags.error("CLE-INCONNUE", key.loc, fmt::format("clé {} inconnue dans {}", guillemets(key.value), obj.name),
-                      hint, static_cast<int>(utf8_length(key.value)));
+      ctx.diags.error("CLE-INCONNUE", key.loc, fmt::format("clé {} inconnue dans {}", guillemets(key.value()), obj.name),
+                      hint, static_cast<int>(utf8_length(key.value())));
       ok = false;
       continue;
     }

@@ -114,8 +114,8 @@ Codec<std::vector<T>> list(Codec<T> item) {
             }
             bool ok = true;
             out.clear();
-            out.reserve(n.items.size());
-            for (const auto& child : n.items) {
+            out.reserve(n.items().size());
+            for (const auto& child : n.items()) {
               T v{};
               ok = load(child, v, ctx) && ok;
               out.push_back(std::move(v));
@@ -157,10 +157,10 @@ Codec<std::map<int, V>> year_map(Codec<V> value) {
             }
             bool ok = true;
             std::map<int, Loc> seen;
-            for (const auto& [k, v] : n.entries) {
-              auto y = k.is_scalar() && k.plain ? parse_integer(k.value) : std::nullopt;
+            for (const auto& [k, v] : n.entries()) {
+              auto y = k.is_scalar() && k.plain() ? parse_integer(k.value()) : std::nullopt;
               if (!y || *y < 1900 || *y > 2200) {
-                ctx.diags.error("TYPE", k.loc, fmt::format("{} n'est pas une année", guillemets(k.value)),
+                ctx.diags.error("TYPE", k.loc, fmt::format("{} n'est pas une année", guillemets(k.value())),
                                 "les clés de cette table sont des années écrites sur quatre chiffres : 2026: 189");
                 ok = false;
                 continue;
@@ -270,12 +270,12 @@ bool Object<S>::Impl::load(const yaml::Node& n, S& out, const schema::TypeInfo& 
   bool ok = detail::scan_object(n, type, field_of_entry, ctx);
   if (!n.is_map()) return false;
   out.loc = n.loc;
-  out.field_locs.reserve(n.entries.size());
-  for (std::size_t i = 0; i < n.entries.size(); ++i) {
+  out.field_locs.reserve(n.entries().size());
+  for (std::size_t i = 0; i < n.entries().size(); ++i) {
     int f = field_of_entry[i];
     if (f < 0) continue;
-    const auto& [key, value] = n.entries[i];
-    std::string_view name = info->fields[static_cast<std::size_t>(f)].name;  // == key.value, for the program's life
+    const auto& [key, value] = n.entries()[i];
+    std::string_view name = info->fields[static_cast<std::size_t>(f)].name;  // == key.value(), for the program's life
     if (value.is_null()) {
       // An empty value has no text of its own: yaml-cpp places it at the
       // next token, often the next line. Point at its key instead.

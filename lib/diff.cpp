@@ -45,14 +45,14 @@ namespace {
 // kept them (parsed again only when it did not), searched in file order.
 struct Tree {
   std::vector<const Node*> roots;
-  std::vector<Node> parsed;  // when the loader did not keep the trees
+  std::vector<yaml::Document> parsed;  // when the loader did not keep the trees
   std::unordered_map<std::string, std::string> party_names;
 
   // The first top-level section `key` of the files.
   const Node* section(std::string_view key) const {
     for (const Node* r : roots)
-      for (const auto& [k, v] : r->entries)
-        if (k.value == key) return &v;
+      for (const auto& [k, v] : r->entries())
+        if (k.value() == key) return &v;
     return nullptr;
   }
 };
@@ -61,13 +61,13 @@ Tree tree_of(const LoadResult& side) {
   Tree t;
   if (side.trees.size() == side.sources.size()) {
     for (const auto& root : side.trees)
-      if (root.is_map()) t.roots.push_back(&root);
+      if (root->is_map()) t.roots.push_back(&root.root());
   } else {
     Diagnostics ignored;
     for (std::size_t f = 0; f < side.sources.size(); ++f)
-      if (auto root = yaml::parse(side.sources, static_cast<int>(f), ignored); root && root->is_map())
+      if (auto root = yaml::parse(side.sources, static_cast<int>(f), ignored); root && (*root)->is_map())
         t.parsed.push_back(std::move(*root));
-    for (const auto& root : t.parsed) t.roots.push_back(&root);
+    for (const auto& root : t.parsed) t.roots.push_back(&root.root());
   }
   if (side.ctg)
     for (const auto& p : side.ctg->parties) t.party_names[p.id] = p.nom;
@@ -76,14 +76,14 @@ Tree tree_of(const LoadResult& side) {
 
 const Node* get(const Node* n, std::string_view key) {
   if (!n || !n->is_map()) return nullptr;
-  for (const auto& [k, v] : n->entries)
-    if (k.value == key) return &v;
+  for (const auto& [k, v] : n->entries())
+    if (k.value() == key) return &v;
   return nullptr;
 }
 
 std::optional<std::string> scalar(const Node* n) {
   if (!n || n->is_null()) return std::nullopt;
-  if (n->is_scalar()) return n->value;
+  if (n->is_scalar()) return std::string(n->value());
   return std::nullopt;
 }
 
@@ -225,18 +225,14 @@ class Walker {
     bool xa = x && !x->is_null(), ya = y && !y->is_null();
     if (!xa && !ya) return;
     // A list present on one side only: its entries, one by one.
-    static const Node empty_list = [] {
-      Node n;
-      n.type = yaml::NodeType::Sequence;
-      return n;
-    }();
+    static const Node empty_list(yaml::NodeType::Sequence, Loc{});
     if (t.kind == Kind::List && (xa != ya) && (xa ? x->is_sequence() : y->is_sequence()))
       return compare_list(t, xa ? x : &empty_list, ya ? y : &empty_list);
     if (t.kind == Kind::Object && xa && ya) return compare_object(*t.object, x, y);
     if (t.kind == Kind::List && xa && ya && x->is_sequence() && y->is_sequence()) return compare_list(t, x, y);
     if (t.kind == Kind::YearMap && xa && ya && x->is_map() && y->is_map()) return compare_years(t, x, y);
     if (xa && ya && x->is_scalar() && y->is_scalar()) {
-      if (x->value != y->value) scalar_change(t, x, y);
+      if (x->value() != y->value()) scalar_change(t, x, y);
       return;
     }
     if (xa && ya && x->is_scalar() != y->is_scalar()) return scalar_change(t, x, y);
@@ -260,11 +256,11 @@ class Walker {
       // Matched by key in O(n log n).
       std::map<std::string, const Node*> before, after;
       std::vector<std::string> order_before, order_after;
-      for (const auto& n : x->items) {
+      for (const auto& n : x->items()) {
         std::string k = key_of(n, t.key);
         if (before.emplace(k, &n).second) order_before.push_back(k);
       }
-      for (const auto& n : y->items) {
+      for (const auto& n : y->items()) {
         std::string k = key_of(n, t.key);
         if (after.emplace(k, &n).second) order_after.push_back(k);
       }
@@ -306,15 +302,15 @@ class Walker {
       };
       auto unique_names = [&](const Node* list) {
         std::map<std::string, int> seen;
-        for (const auto& n : list->items)
+        for (const auto& n : list->items())
           if (name_key(n).empty() || ++seen[name_key(n)] > 1) return false;
         return true;
       };
       if (unique_names(x) && unique_names(y)) {
         std::map<std::string, const Node*> before;
-        for (const auto& n : x->items) before[name_key(n)] = &n;
+        for (const auto& n : x->items()) before[name_key(n)] = &n;
         std::map<std::string, bool> matched;
-        for (const auto& n : y->items) {
+        for (const auto& n : y->items()) {
           std::string k = name_key(n);
           Frame saved = stack_.back();
           auto it = before.find(k);
@@ -329,14 +325,14 @@ class Walker {
           }
           stack_.back() = saved;
         }
-        for (const auto& n : x->items)
+        for (const auto& n : x->items())
           if (!matched.count(name_key(n))) entry_change(name_key(n), &n, nullptr);
         return;
       }
-      std::size_t n = std::max(x->items.size(), y->items.size());
+      std::size_t n = std::max(x->items().size(), y->items().size());
       for (std::size_t i = 0; i < n; ++i) {
-        const Node* cx = i < x->items.size() ? &x->items[i] : nullptr;
-        const Node* cy = i < y->items.size() ? &y->items[i] : nullptr;
+        const Node* cx = i < x->items().size() ? &x->items()[i] : nullptr;
+        const Node* cy = i < y->items().size() ? &y->items()[i] : nullptr;
         Frame saved = stack_.back();
         std::string index = std::to_string(i + 1);
         if (cx && cy) {
@@ -353,25 +349,25 @@ class Walker {
     }
     // A list of texts: compared as a set, the order aside.
     std::map<std::string, int> count;
-    for (const auto& n : x->items) --count[n.value];
-    for (const auto& n : y->items) ++count[n.value];
+    for (const auto& n : x->items()) --count[std::string(n.value())];
+    for (const auto& n : y->items()) ++count[std::string(n.value())];
     std::string what = where().empty() ? section_label(stack_.front().field) : where();
-    for (const auto& n : x->items)
-      if (count[n.value] < 0) {
-        ++count[n.value];
-        add("element-retire", fmt::format("{} : « {} » retiré", what, n.value),
-              fmt::format("{} : la mention « {} » est supprimée", what, n.value), n.value, std::nullopt, &n, nullptr);
+    for (const auto& n : x->items())
+      if (count[std::string(n.value())] < 0) {
+        ++count[std::string(n.value())];
+        add("element-retire", fmt::format("{} : « {} » retiré", what, n.value()),
+              fmt::format("{} : la mention « {} » est supprimée", what, n.value()), std::string(n.value()), std::nullopt, &n, nullptr);
       }
-    for (const auto& n : y->items)
-      if (count[n.value] > 0) {
-        --count[n.value];
-        add("element-ajoute", fmt::format("{} : « {} » ajouté", what, n.value),
-              fmt::format("{} : la mention « {} » est ajoutée", what, n.value), std::nullopt, n.value, nullptr, &n);
+    for (const auto& n : y->items())
+      if (count[std::string(n.value())] > 0) {
+        --count[std::string(n.value())];
+        add("element-ajoute", fmt::format("{} : « {} » ajouté", what, n.value()),
+              fmt::format("{} : la mention « {} » est ajoutée", what, n.value()), std::nullopt, std::string(n.value()), nullptr, &n);
       }
     if (options_.order) {
       std::vector<std::string> a, b;
-      for (const auto& n : x->items) a.push_back(n.value);
-      for (const auto& n : y->items) b.push_back(n.value);
+      for (const auto& n : x->items()) a.emplace_back(n.value());
+      for (const auto& n : y->items()) b.emplace_back(n.value());
       std::vector<std::string> sa = a, sb = b;
       std::sort(sa.begin(), sa.end());
       std::sort(sb.begin(), sb.end());
@@ -382,8 +378,8 @@ class Walker {
 
   void compare_years(const TypeInfo& t, const Node* x, const Node* y) {
     std::map<std::string, const Node*> before, after;
-    for (const auto& [k, v] : x->entries) before[k.value] = &v;
-    for (const auto& [k, v] : y->entries) after[k.value] = &v;
+    for (const auto& [k, v] : x->entries()) before[std::string(k.value())] = &v;
+    for (const auto& [k, v] : y->entries()) after[std::string(k.value())] = &v;
     set_union_years(before, after, [&](const std::string& year, const Node* a, const Node* b) {
       auto va = scalar(a), vb = scalar(b);
       if (va == vb) return;
@@ -474,12 +470,12 @@ class Walker {
       std::string md = scalar(get(y, "objectif_global")).value_or("");
       if (const Node* actions = get(y, "actions_cles"); actions && actions->is_sequence()) {
         md += "\n\n";
-        for (const auto& a : actions->items)
+        for (const auto& a : actions->items())
           md += fmt::format("- {} {}\n", scalar(get(&a, "id")).value_or(""), scalar(get(&a, "texte")).value_or(""));
       }
-      if (const Node* inds = get(y, "indicateurs"); inds && inds->is_sequence() && !inds->items.empty()) {
+      if (const Node* inds = get(y, "indicateurs"); inds && inds->is_sequence() && !inds->items().empty()) {
         md += "\nIndicateurs :\n\n";
-        for (const auto& i : inds->items) md += "- " + i.value + "\n";
+        for (const auto& i : inds->items()) md += "- " + std::string(i.value()) + "\n";
       }
       changes.back().content = md;
       changes.back().legal = fmt::format("il est ajouté {} « {} », ainsi rédigée :", name,
@@ -494,7 +490,7 @@ class Walker {
     std::string field = stack_.back().field;
     auto show = [&](const Node* n) -> std::optional<std::string> {
       if (!n) return std::nullopt;
-      if (n->is_scalar()) return display(t, n->value);
+      if (n->is_scalar()) return display(t, std::string(n->value()));
       return std::string("(section)");
     };
     if (y && !x)
@@ -519,7 +515,7 @@ class Walker {
   }
 
   void scalar_change(const TypeInfo& t, const Node* x, const Node* y) {
-    std::string a = x->is_scalar() ? x->value : "", b = y->is_scalar() ? y->value : "";
+    std::string a(x->is_scalar() ? x->value() : ""), b(y->is_scalar() ? y->value() : "");
     std::string what = where();
     if (what.empty()) what = section_label(stack_.front().field);
     // A text re-wrapped without a word changed is not a change.

@@ -18,29 +18,29 @@ namespace ctg::diff {
 std::string transfer_words(const yaml::Node& t) {
   auto field = [&](std::string_view key) -> const yaml::Node* {
     if (!t.is_map()) return nullptr;
-    for (const auto& [k, v] : t.entries)
-      if (k.value == key) return &v;
+    for (const auto& [k, v] : t.entries())
+      if (k.value() == key) return &v;
     return nullptr;
   };
-  static const std::map<std::string, std::string> numbers{
+  static const std::map<std::string, std::string, std::less<>> numbers{
       {"recenser", "1°"}, {"informer", "2°"}, {"planifier", "3°"}, {"qualite", "4°"}};
   std::vector<std::string> comps, communes;
   if (const auto* cs = field("competences"); cs && cs->is_sequence())
-    for (const auto& c : cs->items) {
-      auto it = numbers.find(c.value);
-      comps.push_back(it == numbers.end() ? c.value : it->second + " (" + c.value + ")");
+    for (const auto& c : cs->items()) {
+      auto it = numbers.find(c.value());
+      comps.push_back(it == numbers.end() ? std::string(c.value()) : fmt::format("{} ({})", it->second, c.value()));
     }
   if (const auto* ms = field("communes"); ms && ms->is_sequence())
-    for (const auto& m : ms->items)
-      for (const auto& [k, v] : m.entries)
-        if (k.value == "nom") communes.push_back(v.value);
+    for (const auto& m : ms->items())
+      for (const auto& [k, v] : m.entries())
+        if (k.value() == "nom") communes.emplace_back(v.value());
   std::string text = "transfert de " + join_french(comps) + (communes.empty() ? "" : " par " + join_french(communes));
   if (const auto* since = field("depuis"); since && since->is_scalar()) {
-    auto d = parse_iso_date(since->value);
-    text += ", à compter du " + (d ? to_french_long(*d) : since->value);
+    auto d = parse_iso_date(since->value());
+    text += ", à compter du " + (d ? to_french_long(*d) : std::string(since->value()));
   }
   if (const auto* order = field("arrete_prefectoral"); order && order->is_scalar())
-    text += ", arrêté préfectoral " + order->value;
+    text += fmt::format(", arrêté préfectoral {}", order->value());
   return text;
 }
 

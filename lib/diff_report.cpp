@@ -207,36 +207,36 @@ namespace {
 void flat(const schema::TypeInfo& t, const yaml::Node& n, const std::string& path, std::vector<std::string>& out) {
   using schema::Kind;
   if (t.kind == Kind::Object && n.is_map()) {
-    for (const auto& [k, v] : n.entries) {
-      const schema::FieldInfo* f = t.object->find(k.value);
-      if (f) flat(f->type, v, path.empty() ? k.value : path + "." + k.value, out);
+    for (const auto& [k, v] : n.entries()) {
+      const schema::FieldInfo* f = t.object->find(k.value());
+      if (f) flat(f->type, v, path.empty() ? std::string(k.value()) : fmt::format("{}.{}", path, k.value()), out);
     }
     return;
   }
   if (t.kind == Kind::List && n.is_sequence()) {
-    for (std::size_t i = 0; i < n.items.size(); ++i) {
+    for (std::size_t i = 0; i < n.items().size(); ++i) {
       std::string key = std::to_string(i + 1);
       if (!t.key.empty()) {
         // The entry's identity, as the diff matches it: an offer line's id
         // before its mode, an offer table's AO with its zone.
         auto field = [&](const char* name) -> std::optional<std::string> {
-          for (const auto& [k, v] : n.items[i].entries)
-            if (k.value == name && v.is_scalar()) return v.value;
+          for (const auto& [k, v] : n.items()[i].entries())
+            if (k.value() == name && v.is_scalar()) return std::string(v.value());
           return std::nullopt;
         };
         if (t.key == "mode") key = field("id").value_or(field("mode").value_or(key));
         else if (t.key == "ao") key = field("ao").value_or(key) + (field("zone") ? "/" + *field("zone") : "");
         else key = field(t.key.c_str()).value_or(key);
       }
-      flat(*t.item, n.items[i], path + "[" + key + "]", out);
+      flat(*t.item, n.items()[i], path + "[" + key + "]", out);
     }
     return;
   }
   if (t.kind == Kind::YearMap && n.is_map()) {
-    for (const auto& [k, v] : n.entries) out.push_back(path + "." + k.value + ": " + (v.is_null() ? "~" : v.value));
+    for (const auto& [k, v] : n.entries()) out.push_back(fmt::format("{}.{}: {}", path, k.value(), v.is_null() ? "~" : v.value()));
     return;
   }
-  std::string v = n.is_null() ? "~" : n.value;
+  std::string v(n.is_null() ? "~" : n.value());
   for (std::size_t p; (p = v.find('\n')) != std::string::npos;) v.replace(p, 1, "⏎");
   out.push_back(path + ": " + v);
 }
@@ -247,7 +247,7 @@ std::string flatten(const LoadResult& side) {
   Diagnostics ignored;
   const auto& doc = format::document().codec().info;
   for (std::size_t f = 0; f < side.sources.size(); ++f)
-    if (auto root = yaml::parse(side.sources, static_cast<int>(f), ignored)) flat(doc, *root, "", lines);
+    if (auto root = yaml::parse(side.sources, static_cast<int>(f), ignored)) flat(doc, root->root(), "", lines);
   std::sort(lines.begin(), lines.end());
   std::string out;
   for (const auto& l : lines) out += l + "\n";

@@ -60,8 +60,9 @@ struct Loader {
   }
 
   std::optional<Ctg> load_source(int file) {
-    auto root = yaml::parse(result.sources, file, result.diagnostics);
-    if (!root) return std::nullopt;
+    auto doc = yaml::parse(result.sources, file, result.diagnostics);
+    if (!doc) return std::nullopt;
+    const yaml::Node* root = &doc->root();
     Ctg ctg;
     if (!root->is_map()) {
       result.diagnostics.error("TYPE", root->loc,
@@ -73,7 +74,7 @@ struct Loader {
     format::document().codec().load(*root, ctg, ctx);
     if (reader && reader->keep_trees) {
       result.trees.resize(result.sources.size());
-      result.trees[static_cast<std::size_t>(file)] = std::move(*root);
+      result.trees[static_cast<std::size_t>(file)] = std::move(*doc);
     }
     return ctg;
   }

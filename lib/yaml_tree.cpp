@@ -3,7 +3,10 @@
 #include <fmt/format.h>
 
 #include <map>
-#include <sstream>
+#include <cstring>
+#include <istream>
+#include <streambuf>
+#include <type_traits>
 #include <string_view>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -15,16 +18,78 @@
 namespace ctg::yaml {
 
 const char* describe(const Node& n) {
-  switch (n.type) {
+  switch (n.type()) {
     case NodeType::Null: return "une valeur vide";
-    case NodeType::Scalar: return n.plain ? "une valeur simple" : "un texte entre guillemets";
+    case NodeType::Scalar: return n.plain() ? "une valeur simple" : "un texte entre guillemets";
     case NodeType::Sequence: return "une liste";
     case NodeType::Map: return "un ensemble de clés";
   }
   return "une valeur";
 }
 
+// The memory of a document: big blocks that never move, so that nodes can
+// point at their children and texts, freed all at once with the document.
+struct Arena {
+  static constexpr std::size_t block_size = std::size_t{1} << 20;
+  std::vector<std::unique_ptr<std::byte[]>> blocks;
+  std::size_t used = 0, capacity = 0;  // in blocks.back()
+  std::size_t total = 0;
+
+  void* allocate(std::size_t bytes, std::size_t align) {
+    if (bytes > block_size / 4) {  // a long list gets a block of its own, the current one stays
+      auto dedicated = std::unique_ptr<std::byte[]>(new std::byte[bytes]);
+      void* p = dedicated.get();
+      blocks.insert(blocks.empty() ? blocks.end() : blocks.end() - 1, std::move(dedicated));
+      total += bytes;
+      return p;
+    }
+    used = (used + align - 1) / align * align;
+    if (blocks.empty() || used + bytes > capacity) {
+      blocks.push_back(std::unique_ptr<std::byte[]>(new std::byte[block_size]));
+      used = 0;
+      capacity = block_size;
+      total += block_size;
+    }
+    void* p = blocks.back().get() + used;
+    used += bytes;
+    return p;
+  }
+
+  template <class T>
+  T* copy(const T* first, std::size_t count) {
+    static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>);
+    if (count == 0) return nullptr;
+    auto* out = static_cast<T*>(allocate(sizeof(T) * count, alignof(T)));
+    std::uninitialized_copy(first, first + count, out);
+    return out;
+  }
+};
+
+std::size_t Document::memory() const { return arena_ ? arena_->total : 0; }
+
+// Sets what Node and Document keep private: only the parser builds trees.
+class Builder {
+ public:
+  static void text(Node& n, Arena& arena, const std::string& value, bool plain) {
+    n.bits_ = static_cast<std::uint32_t>(NodeType::Scalar) << Node::type_shift | (plain ? 0 : Node::quoted_bit) |
+              static_cast<std::uint32_t>(value.size());
+    n.data_ = arena.copy(value.data(), value.size());
+  }
+  static void children(Node& n, const void* first, std::size_t count) {
+    n.bits_ = (n.bits_ & ~Node::max_size) | static_cast<std::uint32_t>(count);
+    n.data_ = first;
+  }
+  static Document document(const Node& root, std::shared_ptr<const Arena> arena) {
+    Document d;
+    d.root_ = root;
+    d.arena_ = std::move(arena);
+    return d;
+  }
+};
+
 namespace {
+
+static_assert(sizeof(Node) == 24 && sizeof(Entry) == 2 * sizeof(Node));
 
 // Thrown inside the handler only, caught in parse(): stops yaml-cpp early.
 struct Stop {
@@ -34,54 +99,55 @@ struct Stop {
 
 std::size_t subtree_size(const Node& n) {
   std::size_t s = 1;
-  for (const auto& i : n.items) s += subtree_size(i);
-  for (const auto& [k, v] : n.entries) s += subtree_size(k) + subtree_size(v);
+  for (const auto& i : n.items()) s += subtree_size(i);
+  for (const auto& [k, v] : n.entries()) s += subtree_size(k) + subtree_size(v);
   return s;
 }
 
 class TreeBuilder : public YAML::EventHandler {
  public:
   TreeBuilder(const SourceSet& sources, int file, Limits limits)
-      : sources_(sources), file_(file), limits_(limits) {}
+      : sources_(sources), file_(file), limits_(limits), arena_(std::make_shared<Arena>()) {}
 
   std::optional<Node> root;
   int documents = 0;
+
+  Document document() const { return Builder::document(*root, arena_); }
 
   void OnDocumentStart(const YAML::Mark&) override { ++documents; }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    Node n;
-    n.loc = loc(mark);
-    complete(std::move(n), anchor);
+    complete(Node(NodeType::Null, loc(mark)), anchor);
   }
 
+  // An alias is the anchored node itself: the tree is read-only, so both
+  // places share it, but walking the tree visits it twice: hence the budget.
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     auto it = anchors_.find(anchor);
     if (it == anchors_.end())
       throw Stop{"alias vers une ancre inconnue", "définissez l'ancre (&nom) avant de l'utiliser (*nom)", loc(mark)};
     count(it->second.second, mark);
-    Node copy = it->second.first;
-    complete(std::move(copy), YAML::NullAnchor);
+    complete(it->second.first, YAML::NullAnchor);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
-    Node n;
-    n.type = NodeType::Scalar;
-    n.loc = loc(mark);
-    n.value = value;
+    Node n(NodeType::Scalar, loc(mark));
     // yaml-cpp marks plain scalars with the non-specific tag "?", quoted and
     // block scalars with "!"; "!!str" makes a plain scalar a string.
     if (tag == "!" && unterminated_quote(mark))
       throw Stop{"guillemet fermant manquant : le texte commencé ici court jusqu'à la fin du fichier",
                  "fermez le texte par le même guillemet qu'à l'ouverture", loc(mark)};
-    if (tag == "?") n.plain = true;
-    else if (tag == "!" || tag == "tag:yaml.org,2002:str") n.plain = false;
+    bool plain = true;
+    if (tag == "?") plain = true;
+    else if (tag == "!" || tag == "tag:yaml.org,2002:str") plain = false;
     else
       throw Stop{fmt::format("étiquette YAML {} non prise en charge", guillemets(tag)),
                  "retirez l'étiquette (« !… ») : le format n'en utilise aucune", loc(mark)};
-    complete(std::move(n), anchor);
+    if (value.size() > Node::max_size) throw Stop{"texte trop long", "découpez le texte", n.loc};
+    Builder::text(n, *arena_, value, plain);
+    complete(n, anchor);
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
@@ -102,7 +168,7 @@ class TreeBuilder : public YAML::EventHandler {
   struct Frame {
     Node node;
     YAML::anchor_t anchor;
-    std::optional<Node> key;
+    std::size_t first;  // where its children start in pending_
   };
 
   // yaml-cpp 0.7 accepts a quoted scalar left open at the end of the file,
@@ -130,8 +196,8 @@ class TreeBuilder : public YAML::EventHandler {
                  "retirez l'étiquette (« !… ») : le format n'en utilise aucune", loc(mark)};
   }
 
-  // Every node copied for an anchor or an alias counts against the budget;
-  // the nodes written in the file are bounded by the file's size alone.
+  // Every node reached again through an anchor or an alias counts against
+  // the budget; the nodes written in the file are bounded by its size alone.
   void count(std::size_t n, const YAML::Mark& mark) { count(n, loc(mark)); }
   void count(std::size_t n, Loc where) {
     copies_ += n;
@@ -146,50 +212,57 @@ class TreeBuilder : public YAML::EventHandler {
       throw Stop{fmt::format("imbrication trop profonde (plus de {} niveaux)", limits_.max_depth),
                  "un document CTG ne dépasse jamais une dizaine de niveaux : vérifiez l'indentation",
                  loc(mark)};
-    Frame f{Node{}, anchor, std::nullopt};
-    f.node.type = type;
-    f.node.loc = loc(mark);
-    stack_.push_back(std::move(f));
+    stack_.push_back(Frame{Node(type, loc(mark)), anchor, pending_.size()});
   }
 
+  // The children, gathered in pending_ while the container was open, are
+  // copied once into the arena at their exact size.
   void close() {
-    Frame f = std::move(stack_.back());
+    Frame f = stack_.back();
     stack_.pop_back();
-    // Growth by doubling leaves up to half of a list unused: for a national
-    // CTG, hundreds of megabytes.
-    f.node.items.shrink_to_fit();
-    f.node.entries.shrink_to_fit();
-    complete(std::move(f.node), f.anchor);
+    if (f.node.is_map() && (pending_.size() - f.first) % 2 != 0) pending_.push_back(Node{});  // a key alone
+    const std::size_t n = pending_.size() - f.first;
+    if (n / (f.node.is_map() ? 2 : 1) > Node::max_size) throw Stop{"liste trop longue", "découpez la liste", f.node.loc};
+    if (f.node.is_sequence()) {
+      Builder::children(f.node, arena_->copy(pending_.data() + f.first, n), n);
+    } else {
+      Entry* entries = n == 0 ? nullptr : static_cast<Entry*>(arena_->allocate(sizeof(Entry) * (n / 2), alignof(Entry)));
+      for (std::size_t i = 0; i < n / 2; ++i)
+        new (entries + i) Entry{pending_[f.first + 2 * i], pending_[f.first + 2 * i + 1]};
+      Builder::children(f.node, entries, n / 2);
+    }
+    pending_.resize(f.first);
+    complete(f.node, f.anchor);
   }
 
-  void complete(Node n, YAML::anchor_t anchor) {
+  void complete(const Node& n, YAML::anchor_t anchor) {
     if (anchor != YAML::NullAnchor) {
       const std::size_t size = subtree_size(n);
-      count(size, n.loc);  // the copy kept for later aliases
+      count(size, n.loc);  // the subtree will be walked again for every alias
       anchors_.insert_or_assign(anchor, std::pair<Node, std::size_t>{n, size});
     }
-    if (stack_.empty()) {
-      root = std::move(n);
-      return;
-    }
-    Frame& top = stack_.back();
-    if (top.node.type == NodeType::Sequence) {
-      top.node.items.push_back(std::move(n));
-    } else if (!top.key) {
-      top.key = std::move(n);
-    } else {
-      top.node.entries.emplace_back(std::move(*top.key), std::move(n));
-      top.key.reset();
-    }
+    if (stack_.empty()) root = n;
+    else pending_.push_back(n);
   }
 
   const SourceSet& sources_;
   int file_;
   Limits limits_;
+  std::shared_ptr<Arena> arena_;
   std::vector<Frame> stack_;
+  std::vector<Node> pending_;  // the children of the open containers, in order
   std::map<YAML::anchor_t, std::pair<Node, std::size_t>> anchors_;
   ColumnCursor cursor_;
-  std::size_t copies_ = 0;  // nodes made by anchors and aliases, not written in the file
+  std::size_t copies_ = 0;  // nodes reached again through anchors and aliases
+};
+
+// Reads the file's text where it is: an istringstream would copy it.
+class TextBuffer : public std::streambuf {
+ public:
+  explicit TextBuffer(const std::string& text) {
+    char* first = const_cast<char*>(text.data());  // only read: the put area is never set
+    setg(first, first, first + text.size());
+  }
 };
 
 struct Reworded {
@@ -237,7 +310,7 @@ Reworded reword(const std::string& msg) {
 
 }  // namespace
 
-std::optional<Node> parse(const SourceSet& sources, int file, Diagnostics& diags, Limits limits) {
+std::optional<Document> parse(const SourceSet& sources, int file, Diagnostics& diags, Limits limits) {
   const SourceFile& src = sources.file(file);
   if (auto bad = find_invalid_utf8(src.content); bad != std::string_view::npos) {
     Loc l = sources.from_offset(file, bad);
@@ -249,7 +322,8 @@ std::optional<Node> parse(const SourceSet& sources, int file, Diagnostics& diags
   }
   TreeBuilder builder(sources, file, limits);
   try {
-    std::istringstream in(src.content);
+    TextBuffer buffer(src.content);
+    std::istream in(&buffer);
     YAML::Parser parser(in);
     while (parser.HandleNextDocument(builder)) {
       if (builder.documents > 1) {
@@ -274,7 +348,7 @@ std::optional<Node> parse(const SourceSet& sources, int file, Diagnostics& diags
     diags.error("VIDE", Loc{file, 1, 1}, "le fichier est vide", "commencez par la ligne « format: ctg/1 »");
     return std::nullopt;
   }
-  return std::move(builder.root);
+  return builder.document();
 }
 
 }  // namespace ctg::yaml

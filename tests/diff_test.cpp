@@ -133,7 +133,7 @@ TEST_CASE("diff compares the trees the loader kept as it compares files parsed a
   REQUIRE(ka.ok());
   REQUIRE(kb.ok());
   CHECK(ka.trees.size() == ka.sources.size());
-  CHECK(ka.trees[0].is_map());
+  CHECK(ka.trees[0]->is_map());
   CHECK(pa.trees.empty());  // validate, render… do not keep them
   auto kept = diff::compare(ka, kb), parsed = diff::compare(pa, pb);
   REQUIRE(kept.changes.size() >= 3);

@@ -2,13 +2,15 @@
 
 #include "yaml_tree.hpp"
 
+#include <type_traits>
+
 using namespace ctg;
 
 namespace {
 struct Parsed {
   SourceSet sources;
   Diagnostics diags;
-  std::optional<yaml::Node> root;
+  std::optional<yaml::Document> root;
 };
 Parsed parse(std::string text, yaml::Limits limits = {}) {
   Parsed p;
@@ -21,38 +23,38 @@ Parsed parse(std::string text, yaml::Limits limits = {}) {
 TEST_CASE("duplicate keys are kept, with their positions") {
   auto p = parse("a: 1\nb: 2\na: 3\n");
   REQUIRE(p.root);
-  REQUIRE(p.root->entries.size() == 3);
-  CHECK(p.root->entries[2].first.value == "a");
-  CHECK(p.root->entries[2].first.loc.line == 3);
-  CHECK(p.root->entries[2].second.value == "3");
+  REQUIRE((*p.root)->entries().size() == 3);
+  CHECK((*p.root)->entries()[2].first.value() == "a");
+  CHECK((*p.root)->entries()[2].first.loc.line == 3);
+  CHECK((*p.root)->entries()[2].second.value() == "3");
 }
 
 TEST_CASE("plain and quoted scalars are told apart") {
   auto p = parse("a: 04070\nb: \"04070\"\nc: 'x'\nd: |\n  bloc\ne: !!str 12\n");
   REQUIRE(p.root);
-  CHECK(p.root->entries[0].second.plain);
-  CHECK_FALSE(p.root->entries[1].second.plain);
-  CHECK_FALSE(p.root->entries[2].second.plain);
-  CHECK_FALSE(p.root->entries[3].second.plain);
-  CHECK(p.root->entries[3].second.value == "bloc\n");
-  CHECK_FALSE(p.root->entries[4].second.plain);
+  CHECK((*p.root)->entries()[0].second.plain());
+  CHECK_FALSE((*p.root)->entries()[1].second.plain());
+  CHECK_FALSE((*p.root)->entries()[2].second.plain());
+  CHECK_FALSE((*p.root)->entries()[3].second.plain());
+  CHECK((*p.root)->entries()[3].second.value() == "bloc\n");
+  CHECK_FALSE((*p.root)->entries()[4].second.plain());
 }
 
 TEST_CASE("null forms") {
   auto p = parse("a:\nb: ~\nc: null\nd: ''\n");
   REQUIRE(p.root);
-  CHECK(p.root->entries[0].second.is_null());
-  CHECK(p.root->entries[1].second.is_null());
-  CHECK(p.root->entries[2].second.is_null());
-  CHECK(p.root->entries[3].second.is_scalar());
+  CHECK((*p.root)->entries()[0].second.is_null());
+  CHECK((*p.root)->entries()[1].second.is_null());
+  CHECK((*p.root)->entries()[2].second.is_null());
+  CHECK((*p.root)->entries()[3].second.is_scalar());
 }
 
 TEST_CASE("positions count characters after accented text") {
   auto p = parse("créé: { clé: là }\n");
   REQUIRE(p.root);
-  const auto& inner = p.root->entries[0].second;
-  CHECK(inner.entries[0].first.loc.col == 9);   // « clé »
-  CHECK(inner.entries[0].second.loc.col == 14); // « là »
+  const auto& inner = (*p.root)->entries()[0].second;
+  CHECK(inner.entries()[0].first.loc.col == 9);   // « clé »
+  CHECK(inner.entries()[0].second.loc.col == 14); // « là »
 }
 
 TEST_CASE("syntax errors are reworded in French with a position") {
@@ -99,8 +101,8 @@ TEST_CASE("alias bombs are bounded") {
 TEST_CASE("aliases are expanded") {
   auto p = parse("a: &n { x: 1 }\nb: *n\n");
   REQUIRE(p.root);
-  CHECK(p.root->entries[1].second.is_map());
-  CHECK(p.root->entries[1].second.entries[0].second.value == "1");
+  CHECK((*p.root)->entries()[1].second.is_map());
+  CHECK((*p.root)->entries()[1].second.entries()[0].second.value() == "1");
 }
 
 TEST_CASE("empty files, several documents and bad encodings are refused") {
@@ -126,7 +128,7 @@ TEST_CASE("the node budget counts copies, not the nodes written in the file") {
   big += "]\n";
   auto p = parse(big, yaml::Limits{100, 200});
   REQUIRE(p.root);
-  CHECK(p.root->entries[0].second.items.size() == 500);
+  CHECK((*p.root)->entries()[0].second.items().size() == 500);
   // Anchors nested in anchors: each level keeps a copy of everything below.
   std::string nested = "a: ";
   for (int i = 0; i < 60; ++i) nested += "&a" + std::to_string(i) + " [";
@@ -144,7 +146,43 @@ TEST_CASE("a 400 KB flow list on one line is read with its columns") {
   line += "]\n";
   auto p = parse(line);
   REQUIRE(p.root);
-  const auto& items = p.root->entries[0].second.items;
+  const auto& items = (*p.root)->entries()[0].second.items();
   REQUIRE(items.size() == 100'000);
   CHECK(items[99'999].loc.col == 5 + 3 * 99'999);
+}
+
+TEST_CASE("a node is small and its document owns the text and the children") {
+  // Issue 12: 104 bytes per node and a vector per container made the tree
+  // of a national CTG more than ten times the size of its file.
+  static_assert(sizeof(yaml::Node) <= 40);
+  static_assert(std::is_trivially_copyable_v<yaml::Node>);
+  std::optional<yaml::Document> kept;
+  {
+    auto p = parse("liste: [un texte assez long pour ne pas tenir dans une petite chaîne, deux]\nb: &n { x: 1 }\nc: *n\n");
+    REQUIRE(p.root);
+    kept = *p.root;  // a copy shares the memory: the Parsed and its SourceSet go away
+    CHECK(p.root->memory() > 0);
+  }
+  const yaml::Node& root = kept->root();
+  REQUIRE(root.entries().size() == 3);
+  CHECK(root.entries()[0].second.items()[0].value() == "un texte assez long pour ne pas tenir dans une petite chaîne");
+  CHECK(root.entries()[0].second.items()[1].value() == "deux");
+  // The alias is the anchored node, not a copy.
+  CHECK(&root.entries()[2].second.entries()[0] == &root.entries()[1].second.entries()[0]);
+  // Accessors of the wrong kind are empty, not undefined.
+  CHECK(root.entries()[0].second.entries().empty());
+  CHECK(root.items().empty());
+  CHECK(root.value().empty());
+}
+
+TEST_CASE("a key without a value and empty containers") {
+  auto p = parse("a: {}\nb: []\n? c\n");
+  REQUIRE(p.root);
+  REQUIRE((*p.root)->entries().size() == 3);
+  CHECK((*p.root)->entries()[0].second.is_map());
+  CHECK((*p.root)->entries()[0].second.entries().empty());
+  CHECK((*p.root)->entries()[1].second.is_sequence());
+  CHECK((*p.root)->entries()[1].second.items().empty());
+  CHECK((*p.root)->entries()[2].first.value() == "c");
+  CHECK((*p.root)->entries()[2].second.is_null());
 }

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -31,7 +32,7 @@ struct PendingRef {
 
 struct Context {
   Diagnostics& diags;
-  std::vector<PendingRef> refs;
+  std::deque<PendingRef> refs;  // a deque: no doubling, for hundreds of thousands of references
   std::map<std::string, std::map<std::string, Loc>> ids;  // list → id → where defined
 };
 
@@ -235,7 +236,8 @@ class Object {
     for (std::size_t i = 0; i < fields.size(); ++i)
       if (src.has(fields[i].name)) {
         impl_->bindings[i].move(dst, src);
-        dst.field_locs.emplace_back(fields[i].name, src.at(fields[i].name));
+        dst.object = impl_->info.get();
+        dst.field_locs.push_back({static_cast<std::uint32_t>(i), src.at(fields[i].name)});
       }
   }
 
@@ -270,22 +272,22 @@ bool Object<S>::Impl::load(const yaml::Node& n, S& out, const schema::TypeInfo& 
   bool ok = detail::scan_object(n, type, field_of_entry, ctx);
   if (!n.is_map()) return false;
   out.loc = n.loc;
+  out.object = info.get();
   out.field_locs.reserve(n.entries().size());
   for (std::size_t i = 0; i < n.entries().size(); ++i) {
     int f = field_of_entry[i];
     if (f < 0) continue;
     const auto& [key, value] = n.entries()[i];
-    std::string_view name = info->fields[static_cast<std::size_t>(f)].name;  // == key.value(), for the program's life
     if (value.is_null()) {
       // An empty value has no text of its own: yaml-cpp places it at the
       // next token, often the next line. Point at its key instead.
       yaml::Node blank = value;
       blank.loc = key.loc;
-      out.field_locs.emplace_back(name, key.loc);
+      out.field_locs.push_back({static_cast<std::uint32_t>(f), key.loc});
       ok = bindings[static_cast<std::size_t>(f)].load(blank, out, ctx) && ok;
       continue;
     }
-    out.field_locs.emplace_back(name, value.loc);
+    out.field_locs.push_back({static_cast<std::uint32_t>(f), value.loc});
     ok = bindings[static_cast<std::size_t>(f)].load(value, out, ctx) && ok;
   }
   // Checks across fields only make sense once every field was read.

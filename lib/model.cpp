@@ -1,18 +1,21 @@
 #include "model.hpp"
 
+#include "schema.hpp"
 #include "vocabulary.hpp"
 
 namespace ctg {
 
+std::string_view Located::name_of(const FieldLoc& f) const { return object->fields.at(f.field).name; }
+
 Loc Located::at(std::string_view key) const {
-  for (const auto& [k, l] : field_locs)
-    if (k == key) return l;
+  for (const auto& f : field_locs)
+    if (name_of(f) == key) return f.loc;
   return loc;
 }
 
 bool Located::has(std::string_view key) const {
-  for (const auto& [k, l] : field_locs)
-    if (k == key) return true;
+  for (const auto& f : field_locs)
+    if (name_of(f) == key) return true;
   return false;
 }
 

@@ -17,16 +17,29 @@
 
 namespace ctg {
 
+namespace schema {
+struct ObjectInfo;
+}
+
 // Where an object and each of its keys' values were written.
 struct Located {
+  // A key of the object, by its index in the format's description of the
+  // object (format.cpp), which lives as long as the program: 16 bytes per
+  // key of every object, for millions of keys in a national CTG.
+  struct FieldLoc {
+    std::uint32_t field;
+    Loc loc;
+  };
+
   Loc loc;
-  // Keys are the format's field names (format.cpp), which live as long as
-  // the program: a view saves a string per key of every object.
-  std::vector<std::pair<std::string_view, Loc>> field_locs;
+  const schema::ObjectInfo* object = nullptr;  // set with the first field_locs
+  std::vector<FieldLoc> field_locs;
 
   // Position of the value of `key`, or of the object when the key is absent.
   Loc at(std::string_view key) const;
   bool has(std::string_view key) const;
+  // The key of `f`, an element of field_locs.
+  std::string_view name_of(const FieldLoc& f) const;
 };
 
 // A text that keeps where it was written (an item of a list of texts).

@@ -70,10 +70,11 @@ std::size_t Document::memory() const { return arena_ ? arena_->total : 0; }
 // Sets what Node and Document keep private: only the parser builds trees.
 class Builder {
  public:
-  static void text(Node& n, Arena& arena, const std::string& value, bool plain) {
+  // `text` is in the arena, or in the source file.
+  static void text(Node& n, const char* text, std::size_t size, bool plain) {
     n.bits_ = static_cast<std::uint32_t>(NodeType::Scalar) << Node::type_shift | (plain ? 0 : Node::quoted_bit) |
-              static_cast<std::uint32_t>(value.size());
-    n.data_ = arena.copy(value.data(), value.size());
+              static_cast<std::uint32_t>(size);
+    n.data_ = text;
   }
   static void children(Node& n, const void* first, std::size_t count) {
     n.bits_ = (n.bits_ & ~Node::max_size) | static_cast<std::uint32_t>(count);
@@ -106,8 +107,8 @@ std::size_t subtree_size(const Node& n) {
 
 class TreeBuilder : public YAML::EventHandler {
  public:
-  TreeBuilder(const SourceSet& sources, int file, Limits limits)
-      : sources_(sources), file_(file), limits_(limits), arena_(std::make_shared<Arena>()) {}
+  TreeBuilder(const SourceSet& sources, int file, Limits limits, Texts texts)
+      : sources_(sources), file_(file), limits_(limits), texts_(texts), arena_(std::make_shared<Arena>()) {}
 
   std::optional<Node> root;
   int documents = 0;
@@ -146,7 +147,7 @@ class TreeBuilder : public YAML::EventHandler {
       throw Stop{fmt::format("étiquette YAML {} non prise en charge", guillemets(tag)),
                  "retirez l'étiquette (« !… ») : le format n'en utilise aucune", loc(mark)};
     if (value.size() > Node::max_size) throw Stop{"texte trop long", "découpez le texte", n.loc};
-    Builder::text(n, *arena_, value, plain);
+    Builder::text(n, stored(value, mark), value.size(), plain);
     complete(n, anchor);
   }
 
@@ -186,6 +187,19 @@ class TreeBuilder : public YAML::EventHandler {
       }
     }
     return true;
+  }
+
+  // The scalar's text where it is written, when it is written as is (a plain
+  // or quoted scalar on one line, without escapes), else a copy.
+  const char* stored(const std::string& value, const YAML::Mark& m) {
+    if (texts_ == Texts::InSource && m.pos >= 0) {
+      const std::string& content = sources_.file(file_).content;
+      for (std::size_t at : {static_cast<std::size_t>(m.pos), static_cast<std::size_t>(m.pos) + 1})
+        if (at <= content.size() && content.size() - at >= value.size() &&
+            content.compare(at, value.size(), value) == 0)
+          return content.data() + at;
+    }
+    return arena_->copy(value.data(), value.size());
   }
 
   Loc loc(const YAML::Mark& m) { return sources_.from_byte_column(file_, m.line, m.column, cursor_); }
@@ -248,6 +262,7 @@ class TreeBuilder : public YAML::EventHandler {
   const SourceSet& sources_;
   int file_;
   Limits limits_;
+  Texts texts_;
   std::shared_ptr<Arena> arena_;
   std::vector<Frame> stack_;
   std::vector<Node> pending_;  // the children of the open containers, in order
@@ -310,7 +325,7 @@ Reworded reword(const std::string& msg) {
 
 }  // namespace
 
-std::optional<Document> parse(const SourceSet& sources, int file, Diagnostics& diags, Limits limits) {
+std::optional<Document> parse(const SourceSet& sources, int file, Diagnostics& diags, Limits limits, Texts texts) {
   const SourceFile& src = sources.file(file);
   if (auto bad = find_invalid_utf8(src.content); bad != std::string_view::npos) {
     Loc l = sources.from_offset(file, bad);
@@ -320,7 +335,7 @@ std::optional<Document> parse(const SourceSet& sources, int file, Diagnostics& d
                 "enregistrez le fichier en UTF-8 (dans votre éditeur : « Enregistrer sous… », encodage UTF-8)");
     return std::nullopt;
   }
-  TreeBuilder builder(sources, file, limits);
+  TreeBuilder builder(sources, file, limits, texts);
   try {
     TextBuffer buffer(src.content);
     std::istream in(&buffer);

@@ -121,9 +121,17 @@ struct Limits {
   int max_depth = 200;               // a CTG is never deeper than ~10 levels
 };
 
+// Where the document keeps the text of its scalars.
+enum class Texts {
+  Copied,    // in the document: it lives on its own
+  InSource,  // in the source file's content when it is written there as is (most scalars): the
+             // SourceSet must outlive the document and get no file added meanwhile
+};
+
 // Parses the file `file` of `sources`, which must hold one YAML document.
 // On failure returns nullopt and adds at least one positioned French error.
-std::optional<Document> parse(const SourceSet& sources, int file, Diagnostics& diags, Limits limits = {});
+std::optional<Document> parse(const SourceSet& sources, int file, Diagnostics& diags, Limits limits = {},
+                              Texts texts = Texts::Copied);
 
 // What a node is, in French, for messages: « un texte », « une liste »…
 const char* describe(const Node& n);

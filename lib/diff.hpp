@@ -15,7 +15,7 @@
 #include "values.hpp"
 
 namespace ctg::yaml {
-struct Node;
+class Node;
 }
 
 namespace ctg::diff {

@@ -186,3 +186,31 @@ TEST_CASE("a key without a value and empty containers") {
   CHECK((*p.root)->entries()[2].first.value() == "c");
   CHECK((*p.root)->entries()[2].second.is_null());
 }
+
+TEST_CASE("texts left in the source file when the tree does not outlive it") {
+  SourceSet sources;
+  int f = sources.add("t.yaml", "a: un texte simple\nb: 'entre guillemets'\nc: \"avec \\\"échappement\\\"\"\nd: |\n  bloc\n");
+  Diagnostics diags;
+  auto doc = yaml::parse(sources, f, diags, {}, yaml::Texts::InSource);
+  REQUIRE(doc);
+  const std::string& content = sources.file(f).content;
+  auto inside = [&](std::string_view v) {
+    return v.data() >= content.data() && v.data() + v.size() <= content.data() + content.size();
+  };
+  const auto& e = (*doc)->entries();
+  REQUIRE(e.size() == 4);
+  CHECK(e[0].second.value() == "un texte simple");
+  CHECK(inside(e[0].second.value()));
+  CHECK(inside(e[0].first.value()));
+  CHECK(e[1].second.value() == "entre guillemets");
+  CHECK(inside(e[1].second.value()));
+  // Written otherwise than read: copied.
+  CHECK(e[2].second.value() == "avec \"échappement\"");
+  CHECK_FALSE(inside(e[2].second.value()));
+  CHECK(e[3].second.value() == "bloc\n");
+  CHECK_FALSE(inside(e[3].second.value()));
+  // The default copies every text: the document lives on its own.
+  auto copied = yaml::parse(sources, f, diags);
+  REQUIRE(copied);
+  CHECK_FALSE(inside((*copied)->entries()[0].second.value()));
+}

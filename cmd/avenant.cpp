@@ -38,7 +38,7 @@ int run_avenant(const AvenantOptions& o) {
     if (cli::refuse_invalid(*side, "les deux versions doivent être valides pour rédiger un avenant")) return cli::unusable;
   diff::Options options;
   options.consequences = false;
-  diff::Result changes = diff::compare(a, b, options);
+  diff::Result changes = diff::compare_then_free_trees(a, b, options);
   if (!avenant::amends(changes)) {
     std::fprintf(stderr, "ctg : les deux versions ne diffèrent que par le lieu ou la date de signature, ou pas du "
                          "tout : aucun avenant à rédiger\n");

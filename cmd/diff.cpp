@@ -125,7 +125,7 @@ int run_diff(const DiffOptions& o) {
   if (cli::refuse_invalid(a, a_name + " doit être valide pour être comparé") ||
       cli::refuse_invalid(b, b_name + " doit être valide pour être comparé"))
     return cli::unusable;
-  return print(diff::compare(a, b, options), a_name, b_name, o.format);
+  return print(diff::compare_then_free_trees(a, b, options), a_name, b_name, o.format);
 }
 
 }  // namespace

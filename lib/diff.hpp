@@ -66,6 +66,10 @@ struct Options {
 
 // Both sides must have loaded without error (or be fragments).
 Result compare(const LoadResult& before, const LoadResult& after, const Options& options = {});
+// The same, for a caller done with the YAML trees once the changes are found:
+// frees them before the consequences are computed (a national CTG: two
+// trees of 90 MB each).
+Result compare_then_free_trees(LoadResult& before, LoadResult& after, const Options& options = {});
 
 // « Annexe 3 – offre petite enfance » for « offre_petite_enfance ».
 std::string section_label(const std::string& key);

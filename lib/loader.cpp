@@ -60,11 +60,10 @@ struct Loader {
   }
 
   std::optional<Ctg> load_source(int file) {
-    // A tree not kept dies before another file is added to the sources: its
-    // texts can stay in the file's content (a national CTG: 30 MB less).
+    // The trees live beside their sources (LoadResult): their texts stay in
+    // the files' content (a national CTG: 30 MB less).
     const bool keep = reader && reader->keep_trees;
-    auto doc = yaml::parse(result.sources, file, result.diagnostics, {},
-                           keep ? yaml::Texts::Copied : yaml::Texts::InSource);
+    auto doc = yaml::parse(result.sources, file, result.diagnostics, {}, yaml::Texts::InSource);
     if (!doc) return std::nullopt;
     const yaml::Node* root = &doc->root();
     Ctg ctg;

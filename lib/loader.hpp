@@ -25,6 +25,7 @@ struct LoadResult {
   // The YAML tree of each file of `sources` (same index; a Null node for a
   // file that could not be parsed), kept only when the Reader asks for it:
   // `ctg diff` compares the trees and should not parse the files again.
+  // Their texts are in `sources` (yaml::Texts::InSource): keep them together.
   std::vector<yaml::Document> trees;
 
   bool ok() const { return ctg && !unusable && !diagnostics.has_errors(); }

@@ -1,6 +1,7 @@
 // Source files kept in memory so that every diagnostic can quote its line.
 #pragma once
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,11 @@ struct ColumnCursor {
 
 class SourceSet {
  public:
+  SourceSet() = default;
+  SourceSet(const SourceSet&) = delete;
+  SourceSet& operator=(const SourceSet&) = delete;
+  SourceSet(SourceSet&&) = default;
+  SourceSet& operator=(SourceSet&&) = default;
   int add(std::string path, std::string content);
   const SourceFile& file(int index) const { return files_.at(static_cast<std::size_t>(index)); }
   std::size_t size() const { return files_.size(); }
@@ -51,7 +57,9 @@ class SourceSet {
   Loc from_offset(int file, std::size_t offset) const;
 
  private:
-  std::vector<SourceFile> files_;
+  // A deque: a file, once added, never moves, and a set is moved but never
+  // copied, so that a YAML tree may view its file's text (yaml::Texts::InSource).
+  std::deque<SourceFile> files_;
 };
 
 // Every file ctg reads (CTG files, inclusions, textconv, git's output) is at

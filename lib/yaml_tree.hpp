@@ -98,7 +98,7 @@ struct Arena;
 
 // A parsed document: its root node, and the memory every node of the tree
 // points into. Copies share that memory; the nodes stay valid as long as one
-// copy of the document lives (they do not point into the SourceSet).
+// copy of the document lives (and its SourceSet, with Texts::InSource).
 class Document {
  public:
   Document() = default;  // a Null root: a file that could not be parsed
@@ -124,8 +124,8 @@ struct Limits {
 // Where the document keeps the text of its scalars.
 enum class Texts {
   Copied,    // in the document: it lives on its own
-  InSource,  // in the source file's content when it is written there as is (most scalars): the
-             // SourceSet must outlive the document and get no file added meanwhile
+  InSource,  // in the source file's content when it is written there as is (most
+             // scalars): the SourceSet, whose files never move, must outlive the document
 };
 
 // Parses the file `file` of `sources`, which must hold one YAML document.

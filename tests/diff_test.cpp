@@ -142,4 +142,12 @@ TEST_CASE("diff compares the trees the loader kept as it compares files parsed a
     CHECK(kept.changes[i].code == parsed.changes[i].code);
     CHECK(kept.changes[i].description == parsed.changes[i].description);
   }
+  // ctg diff and ctg avenant free the trees before the consequences: same result.
+  auto freed = diff::compare_then_free_trees(ka, kb);
+  CHECK(ka.trees.empty());
+  CHECK(kb.trees.empty());
+  REQUIRE(freed.changes.size() == kept.changes.size());
+  for (std::size_t i = 0; i < kept.changes.size(); ++i) CHECK(freed.changes[i].description == kept.changes[i].description);
+  CHECK(freed.coverage.size() == kept.coverage.size());
+  CHECK(freed.findings.size() == kept.findings.size());
 }

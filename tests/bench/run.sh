@@ -86,12 +86,14 @@ for s in "${scales[@]}"; do
     continue
   fi
   [ "$rc" = 0 ] || { echo "run.sh : la CTG générée $name n'est pas valide (code $rc)" >&2; tail "$d/validate.out" >&2; exit 1; }
-  echo "$name $bytes" >> "$work/sizes"
+  bytes_b=$(if [ "$files" = 1 ]; then cat "$b"; else cat "$b"/*.yaml; fi | wc -c)
+  echo "$name $bytes $bytes_b" >> "$work/sizes"
   rc=0; "$ctg" diff "$a" "$b" > /dev/null || rc=$?
   [ "$rc" = 1 ] || { echo "run.sh : ctg diff $name : code $rc, 1 attendu" >&2; exit 1; }
   cmds=(yaml-cpp "$yamlcpp $yamls"
         pyyaml "python3 $here/pyyaml_load.py $yamls"
         validate "$ctg validate --sans-referentiel $a"
+        validate-ref "$ctg validate $a"
         coverage "$ctg coverage $a"
         render-md "$ctg render $a"
         render-html "$ctg render -f html $a"

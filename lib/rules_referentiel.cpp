@@ -239,6 +239,15 @@ namespace checks {
 
 // REF-1: codes INSEE and SIREN exist; parties placed by their name are said.
 void ref_1(Context& ctx) {
+  if (ctx.referentiel && !Store::instance().available()) {
+    // Said once (REF-1 runs first): a check skipped in silence reads as passed.
+    ctx.warning(ctx.ctg.convention.loc,
+                fmt::format("les règles REF-1 à REF-7 (codes, noms, populations légales) n'ont pas été vérifiées : {}",
+                            Store::instance().problem()),
+                "réinstallez ctg, ou donnez le dossier des données dans la variable CTG_REFERENTIEL ; "
+                "--sans-referentiel écarte ces règles sans avertissement");
+    return;
+  }
   Store* s = store_of(ctx);
   if (!s) return;
   auto suggest = [&](const std::string& name) -> std::string {

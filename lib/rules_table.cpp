@@ -262,7 +262,8 @@ const std::vector<Rule> table{
      "existent dans un millésime du référentiel ; sinon, erreur avec les codes des communes du même nom. Un EPCI "
      "sans SIREN est cherché par son nom (accents, tirets et forme juridique ignorés), une commune sans code par "
      "son nom parmi les membres officiels de son EPCI ; les autres règles REF s'appliquent alors à eux. "
-     "--sans-referentiel désactive les règles REF-1 à REF-6.",
+     "--sans-referentiel désactive les règles REF-1 à REF-6. Sans les données du référentiel (ctg mal installé), "
+     "un avertissement dit que ces règles n'ont pas été vérifiées.",
      "parties:\n  - { id: digne, type: commune, nom: Digne-les-Bains, insee: \"04071\", … }", checks::ref_1},
     {"REF-2", Warning, Confirmed, "Nom officiel de la commune ou de l'EPCI", "code officiel géographique", cog,
      "Le nom d'une partie dont le code est donné est le nom officiel : une différence d'accents, de traits d'union "

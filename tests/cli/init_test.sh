@@ -27,6 +27,11 @@ expect "referentiel introuvable" 1 "aucune commune" -- "$ctg" referentiel Nullep
 expect "referentiel millésime absent" 2 "millésimes disponibles" -- "$ctg" referentiel 04070 --millesime 2019
 expect "referentiel sans argument" 2 "donnez un code INSEE" -- "$ctg" referentiel
 expect "referentiel données absentes" 2 "CTG_REFERENTIEL" -- env CTG_REFERENTIEL="$tmp/rien" "$ctg" referentiel 04070
+# validate without the data: said, not silently passed (exit 0: a warning).
+expect "validate sans les données du référentiel" 0 "avertissement[REF-1]: les règles REF-1 à REF-7 (codes, noms, populations légales) n'ont pas été vérifiées" \
+  -- env CTG_REFERENTIEL="$tmp/rien" "$ctg" validate "$root/examples/provence-alpes-agglomeration"
+expect "validate --sans-referentiel sans les données : rien à dire" 0 "aucune erreur, 15 avertissements" \
+  -- env CTG_REFERENTIEL="$tmp/rien" "$ctg" validate --sans-referentiel "$root/examples/provence-alpes-agglomeration"
 python3 - "$ctg" <<'PY' || fail=1
 import json, subprocess, sys
 out = subprocess.run([sys.argv[1], "referentiel", "--epci", "240500439", "-f", "json"], capture_output=True, text=True)

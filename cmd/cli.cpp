@@ -67,7 +67,7 @@ int report_parse_error(const CLI::App& app, const CLI::ParseError& e) {
     else message = "argument obligatoire manquant";
   } else if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
     message = fmt::format("nombre de valeurs incorrect ({})", what);
-  } else if (static const std::regex member("(-[-\\w]+): (.*) not in \\{(.*)\\}");
+  } else if (static const std::regex member("([-\\w]+): (.*) not in \\{(.*)\\}");
              std::regex_search(what, m, member)) {
     // CLI11's « --format: pdf not in {md,html} », said in French.
     message = fmt::format("valeur {} inconnue pour {} ; valeurs possibles : {}", guillemets(m[2].str()), m[1].str(),

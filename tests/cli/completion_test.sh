@@ -18,6 +18,14 @@ if ! diff -q <("$ctg" completion bash) "$script" >/dev/null; then
   echo "ÉCHEC : $script diffère de « ctg completion bash »"; fail=1
 fi
 
+# Another shell: refused in French, with the one offered (exit 2).
+out=$("$ctg" completion zsh 2>&1); rc=$?
+if [ "$rc" = 2 ] && [[ $out == *zsh*"inconnue pour shell"*"valeurs possibles"*bash* ]] && [[ $out != *" not in "* ]]; then
+  echo "ok ctg completion zsh refusé en français"
+else
+  echo "ÉCHEC ctg completion zsh : code $rc, $out"; fail=1
+fi
+
 source "$script"
 spec=$(complete -p ctg 2>&1)
 [[ $spec == "complete -F _ctg ctg" ]] && echo "ok complete -p ctg : $spec" || { echo "ÉCHEC complete -p ctg : $spec"; fail=1; }

@@ -30,8 +30,8 @@ std::string line_md(const doc::Line& l, bool in_cell = false) {
   return out;
 }
 
-std::string table_md(const doc::Table& t) {
-  std::string out;
+// Appends to `out`: Annexe 2 of a national CTG is tens of megabytes, built once.
+void table_md(const doc::Table& t, std::string& out) {
   if (!t.caption.empty()) out += "*" + markdown::escape(t.caption) + "*\n\n";
   out += "|";
   for (const auto& h : t.head) out += " " + markdown::escape(h) + " |";
@@ -42,12 +42,14 @@ std::string table_md(const doc::Table& t) {
   for (const auto& row : t.rows) {
     out += "|";
     for (std::size_t i = 0; i < t.head.size(); ++i) {
-      std::string c = i < row.size() ? line_md(row[i].content, true) : "";
-      out += " " + (i < row.size() && row[i].header ? "**" + c + "**" : c) + " |";
+      const bool strong = i < row.size() && row[i].header;
+      out += strong ? " **" : " ";
+      if (i < row.size()) out += line_md(row[i].content, true);
+      out += strong ? "** |" : " |";
     }
     out += "\n";
   }
-  return out + "\n";
+  out += "\n";
 }
 
 // Word: one bordered cell per signatory, tall enough to sign and stamp,
@@ -120,7 +122,7 @@ std::string to_markdown(const doc::Document& d, Target target) {
         out += md + "\n\n";
         break;
       }
-      case doc::Kind::TableBlock: out += table_md(b.table); break;
+      case doc::Kind::TableBlock: table_md(b.table, out); break;
       case doc::Kind::Signatures: {
         if (!b.line.empty()) out += line_md(b.line) + "\n\n";
         if (word) {
@@ -134,7 +136,7 @@ std::string to_markdown(const doc::Document& d, Target target) {
           for (std::size_t i = 1; i < row.size(); ++i)
             t.rows.push_back({i == 1 ? row[0] : doc::Cell{}, row[i], doc::Cell{}});
         }
-        out += table_md(t);
+        table_md(t, out);
         break;
       }
       case doc::Kind::Figure:  // the charts are drawn in HTML and Word; Markdown readers get the table above

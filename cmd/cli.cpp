@@ -100,7 +100,9 @@ int stdout_errno = 0;  // the first write error on standard output
 }  // namespace
 
 void emit(std::FILE* stream, std::string_view text, bool colored) {
-  const std::string safe = printable(text, colored);
+  std::string copy;  // only when something must be replaced: a document is written as it is
+  std::string_view safe = text;
+  if (!is_printable(text, colored)) safe = copy = printable(text, colored);
   errno = 0;
   if (std::fwrite(safe.data(), 1, safe.size(), stream) != safe.size() && stream == stdout && !stdout_errno)
     stdout_errno = errno;
@@ -122,7 +124,8 @@ int write_output(const std::string& content, const std::string& path) {
     emit(stdout, content);
     return ok;
   }
-  if (std::string failure = write_atomically(path, printable(content)); !failure.empty()) {
+  std::string failure = is_printable(content) ? write_atomically(path, content) : write_atomically(path, printable(content));
+  if (!failure.empty()) {
     emit(stderr, fmt::format("ctg : erreur : {} ; « {} » n'a pas été modifié\n", failure, path));
     return unusable;
   }

@@ -4,6 +4,7 @@
 // Markdown texts (articles, préambule…) are the users' own formatting.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -54,5 +55,10 @@ struct Document {
   std::vector<std::string> signatories;  // the cover page: « Provence Alpes Agglomération », …
   std::vector<Block> blocks;
 };
+
+// The bytes of the document's texts, plus `per_cell` for each cell, item and
+// block: what a writer reserves before writing, so that the output of a
+// national CTG (tens of megabytes) is not copied at every doubling.
+std::size_t text_size(const Document& d, std::size_t per_cell);
 
 }  // namespace ctg::doc

@@ -115,4 +115,22 @@ doc::Document build(const Ctg& ctg, Part part, bool draft, const coverage::Repor
 
 namespace ctg::doc {
 Line plain(std::string text) { return {Span{std::move(text), Style::Normal}}; }
+
+std::size_t text_size(const Document& d, std::size_t per_cell) {
+  auto line = [](const Line& l) {
+    std::size_t n = 0;
+    for (const auto& s : l) n += s.text.size();
+    return n;
+  };
+  std::size_t n = d.title.size() + d.subtitle.size();
+  for (const auto& s : d.signatories) n += s.size() + per_cell;
+  for (const auto& b : d.blocks) {
+    n += per_cell + b.id.size() + line(b.line) + b.markdown.size() + b.svg.size() + b.alt.size() + b.table.caption.size();
+    for (const auto& i : b.items) n += line(i) + per_cell;
+    for (const auto& h : b.table.head) n += h.size() + per_cell;
+    for (const auto& r : b.table.rows)
+      for (const auto& c : r) n += line(c.content) + per_cell;
+  }
+  return n;
+}
 }  // namespace ctg::doc

@@ -93,7 +93,9 @@ std::string signatures_openxml(const doc::Table& sig) {
 
 std::string to_markdown(const doc::Document& d, Target target) {
   const bool word = target == Target::Word;
-  std::string out = "# " + markdown::escape(d.title) + "\n\n";
+  std::string out;
+  out.reserve(doc::text_size(d, 4));  // the texts, and a few bytes of markup per cell
+  out += "# " + markdown::escape(d.title) + "\n\n";
   if (d.draft) out += "**PROJET** — document de travail, non signé.\n\n";
   out += "**" + markdown::escape(d.subtitle) + "**\n\n";
   if (word) {  // the cover page: the signatories, then a page break

@@ -107,6 +107,22 @@ std::string printable(std::string_view s, bool keep_sgr) {
   return out;
 }
 
+bool is_printable(std::string_view s, bool keep_sgr) {
+  // Cut after a line feed: no UTF-8 sequence, CRLF or colour sequence spans one.
+  constexpr std::size_t chunk = std::size_t{1} << 20;
+  while (!s.empty()) {
+    std::size_t end = s.size();
+    if (end > chunk) {
+      std::size_t nl = s.rfind('\n', chunk);
+      end = nl == std::string_view::npos ? s.size() : nl + 1;
+    }
+    std::string_view part = s.substr(0, end);
+    if (printable(part, keep_sgr) != part) return false;
+    s.remove_prefix(end);
+  }
+  return true;
+}
+
 std::string system_error(int err) {
   switch (err) {
     case ENOSPC: return "plus de place sur le disque";

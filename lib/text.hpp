@@ -29,6 +29,9 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
 // a CSI for some terminals). With `keep_sgr`, the colour sequences that ctg
 // itself writes (ESC [ digits ; m) are kept, nothing else.
 std::string printable(std::string_view s, bool keep_sgr = false);
+// Whether printable(s, keep_sgr) == s, without copying all of `s` (a
+// national document is tens of megabytes): checked a line run at a time.
+bool is_printable(std::string_view s, bool keep_sgr = false);
 
 // A system error (errno) said in French, whatever the machine's locale.
 std::string system_error(int err);

@@ -45,3 +45,19 @@ TEST_CASE("printable: the one sanitiser for terminals and documents") {
   CHECK(printable("\x1b[1;31merreur\x1b[0m", true) == "\x1b[1;31merreur\x1b[0m");
   CHECK(printable("\x1b]0;titre\x07", true) == "\uFFFD]0;titre\uFFFD");
 }
+
+TEST_CASE("is_printable says whether printable would change the text, for long texts too") {
+  CHECK(is_printable("ligne\n\tsuite\r\n« guillemets »"));
+  CHECK_FALSE(is_printable("Accueil\x1b]0;titre\x07"));
+  CHECK(is_printable("\x1b[1mgras\x1b[0m", true));
+  CHECK_FALSE(is_printable("\x1b[1mgras\x1b[0m"));
+  // Beyond the 1 MiB runs: a bad byte far away, an accent across a run's end.
+  std::string big;
+  while (big.size() < (std::size_t{3} << 20)) big += "Équipement d'accueil du jeune enfant, Villeréac\n";
+  CHECK(is_printable(big));
+  CHECK(is_printable(big + std::string(3u << 20, 'e') + "é"));
+  std::string bad = big;
+  bad[bad.size() - 10] = '\x9b';
+  CHECK_FALSE(is_printable(bad));
+  CHECK(is_printable(bad) == (printable(bad) == bad));
+}

@@ -606,14 +606,4 @@ Result compare(const LoadResult& before, const LoadResult& after, const Options&
   return r;
 }
 
-Result compare_then_free_trees(LoadResult& before, LoadResult& after, const Options& options) {
-  Options structural = options;
-  structural.consequences = false;
-  Result r = compare(before, after, structural);
-  std::vector<yaml::Document>().swap(before.trees);
-  std::vector<yaml::Document>().swap(after.trees);
-  if (options.consequences && !r.changes.empty()) consequences(before, after, r);
-  return r;
-}
-
 }  // namespace ctg::diff

@@ -128,6 +128,17 @@ std::string strip_lines(const std::string& message) {
 
 }  // namespace
 
+// The consequences need the models only: the trees go first.
+Result compare_then_free_trees(LoadResult& before, LoadResult& after, const Options& options) {
+  Options structural = options;
+  structural.consequences = false;
+  Result r = compare(before, after, structural);
+  std::vector<yaml::Document>().swap(before.trees);
+  std::vector<yaml::Document>().swap(after.trees);
+  if (options.consequences && !r.changes.empty()) consequences(before, after, r);
+  return r;
+}
+
 void consequences(const LoadResult& before, const LoadResult& after, Result& r) {
   if (!before.ctg || !after.ctg) return;
   auto ca = coverage::compute(*before.ctg), cb = coverage::compute(*after.ctg);

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <map>
-#include <cstring>
 #include <istream>
 #include <streambuf>
 #include <type_traits>
@@ -146,7 +145,9 @@ class TreeBuilder : public YAML::EventHandler {
     else
       throw Stop{fmt::format("étiquette YAML {} non prise en charge", guillemets(tag)),
                  "retirez l'étiquette (« !… ») : le format n'en utilise aucune", loc(mark)};
-    if (value.size() > Node::max_size) throw Stop{"texte trop long", "découpez le texte", n.loc};
+    if (value.size() > Node::max_size)
+      throw Stop{fmt::format("texte trop long : {} octets, au plus {}", value.size(), Node::max_size),
+                 "découpez le texte", n.loc};
     Builder::text(n, stored(value, mark), value.size(), plain);
     complete(n, anchor);
   }
@@ -236,7 +237,9 @@ class TreeBuilder : public YAML::EventHandler {
     stack_.pop_back();
     if (f.node.is_map() && (pending_.size() - f.first) % 2 != 0) pending_.push_back(Node{});  // a key alone
     const std::size_t n = pending_.size() - f.first;
-    if (n / (f.node.is_map() ? 2 : 1) > Node::max_size) throw Stop{"liste trop longue", "découpez la liste", f.node.loc};
+    if (const std::size_t count = n / (f.node.is_map() ? 2 : 1); count > Node::max_size)
+      throw Stop{fmt::format("liste trop longue : {} éléments, au plus {}", count, Node::max_size),
+                 "découpez la liste", f.node.loc};
     if (f.node.is_sequence()) {
       Builder::children(f.node, arena_->copy(pending_.data() + f.first, n), n);
     } else {

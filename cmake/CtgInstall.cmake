@@ -7,7 +7,7 @@
 #       modeline « $schema=../ctg.schema.json », hence the schema beside them)
 #   share/ctg/referentiel/   (official referential data; installed by lib/CMakeLists.txt)
 #   share/doc/ctg/   (copyright, changelog, README)
-# and, in the "dev" component: lib/libctgcore.a, include/ctg/*.hpp and
+# and, in the "dev" component: lib/libctgcore.a, include/ctg/FAMILLE/*.hpp and
 # lib/cmake/ctg/ (find_package(ctg CONFIG) → ctg::core).
 include(CMakePackageConfigHelpers)
 
@@ -54,11 +54,12 @@ install(FILES ${PROJECT_SOURCE_DIR}/packaging/copyright ${ctg_changelog}
         DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/ctg-dev COMPONENT dev)
 
 # The core library for other programs: find_package(ctg CONFIG) gives ctg::core,
-# headers under include/ctg (#include <ctg/loader.hpp>), a static library.
+# headers under include/ctg by family (#include <ctg/format/loader.hpp>;
+# include/ctg is on the include path too, for the headers' own "format/model.hpp"), a static library.
 add_library(ctg::core ALIAS ctgcore)
 set_target_properties(ctgcore PROPERTIES
   EXPORT_NAME core
-  INTERFACE_INCLUDE_DIRECTORIES "$<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/lib>;$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>")
+  INTERFACE_INCLUDE_DIRECTORIES "$<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/lib>;$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>;$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}/ctg>")
 install(TARGETS ctgcore EXPORT ctgTargets COMPONENT dev ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/lib/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/ctg COMPONENT dev
         FILES_MATCHING PATTERN "*.hpp")

@@ -4,12 +4,12 @@
 #include <cstdio>
 #include <memory>
 
-#include "avenant.hpp"
+#include "avenant/avenant.hpp"
 #include "cli.hpp"
 #include "commands.hpp"
-#include "git.hpp"
-#include "values.hpp"
-#include "render.hpp"
+#include "diff/git.hpp"
+#include "base/values.hpp"
+#include "render/render.hpp"
 
 namespace ctg::cmd {
 
@@ -33,7 +33,7 @@ int run_avenant(const AvenantOptions& o) {
     }
   }
   if (!cli::document_output_ok(o.format, o.output)) return cli::unusable;
-  LoadResult a = git::load_version(o.versions[0]), b = git::load_version(o.versions[1]);
+  LoadResult a = diff::git::load_version(o.versions[0]), b = diff::git::load_version(o.versions[1]);
   for (const auto* side : {&a, &b})
     if (cli::refuse_invalid(*side, "les deux versions doivent être valides pour rédiger un avenant")) return cli::unusable;
   diff::Options options;
@@ -44,7 +44,7 @@ int run_avenant(const AvenantOptions& o) {
                          "tout : aucun avenant à rédiger\n");
     return cli::findings;
   }
-  doc::Document d = avenant::build(*a.ctg, *b.ctg, changes, o.number, effect);
+  render::doc::Document d = avenant::build(*a.ctg, *b.ctg, changes, o.number, effect);
   return cli::write_document(d, o.format, o.output);
 }
 }  // namespace

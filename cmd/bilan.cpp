@@ -6,9 +6,9 @@
 
 #include "cli.hpp"
 #include "commands.hpp"
-#include "loader.hpp"
-#include "render.hpp"
-#include "suivi/bilan.hpp"
+#include "format/loader.hpp"
+#include "render/render.hpp"
+#include "bilan/bilan.hpp"
 
 namespace ctg::cmd {
 
@@ -34,10 +34,10 @@ int run_bilan(const BilanCliOptions& o) {
     std::fprintf(stderr, "ctg : erreur : partie « %s » inconnue ; parties : tout, petite-enfance\n", o.part.c_str());
     return cli::unusable;
   }
-  suivi::BilanOptions options;
-  options.kind = o.annuel ? suivi::BilanKind::Annuel
-                 : o.intermediaire ? suivi::BilanKind::Intermediaire
-                                   : suivi::BilanKind::Final;
+  bilan::BilanOptions options;
+  options.kind = o.annuel ? bilan::BilanKind::Annuel
+                 : o.intermediaire ? bilan::BilanKind::Intermediaire
+                                   : bilan::BilanKind::Final;
   options.year = o.annuel;
   options.petite_enfance = o.part == "petite-enfance";
   if (!o.au.empty() && !(options.au = parse_iso_date(o.au))) {
@@ -49,7 +49,7 @@ int run_bilan(const BilanCliOptions& o) {
   LoadResult r = load_file(o.path);
   if (cli::refuse_invalid(r, "la CTG et son suivi doivent être valides pour établir un bilan")) return cli::unusable;
   std::string error;
-  auto d = suivi::build_bilan(*r.ctg, options, error);
+  auto d = bilan::build_bilan(*r.ctg, options, error);
   if (!d) {
     std::fprintf(stderr, "ctg : erreur : %s\n", error.c_str());
     return cli::unusable;

@@ -8,10 +8,10 @@
 #include <cstring>
 #include <regex>
 
-#include "atomic_file.hpp"
-#include "print.hpp"
-#include "render.hpp"
-#include "text.hpp"
+#include "base/atomic_file.hpp"
+#include "print/print.hpp"
+#include "render/render.hpp"
+#include "base/text.hpp"
 
 namespace ctg::cli {
 
@@ -149,7 +149,7 @@ bool document_output_ok(const std::string& format, const std::string& path) {
   return true;
 }
 
-int write_document(const doc::Document& d, const std::string& format, const std::string& path) {
+int write_document(const render::doc::Document& d, const std::string& format, const std::string& path) {
   if (format == "md") return write_output(render::to_markdown(d), path);
   if (format == "html") return write_output(render::to_html(d), path);
   try {

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "document.hpp"
-#include "loader.hpp"
+#include "render/document.hpp"
+#include "format/loader.hpp"
 
 namespace ctg::cli {
 
@@ -50,6 +50,6 @@ int write_output(const std::string& content, const std::string& path);
 bool document_output_ok(const std::string& format, const std::string& path);
 // Writes `d` in `format` (md and html to standard output without -o; pdf
 // through chromium, docx through pandoc), atomically; returns the exit code.
-int write_document(const doc::Document& d, const std::string& format, const std::string& path);
+int write_document(const render::doc::Document& d, const std::string& format, const std::string& path);
 
 }  // namespace ctg::cli

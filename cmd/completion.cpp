@@ -13,10 +13,10 @@
 
 #include "cli.hpp"
 #include "commands.hpp"
-#include "render.hpp"
-#include "rules.hpp"
-#include "text.hpp"
-#include "validation.hpp"
+#include "render/render.hpp"
+#include "rules/rules.hpp"
+#include "base/text.hpp"
+#include "rules/validation.hpp"
 
 namespace ctg::cmd {
 
@@ -48,7 +48,7 @@ ValueKind value_kind(const CLI::App& sub, const CLI::Option& o) {
   if (base == "RÈGLE") {
     ValueKind v{ValueKind::Words, {}};
     for (const auto& r : rules::all()) v.words.emplace_back(r.id);
-    for (const auto& c : format_codes()) v.words.emplace_back(c.code);
+    for (const auto& c : rules::format_codes()) v.words.emplace_back(c.code);
     return v;
   }
   if (base == "PARTIE" && sub.get_name() == "render") return {ValueKind::Words, render::part_names()};

@@ -5,11 +5,11 @@
 #include <memory>
 
 #include "cli.hpp"
-#include "text.hpp"
+#include "base/text.hpp"
 #include "commands.hpp"
-#include "coverage_report.hpp"
-#include "loader.hpp"
-#include "values.hpp"
+#include "coverage/report.hpp"
+#include "format/loader.hpp"
+#include "base/values.hpp"
 
 namespace ctg::cmd {
 

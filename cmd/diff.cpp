@@ -8,10 +8,10 @@
 
 #include "cli.hpp"
 #include "commands.hpp"
-#include "diff.hpp"
-#include "git.hpp"
-#include "source.hpp"
-#include "text.hpp"
+#include "diff/diff.hpp"
+#include "diff/git.hpp"
+#include "base/source.hpp"
+#include "base/text.hpp"
 
 namespace ctg::cmd {
 
@@ -82,7 +82,7 @@ int run_diff(const DiffOptions& o) {
     if (!readable(a) || !readable(b)) {
       // Not a CTG (or a broken one): git's own line diff, so that no change is hidden.
       std::string error;
-      auto out = git::run({"diff", "--no-index", "--no-ext-diff", "--", o.args[1], o.args[4]}, error, 1);
+      auto out = diff::git::run({"diff", "--no-index", "--no-ext-diff", "--", o.args[1], o.args[4]}, error, 1);
       if (out) cli::emit(stdout, *out);
       else cli::emit(stdout, fmt::format("ctg : {} n'est pas une CTG lisible et git diff a échoué ({})\n", path, error));
       return cli::ok;
@@ -116,12 +116,12 @@ int run_diff(const DiffOptions& o) {
     b_name = o.args[1];
   }
   for (const auto& name : {a_name, b_name})
-    if (auto rp = git::split_rev_path(name); rp && !rp->first.empty() && rp->first[0] == '-') {
+    if (auto rp = diff::git::split_rev_path(name); rp && !rp->first.empty() && rp->first[0] == '-') {
       std::fprintf(stderr, "ctg : erreur : révision « %s » refusée : une révision ne commence pas par « - »\n",
                    printable(rp->first).c_str());
       return cli::unusable;
     }
-  LoadResult a = git::load_version(a_name), b = git::load_version(b_name);
+  LoadResult a = diff::git::load_version(a_name), b = diff::git::load_version(b_name);
   if (cli::refuse_invalid(a, a_name + " doit être valide pour être comparé") ||
       cli::refuse_invalid(b, b_name + " doit être valide pour être comparé"))
     return cli::unusable;

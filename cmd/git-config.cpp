@@ -14,10 +14,10 @@
 #include <sstream>
 
 #include "cli.hpp"
-#include "text.hpp"
+#include "base/text.hpp"
 #include "commands.hpp"
-#include "git.hpp"
-#include "source.hpp"
+#include "diff/git.hpp"
+#include "base/source.hpp"
 
 namespace ctg::cmd {
 
@@ -40,7 +40,7 @@ int run_git_config(const GitConfigOptions& o) {
     return cli::unusable;
   }
   std::string error;
-  auto top = git::run({"rev-parse", "--show-toplevel"}, error);
+  auto top = diff::git::run({"rev-parse", "--show-toplevel"}, error);
   if (!top) {
     std::fprintf(stderr, "ctg : erreur : ce dossier n'est pas dans un dépôt git (%s)\n", printable(error).c_str());
     return cli::unusable;
@@ -56,7 +56,7 @@ int run_git_config(const GitConfigOptions& o) {
   // git passes 7 arguments to the driver; the textconv gets the file's path.
   for (const auto& [key, value] : {std::pair<std::string, std::string>{"diff.ctg.command", exe + " diff"},
                                    {"diff.ctg.textconv", exe + " diff --textconv"}}) {
-    if (!git::run({"config", key, value}, error)) {
+    if (!diff::git::run({"config", key, value}, error)) {
       std::fprintf(stderr, "ctg : erreur : %s\n", printable(error).c_str());
       return cli::unusable;
     }

@@ -7,7 +7,7 @@
 #include "cli.hpp"
 #include "commands.hpp"
 #include "init/init.hpp"
-#include "text.hpp"
+#include "base/text.hpp"
 
 namespace ctg::cmd {
 

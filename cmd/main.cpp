@@ -8,8 +8,8 @@
 
 #include "cli.hpp"
 #include "commands.hpp"
-#include "format.hpp"
-#include "text.hpp"
+#include "format/format.hpp"
+#include "base/text.hpp"
 
 namespace {
 

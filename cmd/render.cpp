@@ -7,10 +7,10 @@
 
 #include "cli.hpp"
 #include "commands.hpp"
-#include "loader.hpp"
-#include "render.hpp"
-#include "rules.hpp"
-#include "text.hpp"
+#include "format/loader.hpp"
+#include "render/render.hpp"
+#include "rules/rules.hpp"
+#include "base/text.hpp"
 
 namespace ctg::cmd {
 
@@ -36,7 +36,7 @@ int run_render(const RenderOptions& o) {
   if (cli::refuse_invalid(r, "le fichier doit être valide pour être rendu")) return cli::unusable;
   // The coverage rates are computed once, for the rules (« PROJET ») and the annexes.
   coverage::Report cov = coverage::compute(*r.ctg);
-  doc::Document d = render::build(*r.ctg, *part, render::is_draft(*r.ctg, cov), &cov);
+  render::doc::Document d = render::build(*r.ctg, *part, render::is_draft(*r.ctg, cov), &cov);
   return cli::write_document(d, o.format, o.output);
 }
 }  // namespace

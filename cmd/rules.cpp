@@ -6,10 +6,10 @@
 
 #include "cli.hpp"
 #include "commands.hpp"
-#include "rules.hpp"
-#include "text.hpp"
-#include "validation.hpp"
-#include "vocabulary.hpp"
+#include "rules/rules.hpp"
+#include "base/text.hpp"
+#include "rules/validation.hpp"
+#include "format/vocabulary.hpp"
 
 namespace ctg::cmd {
 
@@ -35,7 +35,7 @@ int run_rules() {
                        : cites_texts(r.id)           ? std::string(" (textes connus : ctg explain LEX-1)")
                                                        : std::string());
   out += "\nCodes du format (erreurs du fichier) :";
-  for (const auto& c : format_codes()) out += " " + std::string(c.code);
+  for (const auto& c : rules::format_codes()) out += " " + std::string(c.code);
   out += "\nDétail d'une règle : ctg explain RÈGLE\n";
   std::fputs(out.c_str(), stdout);
   return cli::ok;
@@ -82,7 +82,7 @@ int run_explain(const std::string& id) {
     std::fputs(out.c_str(), stdout);
     return cli::ok;
   }
-  for (const auto& c : format_codes())
+  for (const auto& c : rules::format_codes())
     if (c.code == upper) {
       std::fputs(fmt::format("{} — erreur de format\n\n  {}\n\nVoir : man 5 ctg-format.\n", c.code, c.description).c_str(),
                  stdout);
@@ -90,7 +90,7 @@ int run_explain(const std::string& id) {
     }
   std::vector<std::string> ids;
   for (const auto& r : rules::all()) ids.emplace_back(r.id);
-  for (const auto& c : format_codes()) ids.emplace_back(c.code);
+  for (const auto& c : rules::format_codes()) ids.emplace_back(c.code);
   std::string hint;
   if (auto c = closest(upper, ids)) hint = fmt::format(" ; vouliez-vous dire {} ?", guillemets(*c));
   std::fprintf(stderr, "ctg : erreur : règle %s inconnue%s\nListe des règles : ctg rules\n", printable(guillemets(id)).c_str(),

@@ -5,8 +5,8 @@
 
 #include "cli.hpp"
 #include "commands.hpp"
-#include "format.hpp"
-#include "schema.hpp"
+#include "format/format.hpp"
+#include "format/schema.hpp"
 
 namespace ctg::cmd {
 

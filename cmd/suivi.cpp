@@ -6,8 +6,8 @@
 
 #include "cli.hpp"
 #include "commands.hpp"
-#include "loader.hpp"
-#include "suivi/check.hpp"
+#include "format/loader.hpp"
+#include "format/suivi_check.hpp"
 #include "suivi/report.hpp"
 
 namespace ctg::cmd {
@@ -42,7 +42,7 @@ int run_suivi(const SuiviOptions& o) {
   LoadResult r = load_file(o.path);
   if (cli::refuse_invalid(r, "la CTG et son suivi doivent être valides pour établir le tableau de suivi"))
     return cli::unusable;
-  if (!au) au = suivi::latest_date(*r.ctg);
+  if (!au) au = format::suivi::latest_date(*r.ctg);
   if (!au) {
     std::fprintf(stderr, "ctg : erreur : aucune période de suivi dans %s ; créez le fichier suivi/%d-T1.yaml à côté "
                          "de ctg.yaml (voir man ctg-suivi), ou donnez une date avec --au\n",

@@ -6,9 +6,9 @@
 #include <thread>
 
 #include "cli.hpp"
-#include "text.hpp"
+#include "base/text.hpp"
 #include "commands.hpp"
-#include "validation.hpp"
+#include "rules/validation.hpp"
 
 namespace ctg::cmd {
 
@@ -37,9 +37,9 @@ int run_validate(const ValidateOptions& o) {
   }
   std::vector<std::string> paths;
   for (const auto& given : o.paths)
-    for (const auto& path : expand_ctg_paths(given)) paths.push_back(path);
+    for (const auto& path : rules::expand_ctg_paths(given)) paths.push_back(path);
   unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<FileValidation> results = validate_files(paths, options, jobs);
+  std::vector<rules::FileValidation> results = rules::validate_files(paths, options, jobs);
 
   int exit = cli::ok;
   for (const auto& r : results) {
@@ -48,10 +48,10 @@ int run_validate(const ValidateOptions& o) {
       exit = cli::findings;
   }
   if (o.format == "json") {
-    std::string out = validation_json(results, options);
+    std::string out = rules::validation_json(results, options);
     cli::emit(stdout, out);
   } else if (o.format == "sarif") {
-    std::string out = validation_sarif(results);
+    std::string out = rules::validation_sarif(results);
     cli::emit(stdout, out);
   } else {
     HumanStyle style{cli::use_color(stdout)};

@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
-#include "coverage.hpp"
-#include "coverage_report.hpp"
-#include "loader.hpp"
+#include "coverage/coverage.hpp"
+#include "coverage/report.hpp"
+#include "format/loader.hpp"
 
 using namespace ctg;
 using namespace ctg::coverage;

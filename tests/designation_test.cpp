@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "designation.hpp"
+#include "format/designation.hpp"
 
 using namespace ctg;
 
@@ -15,41 +15,41 @@ Party party(PartyType t, std::string nom, std::optional<LegalForm> forme = std::
 }  // namespace
 
 TEST_CASE("A party's designation is derived once, for every type") {
-  CHECK(naming::designation(party(PartyType::Commune, "Aiglun")) == "la Commune d'Aiglun");
-  CHECK(naming::designation(party(PartyType::Commune, "Le Brusquet")) == "la Commune du Brusquet");
-  CHECK(naming::designation(party(PartyType::Commune, "La Chapelle-aux-Brocs")) == "la Commune de La Chapelle-aux-Brocs");
-  CHECK(naming::designation(party(PartyType::Commune, "Commune de A")) == "la Commune de A");
-  CHECK(naming::designation(party(PartyType::Commune, "Ville de Perpignan")) == "la Ville de Perpignan");
-  CHECK(naming::designation(party(PartyType::Epci, "du Bazois", LegalForm::CommunauteCommunes)) ==
+  CHECK(format::naming::designation(party(PartyType::Commune, "Aiglun")) == "la Commune d'Aiglun");
+  CHECK(format::naming::designation(party(PartyType::Commune, "Le Brusquet")) == "la Commune du Brusquet");
+  CHECK(format::naming::designation(party(PartyType::Commune, "La Chapelle-aux-Brocs")) == "la Commune de La Chapelle-aux-Brocs");
+  CHECK(format::naming::designation(party(PartyType::Commune, "Commune de A")) == "la Commune de A");
+  CHECK(format::naming::designation(party(PartyType::Commune, "Ville de Perpignan")) == "la Ville de Perpignan");
+  CHECK(format::naming::designation(party(PartyType::Epci, "du Bazois", LegalForm::CommunauteCommunes)) ==
         "la Communauté de communes du Bazois");
-  CHECK(naming::designation(party(PartyType::Epci, "Communauté de communes du Bazois", LegalForm::CommunauteCommunes)) ==
+  CHECK(format::naming::designation(party(PartyType::Epci, "Communauté de communes du Bazois", LegalForm::CommunauteCommunes)) ==
         "la Communauté de communes du Bazois");
-  CHECK(naming::designation(party(PartyType::Epci, "Agglomération du Val")) == "l'Agglomération du Val");
-  CHECK(naming::designation(party(PartyType::Syndicat, "Syndicat mixte du Val")) == "le Syndicat mixte du Val");
-  CHECK(naming::of(party(PartyType::Epci, "Agglomération du Val")) == "de l'Agglomération du Val");
-  CHECK(naming::title(party(PartyType::Commune, "Les Mées")) == "La Commune des Mées");
-  CHECK_FALSE(naming::feminine(party(PartyType::Syndicat, "Syndicat mixte du Val")));
-  CHECK(naming::feminine(party(PartyType::Epci, "du Bazois", LegalForm::CommunauteCommunes)));
-  CHECK(naming::repeated_kind(party(PartyType::Commune, "Commune de A")) == std::optional<std::string>("Commune"));
-  CHECK_FALSE(naming::repeated_kind(party(PartyType::Commune, "Aiglun")));
+  CHECK(format::naming::designation(party(PartyType::Epci, "Agglomération du Val")) == "l'Agglomération du Val");
+  CHECK(format::naming::designation(party(PartyType::Syndicat, "Syndicat mixte du Val")) == "le Syndicat mixte du Val");
+  CHECK(format::naming::of(party(PartyType::Epci, "Agglomération du Val")) == "de l'Agglomération du Val");
+  CHECK(format::naming::title(party(PartyType::Commune, "Les Mées")) == "La Commune des Mées");
+  CHECK_FALSE(format::naming::feminine(party(PartyType::Syndicat, "Syndicat mixte du Val")));
+  CHECK(format::naming::feminine(party(PartyType::Epci, "du Bazois", LegalForm::CommunauteCommunes)));
+  CHECK(format::naming::repeated_kind(party(PartyType::Commune, "Commune de A")) == std::optional<std::string>("Commune"));
+  CHECK_FALSE(format::naming::repeated_kind(party(PartyType::Commune, "Aiglun")));
 }
 
 TEST_CASE("A representative is written with what is known") {
   Representative r;
   r.qualite = "Directeur";
-  CHECK(naming::person(r) == "");
-  CHECK(naming::possessive_quality(r) == "son Directeur");
+  CHECK(format::naming::person(r) == "");
+  CHECK(format::naming::possessive_quality(r) == "son Directeur");
   r.nom = "NEFFAH";
-  CHECK(naming::person(r) == "NEFFAH");
+  CHECK(format::naming::person(r) == "NEFFAH");
   r.civilite = Civility::Monsieur;
-  CHECK(naming::person(r) == "Monsieur NEFFAH");
+  CHECK(format::naming::person(r) == "Monsieur NEFFAH");
   r.prenom = "Sébastien";
-  CHECK(naming::person(r) == "Monsieur Sébastien NEFFAH");
+  CHECK(format::naming::person(r) == "Monsieur Sébastien NEFFAH");
   Representative p;
   p.qualite = "Présidente";
-  CHECK(naming::feminine(p));
-  CHECK(naming::possessive_quality(p) == "sa Présidente");
+  CHECK(format::naming::feminine(p));
+  CHECK(format::naming::possessive_quality(p) == "sa Présidente");
   p.qualite = "Maire";
   p.civilite = Civility::Madame;
-  CHECK(naming::possessive_quality(p) == "son Maire");
+  CHECK(format::naming::possessive_quality(p) == "son Maire");
 }

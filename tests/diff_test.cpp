@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "diff.hpp"
+#include "diff/diff.hpp"
 
 using namespace ctg;
 

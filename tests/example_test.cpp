@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <map>
 
-#include "loader.hpp"
+#include "format/loader.hpp"
 #include "test_util.hpp"
-#include "vocabulary.hpp"
+#include "format/vocabulary.hpp"
 
 using namespace ctg;
 

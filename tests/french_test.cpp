@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "french.hpp"
+#include "base/french.hpp"
 
 using namespace ctg;
 

@@ -3,8 +3,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "loader.hpp"
-#include "text.hpp"
+#include "format/loader.hpp"
+#include "base/text.hpp"
 
 using namespace ctg;
 namespace fs = std::filesystem;

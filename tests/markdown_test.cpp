@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "markdown.hpp"
+#include "base/markdown.hpp"
 
 using namespace ctg;
 

@@ -3,10 +3,10 @@
 #include <algorithm>
 
 #include "init/init.hpp"
-#include "loader.hpp"
+#include "format/loader.hpp"
 #include "referentiel/lookup.hpp"
 #include "referentiel/referentiel.hpp"
-#include "rules.hpp"
+#include "rules/rules.hpp"
 #include "test_util.hpp"
 
 using namespace ctg;

@@ -6,8 +6,8 @@
 // legal references and announced counts (LEX-*).
 #include <algorithm>
 
-#include "loader.hpp"
-#include "rules.hpp"
+#include "format/loader.hpp"
+#include "rules/rules.hpp"
 #include "test_util.hpp"
 
 using namespace ctg;

@@ -2,8 +2,8 @@
 // references of the texts (LEX-1 … LEX-3), each at its edge, and on the seed.
 #include <algorithm>
 
-#include "loader.hpp"
-#include "rules.hpp"
+#include "format/loader.hpp"
+#include "rules/rules.hpp"
 #include "test_util.hpp"
 
 using namespace ctg;

@@ -3,8 +3,8 @@
 // only, 2° and 4° split between a commune and its EPCI.
 #include <algorithm>
 
-#include "loader.hpp"
-#include "rules.hpp"
+#include "format/loader.hpp"
+#include "rules/rules.hpp"
 #include "test_util.hpp"
 
 using namespace ctg;

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "format.hpp"
-#include "schema.hpp"
+#include "format/format.hpp"
+#include "format/schema.hpp"
 
 using namespace ctg;
 

@@ -1,6 +1,6 @@
 #include "test_util.hpp"
 
-#include "source.hpp"
+#include "base/source.hpp"
 
 using namespace ctg;
 

@@ -4,12 +4,12 @@
 #include <set>
 #include <sstream>
 
-#include "loader.hpp"
-#include "suivi/bilan.hpp"
-#include "suivi/check.hpp"
+#include "format/loader.hpp"
+#include "bilan/bilan.hpp"
+#include "format/suivi_check.hpp"
 #include "suivi/status.hpp"
 #include "test_util.hpp"
-#include "validation.hpp"
+#include "rules/validation.hpp"
 
 using namespace ctg;
 
@@ -61,17 +61,17 @@ const char* const two_periods = R"(  - periode: "2026-T1"
 }  // namespace
 
 TEST_CASE("périodes : trimestres, semestres, années") {
-  auto t3 = suivi::bounds("2026-T3");
+  auto t3 = format::suivi::bounds("2026-T3");
   REQUIRE(t3);
   CHECK(t3->debut == Date{2026, 7, 1});
   CHECK(t3->fin == Date{2026, 9, 30});
-  CHECK(suivi::bounds("2028-T1")->fin == Date{2028, 3, 31});
-  CHECK(suivi::bounds("2026-S2")->debut == Date{2026, 7, 1});
-  CHECK(suivi::bounds("2027")->fin == Date{2027, 12, 31});
-  CHECK_FALSE(suivi::bounds("2026-T5"));
-  CHECK_FALSE(suivi::bounds("2026-Q1"));
-  CHECK(suivi::midpoint(Date{2026, 1, 1}, Date{2030, 12, 31}) == Date{2028, 7, 1});
-  CHECK(suivi::midpoint(Date{2026, 1, 1}, Date{2026, 1, 3}) == Date{2026, 1, 2});
+  CHECK(format::suivi::bounds("2028-T1")->fin == Date{2028, 3, 31});
+  CHECK(format::suivi::bounds("2026-S2")->debut == Date{2026, 7, 1});
+  CHECK(format::suivi::bounds("2027")->fin == Date{2027, 12, 31});
+  CHECK_FALSE(format::suivi::bounds("2026-T5"));
+  CHECK_FALSE(format::suivi::bounds("2026-Q1"));
+  CHECK(midpoint(Date{2026, 1, 1}, Date{2030, 12, 31}) == Date{2028, 7, 1});
+  CHECK(midpoint(Date{2026, 1, 1}, Date{2026, 1, 3}) == Date{2026, 1, 2});
 }
 
 TEST_CASE("un suivi cohérent se charge sans erreur") {
@@ -79,7 +79,7 @@ TEST_CASE("un suivi cohérent se charge sans erreur") {
   CHECK(codes(r) == std::vector<std::string>{});
   REQUIRE(r.ok());
   CHECK(r.ctg->suivi.size() == 2);
-  CHECK(suivi::latest_date(*r.ctg) == Date{2026, 6, 30});
+  CHECK(format::suivi::latest_date(*r.ctg) == Date{2026, 6, 30});
 }
 
 TEST_CASE("références du suivi : action, indicateur, AO, mode, avec suggestion") {
@@ -227,7 +227,7 @@ TEST_CASE("trajectoire du taux de couverture : prévu et réalisé par année") 
 }
 
 TEST_CASE("validate : actions en retard et bilan intermédiaire petite enfance en remarques") {
-  auto count = [](const FileValidation& v, const std::string& code) {
+  auto count = [](const rules::FileValidation& v, const std::string& code) {
     int n = 0;
     for (const auto& d : v.findings.items())
       if (d.code == code) {
@@ -237,25 +237,25 @@ TEST_CASE("validate : actions en retard et bilan intermédiaire petite enfance e
     return n;
   };
   rules::Options options;
-  auto v = validate_file(CTG_SOURCE_DIR "/examples/provence-alpes-agglomeration", options);
+  auto v = rules::validate_file(CTG_SOURCE_DIR "/examples/provence-alpes-agglomeration", options);
   CHECK(count(v, "SUIVI-RETARD") == 2);
   CHECK(count(v, "SUIVI-BILAN") == 0);  // mid-term is 1 July 2028
   options.at = Date{2028, 7, 1};
-  CHECK(count(validate_file(CTG_SOURCE_DIR "/examples/provence-alpes-agglomeration", options), "SUIVI-BILAN") == 1);
+  CHECK(count(rules::validate_file(CTG_SOURCE_DIR "/examples/provence-alpes-agglomeration", options), "SUIVI-BILAN") == 1);
   options.at = Date{2028, 6, 30};
-  CHECK(count(validate_file(CTG_SOURCE_DIR "/examples/provence-alpes-agglomeration", options), "SUIVI-BILAN") == 0);
+  CHECK(count(rules::validate_file(CTG_SOURCE_DIR "/examples/provence-alpes-agglomeration", options), "SUIVI-BILAN") == 0);
 }
 
 TEST_CASE("bilan : un bilan annuel porte sur une année suivie, sans note privée") {
   auto r = load_file(CTG_SOURCE_DIR "/examples/provence-alpes-agglomeration");
   REQUIRE(r.ok());
   std::string error;
-  suivi::BilanOptions o;
+  bilan::BilanOptions o;
   o.year = 2029;
-  CHECK_FALSE(suivi::build_bilan(*r.ctg, o, error));
+  CHECK_FALSE(bilan::build_bilan(*r.ctg, o, error));
   CHECK(error.find("aucune période de suivi en 2029") != std::string::npos);
   o.year = 2027;
-  auto d = suivi::build_bilan(*r.ctg, o, error);
+  auto d = bilan::build_bilan(*r.ctg, o, error);
   REQUIRE(d);
   std::string all;
   for (const auto& b : d->blocks) {

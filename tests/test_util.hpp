@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "source.hpp"
+#include "base/source.hpp"
 
 namespace doctest {
 template <>

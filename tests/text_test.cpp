@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "text.hpp"
+#include "base/text.hpp"
 
 using namespace ctg;
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "values.hpp"
+#include "base/values.hpp"
 
 using namespace ctg;
 

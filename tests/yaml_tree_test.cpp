@@ -1,6 +1,6 @@
 #include "test_util.hpp"
 
-#include "yaml_tree.hpp"
+#include "yaml/tree.hpp"
 
 #include <type_traits>
 

@@ -1,16 +1,16 @@
-#include "avenant.hpp"
+#include "avenant/avenant.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
 
-#include "avenant_clauses.hpp"
-#include "designation.hpp"
-#include "render.hpp"
-#include "render_blocks.hpp"
-#include "render_parts.hpp"
-#include "text.hpp"
+#include "avenant/clauses.hpp"
+#include "format/designation.hpp"
+#include "render/render.hpp"
+#include "render/blocks.hpp"
+#include "render/parts.hpp"
+#include "base/text.hpp"
 
 namespace ctg::avenant {
 
@@ -60,18 +60,18 @@ std::string lowered(const std::string& title) {
   return t;
 }
 
-doc::Block heading(int level, std::string text, std::string id) {
-  doc::Block b;
-  b.kind = doc::Kind::Heading;
+render::doc::Block heading(int level, std::string text, std::string id) {
+  render::doc::Block b;
+  b.kind = render::doc::Kind::Heading;
   b.level = level;
   b.id = std::move(id);
-  b.line = doc::plain(std::move(text));
+  b.line = render::doc::plain(std::move(text));
   return b;
 }
 
-doc::Block paragraph(doc::Line l) {
-  doc::Block b;
-  b.kind = doc::Kind::Paragraph;
+render::doc::Block paragraph(render::doc::Line l) {
+  render::doc::Block b;
+  b.kind = render::doc::Kind::Paragraph;
   b.line = std::move(l);
   return b;
 }
@@ -112,16 +112,16 @@ bool early_childhood(const std::string& section) {
   return section == "autorites_organisatrices" || section == "offre_petite_enfance" || section == "donnees_couverture";
 }
 
-doc::Block bullet_list(std::vector<doc::Line> items) {
-  doc::Block b;
-  b.kind = doc::Kind::List;
+render::doc::Block bullet_list(std::vector<render::doc::Line> items) {
+  render::doc::Block b;
+  b.kind = render::doc::Kind::List;
   b.items = std::move(items);
   return b;
 }
 
-void quote(const std::string& text, std::vector<doc::Block>& out) {
-  doc::Block q;
-  q.kind = doc::Kind::Markdown;
+void quote(const std::string& text, std::vector<render::doc::Block>& out) {
+  render::doc::Block q;
+  q.kind = render::doc::Kind::Markdown;
   for (std::size_t pos = 0; pos <= text.size();) {
     auto nl = text.find('\n', pos);
     if (nl == std::string::npos) nl = text.size();
@@ -133,9 +133,9 @@ void quote(const std::string& text, std::vector<doc::Block>& out) {
 
 }  // namespace
 
-doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& changes, int number,
+render::doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& changes, int number,
                     const std::optional<Date>& effect) {
-  doc::Document d;
+  render::doc::Document d;
   const auto& cv = after.convention;
   d.title = fmt::format("Avenant n° {} à la {}", number, lowered(cv.titre));
   d.subtitle = fmt::format("{} – {}-{}", cv.territoire, cv.debut.year, cv.fin.year);
@@ -147,7 +147,7 @@ doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& cha
   signing.convention.date_signature.reset();
   for (const auto& p : before.parties)
     if (!after.party(p.id)) signing.parties.push_back(p);
-  for (const auto& p : signing.parties) d.signatories.push_back(naming::title(p));
+  for (const auto& p : signing.parties) d.signatories.push_back(format::naming::title(p));
   render::parties_section(signing, out, "le présent avenant");
 
   // What changed, sorted into the clauses a legal officer writes.
@@ -165,12 +165,12 @@ doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& cha
   }
 
   // Visas: the convention, its article on amendments, the law, the deliberations.
-  std::vector<doc::Line> visas;
+  std::vector<render::doc::Line> visas;
   const auto& old_cv = before.convention;
-  doc::Line convention_visa = doc::plain(fmt::format("Vu la {} {} {}-{}, signée le ", lowered(old_cv.titre),
+  render::doc::Line convention_visa = render::doc::plain(fmt::format("Vu la {} {} {}-{}, signée le ", lowered(old_cv.titre),
                                                      old_cv.territoire, old_cv.debut.year, old_cv.fin.year));
   if (old_cv.date_signature) convention_visa.push_back({to_french_long(*old_cv.date_signature)});
-  else convention_visa.push_back({"………………………", doc::Style::Blank});
+  else convention_visa.push_back({"………………………", render::doc::Style::Blank});
   convention_visa.push_back({" ;"});
   visas.push_back(convention_visa);
   const Article* amendments = nullptr;
@@ -179,12 +179,12 @@ doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& cha
   for (const auto& a : before.articles)
     if (!amendments && a.texte.find("avenant") != std::string::npos) amendments = &a;
   if (amendments)
-    visas.push_back(doc::plain(fmt::format("Vu l'article {} de la convention, qui prévoit que toute modification fait "
+    visas.push_back(render::doc::plain(fmt::format("Vu l'article {} de la convention, qui prévoit que toute modification fait "
                                            "l'objet d'un avenant ;", amendments->numero)));
   if (!moved.empty())
-    visas.push_back(doc::plain("Vu le code général des collectivités territoriales, notamment son article L5211-17 ;"));
+    visas.push_back(render::doc::plain("Vu le code général des collectivités territoriales, notamment son article L5211-17 ;"));
   if (cdsf)
-    visas.push_back(doc::plain("Vu le code de l'action sociale et des familles, notamment ses articles L214-1-3 et "
+    visas.push_back(render::doc::plain("Vu le code de l'action sociale et des familles, notamment ses articles L214-1-3 et "
                                "L214-2 ;"));
   for (const auto& t : moved)
     for (auto& v : transfer_visas(t)) visas.push_back(std::move(v));
@@ -194,25 +194,25 @@ doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& cha
   out.push_back(bullet_list(std::move(visas)));
 
   // Considérants: why the avenant is made.
-  std::vector<doc::Line> recitals;
-  for (const auto& t : moved) recitals.push_back(doc::plain(transfer_recital(t)));
+  std::vector<render::doc::Line> recitals;
+  for (const auto& t : moved) recitals.push_back(render::doc::plain(transfer_recital(t)));
   for (const diff::Change* c : articles) {
     const Article* a = find_article(after, id_in(c->path, "articles"));
-    recitals.push_back(doc::plain(fmt::format("Considérant qu'il y a lieu de modifier l'article {} « {} » de la "
+    recitals.push_back(render::doc::plain(fmt::format("Considérant qu'il y a lieu de modifier l'article {} « {} » de la "
                                               "convention ;", a->numero, a->titre)));
   }
   for (const diff::Change* c : fiches) {
     const ActionSheet* f = find_fiche(after, id_in(c->path, "fiches_action"));
     if (f)
-      recitals.push_back(doc::plain(fmt::format("Considérant que les signataires ont décidé d'ajouter au plan "
+      recitals.push_back(render::doc::plain(fmt::format("Considérant que les signataires ont décidé d'ajouter au plan "
                                                 "d'actions la fiche action {} « {} » ;", f->numero, f->titre)));
   }
   std::map<int, std::vector<const diff::Change*>> by_part;
   for (const diff::Change* c : others) by_part[part_of(c->section).order].push_back(c);
   for (const auto& [order, cs] : by_part)
-    recitals.push_back(doc::plain(fmt::format("Considérant les modifications à apporter à {} ;",
+    recitals.push_back(render::doc::plain(fmt::format("Considérant les modifications à apporter à {} ;",
                                               part_of(cs.front()->section).name)));
-  recitals.push_back(doc::plain("Considérant qu'il convient de constater ces modifications par le présent avenant,"));
+  recitals.push_back(render::doc::plain("Considérant qu'il convient de constater ces modifications par le présent avenant,"));
   out.push_back(heading(2, "Considérants", "considerants"));
   out.push_back(bullet_list(std::move(recitals)));
   render::formula_section(after, out);
@@ -227,12 +227,12 @@ doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& cha
     transfer_article(t, out);
   }
   if (!moved.empty()) {
-    out.push_back(paragraph(doc::plain("Le tableau des autorités organisatrices de l'accueil du jeune enfant de "
+    out.push_back(paragraph(render::doc::plain("Le tableau des autorités organisatrices de l'accueil du jeune enfant de "
                                        "l'annexe 3 est remplacé par le tableau suivant :")));
-    std::vector<doc::Block> table;
+    std::vector<render::doc::Block> table;
     render::parts::ao_table(after, table);
     for (auto& b : table)
-      if (b.kind != doc::Kind::Heading) out.push_back(std::move(b));
+      if (b.kind != render::doc::Kind::Heading) out.push_back(std::move(b));
   }
   for (const diff::Change* c : articles) {
     std::string id = id_in(c->path, "articles");
@@ -245,24 +245,24 @@ doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& cha
     const ActionSheet* f = find_fiche(after, id_in(c->path, "fiches_action"));
     if (!f) continue;
     next_article(fmt::format("Ajout de la fiche action {}", f->numero));
-    out.push_back(paragraph(doc::plain("L'annexe 3 (plan d'actions) est complétée par la fiche action suivante :")));
-    std::vector<doc::Block> sheet;
+    out.push_back(paragraph(render::doc::plain("L'annexe 3 (plan d'actions) est complétée par la fiche action suivante :")));
+    std::vector<render::doc::Block> sheet;
     render::parts::fiche(*f, sheet);
     for (auto& b : sheet) {
-      if (b.kind == doc::Kind::Heading) b.level = 3;
+      if (b.kind == render::doc::Kind::Heading) b.level = 3;
       out.push_back(std::move(b));
     }
   }
   for (const auto& [order, cs] : by_part) {
     Part p = part_of(cs.front()->section);
     next_article(p.title);
-    out.push_back(paragraph(doc::plain(fmt::format("{} est modifiée comme suit :", capitalised(p.name)))));
-    std::vector<doc::Line> items;
+    out.push_back(paragraph(render::doc::plain(fmt::format("{} est modifiée comme suit :", capitalised(p.name)))));
+    std::vector<render::doc::Line> items;
     for (std::size_t i = 0; i < cs.size(); ++i) {
       bool last = i + 1 == cs.size();
       const std::string& legal = cs[i]->legal;
       bool introduces = !legal.empty() && legal.back() == ':';
-      items.push_back(doc::plain(capitalised(legal) + (introduces ? "" : last ? "." : " ;")));
+      items.push_back(render::doc::plain(capitalised(legal) + (introduces ? "" : last ? "." : " ;")));
       if (cs[i]->content) {
         out.push_back(bullet_list(std::move(items)));
         items.clear();
@@ -273,14 +273,14 @@ doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& cha
   }
   if (cdsf) {
     next_article("Transmission au comité départemental des services aux familles");
-    out.push_back(paragraph(doc::plain(
+    out.push_back(paragraph(render::doc::plain(
         "Le volet de la convention relatif à l'accueil du jeune enfant, tel que modifié par le présent avenant, "
         "tient lieu de schéma pluriannuel de maintien et de développement de l'offre d'accueil du jeune enfant. "
         "Conformément à l'article L214-2 II du code de l'action sociale et des familles, il est transmis au comité "
         "départemental des services aux familles dans le mois qui suit la signature du présent avenant.")));
   }
   next_article("Autres stipulations");
-  out.push_back(paragraph(doc::plain("Les autres stipulations de la convention d'origine et de ses annexes, non "
+  out.push_back(paragraph(render::doc::plain("Les autres stipulations de la convention d'origine et de ses annexes, non "
                                      "modifiées par le présent avenant, demeurent inchangées et applicables.")));
   next_article("Prise d'effet");
   // The date: given, else the first date a transfer takes effect, else blank to fill in.
@@ -288,8 +288,8 @@ doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& cha
   for (const auto& t : moved)
     if (!when && t.transfer && t.transfer->depuis) when = t.transfer->depuis;
   out.push_back(paragraph(render::blocks::concat(
-      {doc::plain("Le présent avenant prend effet le "), render::blocks::date_or_blank(when),
-       doc::plain(", sous réserve de sa signature par l'ensemble des parties. Il fait partie intégrante de la "
+      {render::doc::plain("Le présent avenant prend effet le "), render::blocks::date_or_blank(when),
+       render::doc::plain(", sous réserve de sa signature par l'ensemble des parties. Il fait partie intégrante de la "
                   "convention.")})));
   out.push_back(render::blocks::page_break());
   out.push_back(heading(2, "Signatures", "signatures"));

@@ -4,9 +4,9 @@
 // confirmed, and the signature block of the parties.
 #pragma once
 
-#include "diff.hpp"
-#include "document.hpp"
-#include "model.hpp"
+#include "diff/diff.hpp"
+#include "render/document.hpp"
+#include "format/model.hpp"
 
 #include <optional>
 
@@ -18,7 +18,7 @@ bool amends(const diff::Result& changes);
 
 // `effect`: the date the avenant takes effect (« prise d'effet »); by default
 // the date a transfer takes effect, else a blank to fill in.
-doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& changes, int number,
+render::doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& changes, int number,
                     const std::optional<Date>& effect = std::nullopt);
 
 }  // namespace ctg::avenant

@@ -1,15 +1,15 @@
-#include "avenant_clauses.hpp"
+#include "avenant/clauses.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
 
-#include "designation.hpp"
-#include "french.hpp"
-#include "render_blocks.hpp"
-#include "text.hpp"
-#include "vocabulary.hpp"
+#include "format/designation.hpp"
+#include "base/french.hpp"
+#include "render/blocks.hpp"
+#include "base/text.hpp"
+#include "format/vocabulary.hpp"
 
 namespace ctg::avenant {
 
@@ -115,7 +115,7 @@ std::vector<TransferClause> transfers(const Ctg& before, const Ctg& after) {
                 for (const auto& mb : tb.communes) was = was || same_commune(m, mb);
           if (was) continue;
           const Party* p = m.partie ? after.party(*m.partie) : nullptr;
-          add(p, p ? naming::designation(*p) : "la Commune " + fr::of_place(m.nom), epci, c, &t);
+          add(p, p ? format::naming::designation(*p) : "la Commune " + fr::of_place(m.nom), epci, c, &t);
         }
     // A commune that says so in its own line, the EPCI's transfer not listing communes.
     for (const auto& ce : after.autorites_organisatrices) {
@@ -128,7 +128,7 @@ std::vector<TransferClause> transfers(const Ctg& before, const Ctg& after) {
         const Transfer* t = nullptr;
         for (const auto& tr : e.transferts)
           if (!t && has(tr.competences, c)) t = &tr;
-        std::string name = naming::designation(*p);
+        std::string name = format::naming::designation(*p);
         bool listed = std::any_of(out.begin(), out.end(), [&](const TransferClause& x) {
           return x.commune_name == name && has(x.competences, c);
         });
@@ -148,9 +148,9 @@ void transfer_article(const TransferClause& t, std::vector<Block>& out) {
   Line l;
   std::string commune = t.commune_name;
   if (!commune.empty()) commune[0] = static_cast<char>(commune[0] >= 'a' && commune[0] <= 'z' ? commune[0] - 'a' + 'A' : commune[0]);
-  l = concat({doc::plain(fmt::format("{} transfère à {} {} d'autorité organisatrice de l'accueil du jeune enfant "
+  l = concat({render::doc::plain(fmt::format("{} transfère à {} {} d'autorité organisatrice de l'accueil du jeune enfant "
                                      "(article L214-1-3 I du code de l'action sociale et des familles), à compter du ",
-                                     commune, naming::designation(*t.epci), competences_words(t.competences))),
+                                     commune, format::naming::designation(*t.epci), competences_words(t.competences))),
               date_or_blank(t.transfer ? t.transfer->depuis : std::nullopt)});
   if (t.transfer && t.transfer->arrete_prefectoral)
     l.push_back(Span{fmt::format(", transfert prononcé par l'arrêté préfectoral {} pris en application de l'article "
@@ -163,10 +163,10 @@ void transfer_article(const TransferClause& t, std::vector<Block>& out) {
   std::string pop = fmt::format(
       "Pour l'exercice de {}, le nombre d'habitants dont il est tenu compte pour {} est la population totale des "
       "communes qui la lui ont transférée (article L214-1-3 III du même code) : il passe de {} à {} habitants.",
-      t.competences.size() > 1 ? "ces compétences" : "cette compétence", naming::designation(*t.epci),
+      t.competences.size() > 1 ? "ces compétences" : "cette compétence", format::naming::designation(*t.epci),
       t.population_before ? fr::integer(*t.population_before) : std::string("………"),
       t.population_after ? fr::integer(*t.population_after) : std::string("………"));
-  out.push_back(paragraph(doc::plain(pop)));
+  out.push_back(paragraph(render::doc::plain(pop)));
 }
 
 std::vector<Line> transfer_visas(const TransferClause& t) {
@@ -175,21 +175,21 @@ std::vector<Line> transfer_visas(const TransferClause& t) {
     for (const auto& d : t.transfer->deliberations) {
       std::string v = d;
       while (!v.empty() && (v.back() == ';' || v.back() == '.' || v.back() == ' ')) v.pop_back();
-      out.push_back(doc::plain("Vu " + v + " ;"));
+      out.push_back(render::doc::plain("Vu " + v + " ;"));
     }
   if (t.transfer && t.transfer->arrete_prefectoral)
-    out.push_back(doc::plain(fmt::format("Vu l'arrêté préfectoral {} portant transfert de {} à {} ;",
+    out.push_back(render::doc::plain(fmt::format("Vu l'arrêté préfectoral {} portant transfert de {} à {} ;",
                                          *t.transfer->arrete_prefectoral, competences_words(t.competences),
-                                         naming::designation(*t.epci))));
+                                         format::naming::designation(*t.epci))));
   return out;
 }
 
 std::string transfer_recital(const TransferClause& t) {
   return fmt::format("Considérant que {} a transféré à {} {}{} et que la population prise en compte par {} pour "
                      "{} en est modifiée ;",
-                     t.commune_name, naming::designation(*t.epci), competences_words(t.competences),
+                     t.commune_name, format::naming::designation(*t.epci), competences_words(t.competences),
                      t.transfer && t.transfer->depuis ? " à compter du " + to_french_long(*t.transfer->depuis) : "",
-                     fr::of_phrase(naming::designation(*t.epci)).substr(3),
+                     fr::of_phrase(format::naming::designation(*t.epci)).substr(3),
                      t.competences.size() > 1 ? "ces compétences" : "cette compétence");
 }
 
@@ -238,7 +238,7 @@ void article_change(const diff::Change& c, const Article& before, const Article&
   auto wb = words_of(before.texte), wa = words_of(after.texte);
   bool short_change = !runs.empty() && runs.size() <= 3 && changed <= 40 && wb.size() > 0;
   if (!short_change) {
-    out.push_back(paragraph(doc::plain(fmt::format("{} est ainsi rédigé :", [&] {
+    out.push_back(paragraph(render::doc::plain(fmt::format("{} est ainsi rédigé :", [&] {
       std::string s = where;
       s[0] = 'L';
       return s;
@@ -270,10 +270,10 @@ void article_change(const diff::Change& c, const Article& before, const Article&
     else items.push_back(fmt::format("les mots « {} » sont remplacés par les mots « {} »", old_words, new_words));
   }
   if (items.size() == 1) {
-    out.push_back(paragraph(doc::plain(fmt::format("À {}, {}.", where, items[0]))));
+    out.push_back(paragraph(render::doc::plain(fmt::format("À {}, {}.", where, items[0]))));
     return;
   }
-  out.push_back(paragraph(doc::plain(fmt::format("{} est ainsi modifié :", [&] {
+  out.push_back(paragraph(render::doc::plain(fmt::format("{} est ainsi modifié :", [&] {
     std::string s = where;
     s[0] = 'L';
     return s;

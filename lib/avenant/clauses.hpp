@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "diff.hpp"
-#include "document.hpp"
-#include "model.hpp"
+#include "diff/diff.hpp"
+#include "render/document.hpp"
+#include "format/model.hpp"
 
 namespace ctg::avenant {
 
@@ -27,13 +27,13 @@ struct TransferClause {
 std::vector<TransferClause> transfers(const Ctg& before, const Ctg& after);
 
 // The article of the avenant for one transfer, and its visas.
-void transfer_article(const TransferClause& t, std::vector<doc::Block>& out);
-std::vector<doc::Line> transfer_visas(const TransferClause& t);
+void transfer_article(const TransferClause& t, std::vector<render::doc::Block>& out);
+std::vector<render::doc::Line> transfer_visas(const TransferClause& t);
 std::string transfer_recital(const TransferClause& t);
 
 // « À l'article 6, les mots « … » sont remplacés par les mots « … ». » when
 // the change is short; otherwise the article restated in full.
-void article_change(const diff::Change& c, const Article& before, const Article& after, std::vector<doc::Block>& out);
+void article_change(const diff::Change& c, const Article& before, const Article& after, std::vector<render::doc::Block>& out);
 
 // The shortest text around a changed passage that occurs once in `text`.
 std::string unique_quote(const std::string& text, std::size_t begin, std::size_t end);

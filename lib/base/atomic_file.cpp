@@ -1,4 +1,4 @@
-#include "atomic_file.hpp"
+#include "base/atomic_file.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -13,7 +13,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "text.hpp"
+#include "base/text.hpp"
 
 namespace ctg {
 

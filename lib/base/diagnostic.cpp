@@ -1,9 +1,9 @@
-#include "diagnostic.hpp"
+#include "base/diagnostic.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
 
-#include "text.hpp"
+#include "base/text.hpp"
 
 namespace ctg {
 

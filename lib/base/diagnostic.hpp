@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "source.hpp"
-#include "values.hpp"
+#include "base/source.hpp"
+#include "base/values.hpp"
 
 namespace ctg {
 

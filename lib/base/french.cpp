@@ -1,4 +1,4 @@
-#include "french.hpp"
+#include "base/french.hpp"
 
 #include <fmt/format.h>
 

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "values.hpp"
+#include "base/values.hpp"
 
 namespace ctg::fr {
 

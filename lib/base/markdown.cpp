@@ -1,4 +1,4 @@
-#include "markdown.hpp"
+#include "base/markdown.hpp"
 
 #include <fmt/format.h>
 
@@ -6,15 +6,14 @@
 #include <cctype>
 #include <vector>
 
-#include "charts.hpp"
-#include "french.hpp"
-#include "text.hpp"
+#include "base/french.hpp"
+#include "base/text.hpp"
 
 namespace ctg::markdown {
 
 namespace {
 
-std::string html_text(std::string_view s) { return charts::xml_escape(fr::typography(s)); }
+std::string html_text(std::string_view s) { return xml_escape(fr::typography(s)); }
 
 // The next occurrence of a character, remembered: a paragraph of 100 000
 // « [ » without « ] » costs one scan, not 100 000.
@@ -55,7 +54,7 @@ std::string inline_html(std::string_view s, const std::string& note_prefix) {
       auto end = next('`', i + 1);
       if (end != std::string_view::npos) {
         flush();
-        out += "<code>" + charts::xml_escape(s.substr(i + 1, end - i - 1)) + "</code>";
+        out += "<code>" + xml_escape(s.substr(i + 1, end - i - 1)) + "</code>";
         i = end;
         continue;
       }
@@ -66,7 +65,7 @@ std::string inline_html(std::string_view s, const std::string& note_prefix) {
         std::string id(s.substr(i + 2, end - i - 2));
         flush();
         out += fmt::format("<sup class=\"appel\"><a href=\"#{0}{1}\" id=\"{0}appel-{1}\">{2}</a></sup>",
-                           charts::xml_escape(note_prefix), charts::xml_escape(id), charts::xml_escape(id));
+                           xml_escape(note_prefix), xml_escape(id), xml_escape(id));
         i = end;
         continue;
       }
@@ -253,7 +252,7 @@ std::string to_html(std::string_view md, int heading_shift, const std::string& n
     out += "<section class=\"notes\" aria-label=\"Notes\"><ol>";
     for (const auto& [id, text] : r.notes)
       out += fmt::format("<li id=\"{0}{1}\" value=\"{2}\">{3} <a href=\"#{0}appel-{1}\" aria-label=\"Retour\">↩</a></li>",
-                         charts::xml_escape(note_prefix), charts::xml_escape(id),
+                         xml_escape(note_prefix), xml_escape(id),
                          std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; }) ? id : "1",
                          inline_html(text, note_prefix));
     out += "</ol></section>";

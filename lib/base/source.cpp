@@ -1,4 +1,4 @@
-#include "source.hpp"
+#include "base/source.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -9,7 +9,7 @@
 #include <cerrno>
 #include <cstring>
 
-#include "text.hpp"
+#include "base/text.hpp"
 
 namespace ctg {
 

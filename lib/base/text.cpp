@@ -1,9 +1,9 @@
-#include "text.hpp"
+#include "base/text.hpp"
 
 #include <algorithm>
 #include <cerrno>
 
-#include "source.hpp"
+#include "base/source.hpp"
 
 namespace ctg {
 
@@ -172,6 +172,23 @@ std::string csv_field(std::string_view s, char sep) {
     out += c;
   }
   return out + "\"";
+}
+
+std::string xml_escape(std::string_view raw) {
+  const std::string s = printable(raw);  // no control character reaches the page
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
 }
 
 }  // namespace ctg

@@ -36,6 +36,10 @@ bool is_printable(std::string_view s, bool keep_sgr = false);
 // A system error (errno) said in French, whatever the machine's locale.
 std::string system_error(int err);
 
+// Escapes text for XML (SVG, HTML, OpenXML): & < > " ' and, through
+// printable(), every control character.
+std::string xml_escape(std::string_view s);
+
 // "a, b et c"
 std::string join_french(const std::vector<std::string>& items, std::string_view last_sep = " et ");
 std::string join(const std::vector<std::string>& items, std::string_view sep);

@@ -21,6 +21,9 @@ std::string to_iso(const Date& d);
 std::string to_french_long(const Date& d);
 bool is_leap_year(int year);
 int days_in_month(int year, int month);
+// Days between two dates, on the proleptic Gregorian calendar.
+std::int64_t day_number(const Date& d);
+Date midpoint(const Date& a, const Date& b);  // e.g. the CTG's mid-term
 
 __extension__ typedef __int128 wide_int;  // for intermediate products and sums
 

@@ -1,4 +1,4 @@
-#include "coverage.hpp"
+#include "coverage/coverage.hpp"
 
 #include <fmt/format.h>
 
@@ -6,9 +6,9 @@
 #include <limits>
 #include <unordered_set>
 
-#include "french.hpp"
-#include "text.hpp"
-#include "vocabulary.hpp"
+#include "base/french.hpp"
+#include "base/text.hpp"
+#include "format/vocabulary.hpp"
 
 namespace ctg::coverage {
 

@@ -18,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model.hpp"
+#include "format/model.hpp"
 
 namespace ctg::coverage {
 

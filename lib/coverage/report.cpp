@@ -1,13 +1,13 @@
-#include "coverage_report.hpp"
+#include "coverage/report.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
 
-#include "french.hpp"
-#include "json.hpp"
-#include "text.hpp"
+#include "base/french.hpp"
+#include "base/json.hpp"
+#include "base/text.hpp"
 
 namespace ctg::coverage {
 

@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "coverage.hpp"
-#include "source.hpp"
+#include "coverage/coverage.hpp"
+#include "base/source.hpp"
 
 namespace ctg::coverage {
 

@@ -1,17 +1,17 @@
 // What a change of the CTG entails: its coverage rates and the findings of
 // ctg validate, before and after; and the word-level difference of texts.
-#include "diff.hpp"
+#include "diff/diff.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
 
-#include "coverage.hpp"
-#include "rules.hpp"
-#include "yaml_tree.hpp"
-#include "text.hpp"
-#include "values.hpp"
+#include "coverage/coverage.hpp"
+#include "rules/rules.hpp"
+#include "yaml/tree.hpp"
+#include "base/text.hpp"
+#include "base/values.hpp"
 
 namespace ctg::diff {
 

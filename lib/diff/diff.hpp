@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "diagnostic.hpp"
-#include "loader.hpp"
-#include "values.hpp"
+#include "base/diagnostic.hpp"
+#include "format/loader.hpp"
+#include "base/values.hpp"
 
 namespace ctg::yaml {
 class Node;

@@ -1,4 +1,4 @@
-#include "git.hpp"
+#include "diff/git.hpp"
 
 #include <fmt/format.h>
 #include <spawn.h>
@@ -10,11 +10,11 @@
 #include <cstring>
 #include <filesystem>
 
-#include "text.hpp"
+#include "base/text.hpp"
 
 extern char** environ;
 
-namespace ctg::git {
+namespace ctg::diff::git {
 
 std::optional<std::string> run(const std::vector<std::string>& args, std::string& error, int ok_up_to) {
   int out[2], err[2];
@@ -131,4 +131,4 @@ std::optional<std::pair<std::string, std::string>> split_rev_path(const std::str
   return std::make_pair(spec.substr(0, colon), spec.substr(colon + 1));
 }
 
-}  // namespace ctg::git
+}  // namespace ctg::diff::git

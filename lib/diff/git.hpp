@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "loader.hpp"
+#include "format/loader.hpp"
 
-namespace ctg::git {
+namespace ctg::diff::git {
 
 // Runs `git ARGS…` and returns its standard output, or nullopt with a French
 // reason; exit codes up to `ok_up_to` count as success (`git diff` exits 1
@@ -28,4 +28,4 @@ LoadResult load_version(const std::string& spec);
 // « HEAD~1:ctg.yaml » → {"HEAD~1", "ctg.yaml"}; nullopt when `spec` is a plain path.
 std::optional<std::pair<std::string, std::string>> split_rev_path(const std::string& spec);
 
-}  // namespace ctg::git
+}  // namespace ctg::diff::git

@@ -5,13 +5,13 @@
 #include <algorithm>
 #include <map>
 
-#include "diff.hpp"
-#include "format.hpp"
-#include "french.hpp"
-#include "json.hpp"
-#include "markdown.hpp"
-#include "text.hpp"
-#include "yaml_tree.hpp"
+#include "diff/diff.hpp"
+#include "format/format.hpp"
+#include "base/french.hpp"
+#include "base/json.hpp"
+#include "base/markdown.hpp"
+#include "base/text.hpp"
+#include "yaml/tree.hpp"
 
 namespace ctg::diff {
 

@@ -1,9 +1,9 @@
-#include "codec.hpp"
+#include "format/codec.hpp"
 
 #include <algorithm>
 #include <regex>
 
-#include "markdown.hpp"
+#include "base/markdown.hpp"
 
 namespace ctg::codec {
 

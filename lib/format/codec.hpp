@@ -15,12 +15,12 @@
 #include <string>
 #include <vector>
 
-#include "diagnostic.hpp"
-#include "model.hpp"
-#include "schema.hpp"
-#include "text.hpp"
-#include "vocabulary.hpp"
-#include "yaml_tree.hpp"
+#include "base/diagnostic.hpp"
+#include "format/model.hpp"
+#include "format/schema.hpp"
+#include "base/text.hpp"
+#include "format/vocabulary.hpp"
+#include "yaml/tree.hpp"
 
 namespace ctg::codec {
 

@@ -1,13 +1,13 @@
-#include "designation.hpp"
+#include "format/designation.hpp"
 
 #include <fmt/format.h>
 
 #include <array>
 
-#include "french.hpp"
-#include "vocabulary.hpp"
+#include "base/french.hpp"
+#include "format/vocabulary.hpp"
 
-namespace ctg::naming {
+namespace ctg::format::naming {
 
 namespace {
 
@@ -127,4 +127,4 @@ std::string possessive_quality(const Representative& r) {
   return (feminine_title && !fr::starts_with_vowel(r.qualite) ? "sa " : "son ") + r.qualite;
 }
 
-}  // namespace ctg::naming
+}  // namespace ctg::format::naming

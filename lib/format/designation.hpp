@@ -7,9 +7,9 @@
 #include <optional>
 #include <string>
 
-#include "model.hpp"
+#include "format/model.hpp"
 
-namespace ctg::naming {
+namespace ctg::format::naming {
 
 // With its article, for running text: « la Commune de La Chapelle-aux-Brocs ».
 std::string designation(const Party& p);
@@ -31,4 +31,4 @@ std::string person(const Representative& r);
 std::string possessive_quality(const Representative& r);
 bool feminine(const Representative& r);
 
-}  // namespace ctg::naming
+}  // namespace ctg::format::naming

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "codec.hpp"
-#include "model.hpp"
+#include "format/codec.hpp"
+#include "format/model.hpp"
 
 namespace ctg::format {
 

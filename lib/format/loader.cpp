@@ -1,14 +1,14 @@
-#include "loader.hpp"
+#include "format/loader.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <filesystem>
 
-#include "format.hpp"
-#include "suivi/check.hpp"
-#include "text.hpp"
-#include "yaml_tree.hpp"
+#include "format/format.hpp"
+#include "format/suivi_check.hpp"
+#include "base/text.hpp"
+#include "yaml/tree.hpp"
 
 namespace ctg {
 
@@ -259,7 +259,7 @@ struct Loader {
     resolve_references();
     ctg->reindex();
     check_reference_kinds(*ctg);
-    if (!fragment) suivi::check(*ctg, result.diagnostics);
+    if (!fragment) format::suivi::check(*ctg, result.diagnostics);
     result.diagnostics.sort();
     result.ctg = std::move(ctg);
     if (reader && reader->keep_trees) result.trees.resize(result.sources.size());

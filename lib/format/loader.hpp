@@ -7,10 +7,10 @@
 #include <string>
 #include <string_view>
 
-#include "diagnostic.hpp"
-#include "model.hpp"
-#include "source.hpp"
-#include "yaml_tree.hpp"
+#include "base/diagnostic.hpp"
+#include "format/model.hpp"
+#include "base/source.hpp"
+#include "yaml/tree.hpp"
 
 namespace ctg {
 

@@ -1,7 +1,7 @@
-#include "model.hpp"
+#include "format/model.hpp"
 
-#include "schema.hpp"
-#include "vocabulary.hpp"
+#include "format/schema.hpp"
+#include "format/vocabulary.hpp"
 
 namespace ctg {
 

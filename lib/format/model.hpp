@@ -12,8 +12,8 @@
 #include <utility>
 #include <vector>
 
-#include "source.hpp"
-#include "values.hpp"
+#include "base/source.hpp"
+#include "base/values.hpp"
 
 namespace ctg {
 

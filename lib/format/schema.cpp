@@ -1,11 +1,11 @@
-#include "schema.hpp"
+#include "format/schema.hpp"
 
 #include <fmt/format.h>
 
 #include <map>
 
-#include "json.hpp"
-#include "text.hpp"
+#include "base/json.hpp"
+#include "base/text.hpp"
 
 namespace ctg::schema {
 

@@ -4,9 +4,9 @@
 
 #include <set>
 
-#include "format.hpp"
-#include "schema.hpp"
-#include "text.hpp"
+#include "format/format.hpp"
+#include "format/schema.hpp"
+#include "base/text.hpp"
 
 namespace ctg::schema {
 

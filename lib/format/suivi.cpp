@@ -1,6 +1,6 @@
-#include "suivi/format.hpp"
+#include "format/suivi.hpp"
 
-namespace ctg::suivi {
+namespace ctg::format::suivi {
 
 using namespace codec;
 
@@ -119,4 +119,4 @@ Codec<std::vector<TrackingPeriod>> periods_codec() {
                                     "une période n'a qu'un point : complétez celui qui existe");
 }
 
-}  // namespace ctg::suivi
+}  // namespace ctg::format::suivi

@@ -5,12 +5,12 @@
 
 #include <vector>
 
-#include "codec.hpp"
-#include "model.hpp"
+#include "format/codec.hpp"
+#include "format/model.hpp"
 
-namespace ctg::suivi {
+namespace ctg::format::suivi {
 
 // « suivi: » — the tracking periods a file holds (one, usually).
 codec::Codec<std::vector<TrackingPeriod>> periods_codec();
 
-}  // namespace ctg::suivi
+}  // namespace ctg::format::suivi

@@ -7,10 +7,10 @@
 #include <optional>
 #include <string_view>
 
-#include "diagnostic.hpp"
-#include "model.hpp"
+#include "base/diagnostic.hpp"
+#include "format/model.hpp"
 
-namespace ctg::suivi {
+namespace ctg::format::suivi {
 
 struct Bounds {
   Date debut, fin;
@@ -26,9 +26,5 @@ void check(const Ctg& ctg, Diagnostics& out);
 // (nullopt without tracking).
 std::optional<Date> latest_date(const Ctg& ctg);
 
-// Remarks of `ctg validate`: actions past their échéance and not réalisée at
-// `at` (SUIVI-RETARD); the early-childhood part of the bilan intermédiaire not
-// sent to the CDSF once mid-term is past (SUIVI-BILAN).
-void remarks(const Ctg& ctg, Date at, Diagnostics& out);
 
-}  // namespace ctg::suivi
+}  // namespace ctg::format::suivi

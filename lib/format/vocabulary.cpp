@@ -1,4 +1,4 @@
-#include "vocabulary.hpp"
+#include "format/vocabulary.hpp"
 
 namespace ctg {
 

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "model.hpp"
+#include "format/model.hpp"
 
 namespace ctg {
 

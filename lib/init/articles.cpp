@@ -1,7 +1,7 @@
 // The generic model of a CTG's articles, written for ctg: the usual sections
 // of a convention territoriale globale, in plain words, for the chargé de
 // coopération to adapt. Not taken from any Caf's model.
-#include "init.hpp"
+#include "init/init.hpp"
 
 namespace ctg::init {
 

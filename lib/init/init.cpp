@@ -1,4 +1,4 @@
-#include "init.hpp"
+#include "init/init.hpp"
 
 #include <fmt/format.h>
 
@@ -6,12 +6,12 @@
 #include <filesystem>
 #include <set>
 
-#include "atomic_file.hpp"
-#include "format.hpp"
-#include "french.hpp"
-#include "loader.hpp"
+#include "base/atomic_file.hpp"
+#include "format/format.hpp"
+#include "base/french.hpp"
+#include "format/loader.hpp"
 #include "referentiel/lookup.hpp"
-#include "text.hpp"
+#include "base/text.hpp"
 
 namespace ctg::init {
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "referentiel/referentiel.hpp"
-#include "values.hpp"
+#include "base/values.hpp"
 
 namespace ctg::init {
 

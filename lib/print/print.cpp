@@ -1,4 +1,4 @@
-#include "print.hpp"
+#include "print/print.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -17,7 +17,7 @@
 #include <thread>
 #include <vector>
 
-#include "atomic_file.hpp"
+#include "base/atomic_file.hpp"
 
 extern char** environ;
 

@@ -1,12 +1,12 @@
-#include "lookup.hpp"
+#include "referentiel/lookup.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-#include "french.hpp"
-#include "json.hpp"
-#include "text.hpp"
+#include "base/french.hpp"
+#include "base/json.hpp"
+#include "base/text.hpp"
 
 namespace ctg::referentiel {
 

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "referentiel.hpp"
+#include "referentiel/referentiel.hpp"
 
 namespace ctg::referentiel {
 

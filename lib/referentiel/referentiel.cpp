@@ -1,4 +1,4 @@
-#include "referentiel.hpp"
+#include "referentiel/referentiel.hpp"
 
 #include <algorithm>
 #include <charconv>

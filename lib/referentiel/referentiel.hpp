@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-#include "values.hpp"
+#include "base/values.hpp"
 
 namespace ctg::referentiel {
 

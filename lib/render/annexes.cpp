@@ -6,15 +6,15 @@
 #include <algorithm>
 #include <map>
 
-#include "charts.hpp"
-#include "coverage.hpp"
-#include "designation.hpp"
-#include "french.hpp"
-#include "render.hpp"
-#include "render_blocks.hpp"
-#include "render_parts.hpp"
-#include "text.hpp"
-#include "vocabulary.hpp"
+#include "render/charts.hpp"
+#include "coverage/coverage.hpp"
+#include "format/designation.hpp"
+#include "base/french.hpp"
+#include "render/render.hpp"
+#include "render/blocks.hpp"
+#include "render/parts.hpp"
+#include "base/text.hpp"
+#include "format/vocabulary.hpp"
 
 namespace ctg::render::parts {
 
@@ -192,7 +192,7 @@ void ao_table(const Ctg& ctg, std::vector<Block>& out) {
   for (const auto& e : ctg.autorites_organisatrices) {
     const Party* p = ctg.party(e.ao);
     bool grouping = p && (p->type == PartyType::Epci || p->type == PartyType::Syndicat);
-    t.rows.push_back({row_header(p ? naming::title(*p) : e.ao), cell(population_text(ctg, e)),
+    t.rows.push_back({row_header(p ? format::naming::title(*p) : e.ao), cell(population_text(ctg, e)),
                       cell(competence_cell(e.competences.recenser, grouping)),
                       cell(competence_cell(e.competences.informer, grouping)),
                       cell(competence_cell(e.competences.planifier, grouping)),
@@ -202,7 +202,7 @@ void ao_table(const Ctg& ctg, std::vector<Block>& out) {
   for (const auto& e : ctg.autorites_organisatrices)
     if (e.remarque) {
       const Party* p = ctg.party(e.ao);
-      out.push_back(paragraph(Line{Span{(p ? naming::title(*p) : e.ao) + " : " + *e.remarque, Style::Emphasis}}));
+      out.push_back(paragraph(Line{Span{(p ? format::naming::title(*p) : e.ao) + " : " + *e.remarque, Style::Emphasis}}));
     }
   Block chart;
   chart.kind = Kind::Figure;
@@ -277,7 +277,7 @@ static void offer_tables(const Ctg& ctg, const coverage::Report& cov, std::vecto
   auto years = ctg.years();
   for (const auto& t : ctg.offre_petite_enfance) {
     const Party* p = ctg.party(t.ao);
-    std::string name = (p ? naming::title(*p) : t.ao) + (t.zone ? " – " + *t.zone : "");
+    std::string name = (p ? format::naming::title(*p) : t.ao) + (t.zone ? " – " + *t.zone : "");
     out.push_back(heading(3, "Offre petite enfance – " + name, "offre-" + t.ao));
     doc::Table o;
     o.caption = fmt::format("Offre actuelle et projetée – {}", name);
@@ -454,7 +454,7 @@ void annexe5(const Ctg& ctg, std::vector<Block>& out) {
   t.head = {"Signataire", "Instance", "Date", "Numéro", "Objet"};
   for (const auto& p : ctg.parties) {
     if (!p.deliberation) continue;
-    t.rows.push_back({row_header(naming::title(p)), cell(p.deliberation->instance),
+    t.rows.push_back({row_header(format::naming::title(p)), cell(p.deliberation->instance),
                       doc::Cell{date_or_blank(p.deliberation->date), false, false},
                       cell(p.deliberation->numero.value_or("")), cell(p.deliberation->objet.value_or(""))});
   }

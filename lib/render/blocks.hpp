@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "document.hpp"
-#include "french.hpp"
-#include "values.hpp"
+#include "render/document.hpp"
+#include "base/french.hpp"
+#include "base/values.hpp"
 
 namespace ctg::render::blocks {
 

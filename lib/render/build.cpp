@@ -6,15 +6,15 @@
 #include <algorithm>
 #include <map>
 
-#include "coverage.hpp"
-#include "designation.hpp"
-#include "french.hpp"
-#include "render.hpp"
-#include "render_blocks.hpp"
-#include "render_parts.hpp"
-#include "rules.hpp"
-#include "text.hpp"
-#include "vocabulary.hpp"
+#include "coverage/coverage.hpp"
+#include "format/designation.hpp"
+#include "base/french.hpp"
+#include "render/render.hpp"
+#include "render/blocks.hpp"
+#include "render/parts.hpp"
+#include "rules/rules.hpp"
+#include "base/text.hpp"
+#include "format/vocabulary.hpp"
 
 
 namespace ctg::render {
@@ -84,7 +84,7 @@ doc::Document build(const Ctg& ctg, Part part, bool draft, const coverage::Repor
                            ctg.convention.departement ? " (" + *ctg.convention.departement + ")" : "",
                            ctg.convention.debut.year, ctg.convention.fin.year);
   d.draft = draft;
-  for (const auto& p : ctg.parties) d.signatories.push_back(naming::title(p));
+  for (const auto& p : ctg.parties) d.signatories.push_back(format::naming::title(p));
   std::optional<coverage::Report> computed;
   if (!given) computed = coverage::compute(ctg);
   const coverage::Report& cov = given ? *given : *computed;
@@ -113,7 +113,7 @@ doc::Document build(const Ctg& ctg, Part part, bool draft, const coverage::Repor
 
 }  // namespace ctg::render
 
-namespace ctg::doc {
+namespace ctg::render::doc {
 Line plain(std::string text) { return {Span{std::move(text), Style::Normal}}; }
 
 std::size_t text_size(const Document& d, std::size_t per_cell) {
@@ -133,4 +133,4 @@ std::size_t text_size(const Document& d, std::size_t per_cell) {
   }
   return n;
 }
-}  // namespace ctg::doc
+}  // namespace ctg::render::doc

@@ -1,4 +1,4 @@
-#include "charts.hpp"
+#include "render/charts.hpp"
 
 #include <fmt/format.h>
 
@@ -6,29 +6,12 @@
 #include <cmath>
 #include <vector>
 
-#include "designation.hpp"
-#include "french.hpp"
-#include "population.hpp"
-#include "text.hpp"
+#include "format/designation.hpp"
+#include "base/french.hpp"
+#include "rules/population.hpp"
+#include "base/text.hpp"
 
-namespace ctg::charts {
-
-std::string xml_escape(std::string_view raw) {
-  const std::string s = printable(raw);  // no control character reaches the page
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out.push_back(c);
-    }
-  }
-  return out;
-}
+namespace ctg::render::charts {
 
 namespace {
 
@@ -59,7 +42,7 @@ const char* const halo = " paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\
 
 std::string name_of(const Ctg& ctg, const std::string& id) {
   const Party* p = ctg.party(id);
-  return p ? naming::title(*p) : id;
+  return p ? format::naming::title(*p) : id;
 }
 
 }  // namespace
@@ -222,4 +205,4 @@ std::string offer_by_year(const coverage::Perimeter& p) {
   return svg;
 }
 
-}  // namespace ctg::charts
+}  // namespace ctg::render::charts

@@ -4,10 +4,11 @@
 
 #include <string>
 
-#include "coverage.hpp"
-#include "model.hpp"
+#include "base/text.hpp"
+#include "coverage/coverage.hpp"
+#include "format/model.hpp"
 
-namespace ctg::charts {
+namespace ctg::render::charts {
 
 // Each AO's population as a bar against the 3 500 and 10 000 thresholds;
 // empty when no AO has a population.
@@ -17,7 +18,5 @@ std::string population_thresholds(const Ctg& ctg);
 // coverage rate above each bar when it is known; empty without places.
 std::string offer_by_year(const coverage::Perimeter& p);
 
-// Escapes text for XML (SVG and HTML).
-std::string xml_escape(std::string_view s);
 
-}  // namespace ctg::charts
+}  // namespace ctg::render::charts

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace ctg::doc {
+namespace ctg::render::doc {
 
 enum class Style { Normal, Strong, Emphasis, Blank };
 
@@ -61,4 +61,4 @@ struct Document {
 // national CTG (tens of megabytes) is not copied at every doubling.
 std::size_t text_size(const Document& d, std::size_t per_cell);
 
-}  // namespace ctg::doc
+}  // namespace ctg::render::doc

@@ -5,10 +5,10 @@
 
 #include <map>
 
-#include "charts.hpp"
-#include "french.hpp"
-#include "markdown.hpp"
-#include "render.hpp"
+#include "render/charts.hpp"
+#include "base/french.hpp"
+#include "base/markdown.hpp"
+#include "render/render.hpp"
 
 namespace ctg::render {
 
@@ -74,7 +74,7 @@ const char* const draft_css = R"(
 @page { @top-right { content: "PROJET"; font-family: "DejaVu Serif", serif; font-weight: bold; letter-spacing: .2em; } }
 )";
 
-std::string text_html(std::string_view s) { return charts::xml_escape(fr::typography(s)); }
+std::string text_html(std::string_view s) { return xml_escape(fr::typography(s)); }
 
 std::string line_html(const doc::Line& l) {
   std::string out;
@@ -140,14 +140,14 @@ std::string to_html(const doc::Document& d) {
   out += "<nav class=\"sommaire\" aria-label=\"Sommaire\">\n<h2>Sommaire</h2>\n<ol>\n";
   for (std::size_t i = 0; i < d.blocks.size(); ++i)
     if (d.blocks[i].kind == doc::Kind::Heading && d.blocks[i].level == 2)
-      out += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", charts::xml_escape(ids[i]), line_html(d.blocks[i].line));
+      out += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", xml_escape(ids[i]), line_html(d.blocks[i].line));
   out += "</ol>\n</nav>\n<main>\n";
   int note_block = 0;
   for (std::size_t i = 0; i < d.blocks.size(); ++i) {
     const auto& b = d.blocks[i];
     switch (b.kind) {
       case doc::Kind::Heading:
-        out += fmt::format("<h{0} id=\"{1}\">{2}</h{0}>\n", b.level, charts::xml_escape(ids[i]), line_html(b.line));
+        out += fmt::format("<h{0} id=\"{1}\">{2}</h{0}>\n", b.level, xml_escape(ids[i]), line_html(b.line));
         break;
       case doc::Kind::Paragraph: out += "<p>" + line_html(b.line) + "</p>\n"; break;
       case doc::Kind::List:

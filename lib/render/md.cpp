@@ -3,10 +3,10 @@
 // kept, with raw HTML neutralised.
 #include <fmt/format.h>
 
-#include "charts.hpp"
-#include "markdown.hpp"
-#include "print.hpp"
-#include "render.hpp"
+#include "render/charts.hpp"
+#include "base/markdown.hpp"
+#include "print/print.hpp"
+#include "render/render.hpp"
 
 namespace ctg::render {
 
@@ -55,7 +55,7 @@ void table_md(const doc::Table& t, std::string& out) {
 // Word: one bordered cell per signatory, tall enough to sign and stamp,
 // two per row, kept on one page.
 std::string signatures_openxml(const doc::Table& sig) {
-  auto esc = [](const std::string& s) { return charts::xml_escape(s); };
+  auto esc = [](const std::string& s) { return xml_escape(s); };
   auto para = [&](const doc::Line& l, bool bold) {
     std::string out = "<w:p><w:pPr><w:keepNext/><w:spacing w:after=\"60\"/></w:pPr>";
     for (const auto& s : l) {

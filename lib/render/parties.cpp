@@ -1,13 +1,13 @@
 // The parties of the convention in words: « Entre : … », the visas of their
 // deliberations, the formula and the signature boxes. The names come from
-// naming:: (designation.cpp), derived once for every party type.
+// format::naming:: (designation.cpp), derived once for every party type.
 #include <fmt/format.h>
 
-#include "designation.hpp"
-#include "french.hpp"
-#include "render.hpp"
-#include "render_blocks.hpp"
-#include "text.hpp"
+#include "format/designation.hpp"
+#include "base/french.hpp"
+#include "render/render.hpp"
+#include "render/blocks.hpp"
+#include "base/text.hpp"
 
 namespace ctg::render {
 
@@ -25,10 +25,10 @@ std::string representatives(const Party& p, bool& feminine, bool& plural) {
   feminine = !reps.empty();
   std::vector<std::string> words;
   for (const Representative* r : reps) {
-    feminine = feminine && naming::feminine(*r);
-    std::string who = naming::person(*r);
-    if (reps.size() == 1) words.push_back(naming::possessive_quality(*r) + (who.empty() ? "" : " " + who));
-    else words.push_back(who.empty() ? naming::possessive_quality(*r) : who + ", " + r->qualite);
+    feminine = feminine && format::naming::feminine(*r);
+    std::string who = format::naming::person(*r);
+    if (reps.size() == 1) words.push_back(format::naming::possessive_quality(*r) + (who.empty() ? "" : " " + who));
+    else words.push_back(who.empty() ? format::naming::possessive_quality(*r) : who + ", " + r->qualite);
   }
   if (words.empty()) return "son représentant légal";
   return fr::and_list(words);
@@ -38,8 +38,8 @@ Block party_paragraph(const Party& p, const std::string& what) {
   bool feminine_rep = false, plural = false;
   std::string who = representatives(p, feminine_rep, plural);
   std::string authorised = std::string("dûment autorisé") + (feminine_rep ? "e" : "") + (plural ? "s" : "");
-  std::string text = fmt::format("{}, représenté{} par {}, {} à signer {}", naming::title(p),
-                                 naming::feminine(p) ? "e" : "", who, authorised, what);
+  std::string text = fmt::format("{}, représenté{} par {}, {} à signer {}", format::naming::title(p),
+                                 format::naming::feminine(p) ? "e" : "", who, authorised, what);
   if (p.deliberation) text += " par délibération de " + fr::possessive(p.deliberation->instance);
   return paragraph(doc::plain(text + " ;"));
 }
@@ -57,7 +57,7 @@ void parties_section(const Ctg& ctg, std::vector<Block>& out, const std::string&
     }
     out.push_back(party_paragraph(p, what));
     if (p.nom_court)
-      out.push_back(paragraph(doc::plain(fmt::format("Ci-après dénommé{} « {} » ;", naming::feminine(p) ? "e" : "",
+      out.push_back(paragraph(doc::plain(fmt::format("Ci-après dénommé{} « {} » ;", format::naming::feminine(p) ? "e" : "",
                                                      *p.nom_court))));
     if (p.remarque) out.push_back(paragraph(Line{Span{*p.remarque, Style::Emphasis}}));
   }
@@ -72,7 +72,7 @@ void formula_section(const Ctg& ctg, std::vector<Block>& out) {
 
 Line deliberation_visa(const Party& p, const std::string& end) {
   return concat({doc::plain(fmt::format("Vu la délibération {} {} en date du ", fr::of_body(p.deliberation->instance),
-                                        naming::of(p))),
+                                        format::naming::of(p))),
                  date_or_blank(p.deliberation->date), doc::plain(end)});
 }
 
@@ -94,10 +94,10 @@ void signatures_section(const Ctg& ctg, std::vector<Block>& out) {
   sig.line = done;
   for (const auto& p : ctg.parties) {
     std::vector<doc::Cell> row;
-    row.push_back(doc::Cell{doc::plain(naming::title(p)), true, false});
+    row.push_back(doc::Cell{doc::plain(format::naming::title(p)), true, false});
     for (const auto& r : p.representants) {
       if (!r.signataire) continue;
-      std::string who = naming::person(r);
+      std::string who = format::naming::person(r);
       row.push_back(doc::Cell{doc::plain(r.qualite + (who.empty() ? "" : "\n" + who)), false, false});
     }
     sig.table.rows.push_back(std::move(row));
@@ -105,7 +105,7 @@ void signatures_section(const Ctg& ctg, std::vector<Block>& out) {
   out.push_back(std::move(sig));
 }
 
-std::string designation_of(const Party& p) { return naming::designation(p); }
+std::string designation_of(const Party& p) { return format::naming::designation(p); }
 
 std::string commune_of_designation(const std::string& d) { return fr::of_phrase(d); }
 

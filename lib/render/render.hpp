@@ -7,9 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "coverage.hpp"
-#include "document.hpp"
-#include "model.hpp"
+#include "coverage/coverage.hpp"
+#include "render/document.hpp"
+#include "format/model.hpp"
 
 namespace ctg::render {
 

@@ -5,12 +5,12 @@
 #include <algorithm>
 #include <map>
 
-#include "designation.hpp"
-#include "french.hpp"
-#include "population.hpp"
-#include "rules_checks.hpp"
-#include "text.hpp"
-#include "vocabulary.hpp"
+#include "format/designation.hpp"
+#include "base/french.hpp"
+#include "rules/population.hpp"
+#include "rules/checks.hpp"
+#include "base/text.hpp"
+#include "format/vocabulary.hpp"
 
 namespace ctg::rules {
 
@@ -306,7 +306,7 @@ void ao_5(Context& ctx) {
 // « il » for a syndicat, « elle » for a commune or a communauté (designation.cpp).
 static const char* pronoun(const Ctg& ctg, const std::string& id) {
   const Party* p = ctg.party(id);
-  return p && !naming::feminine(*p) ? "il" : "elle";
+  return p && !format::naming::feminine(*p) ? "il" : "elle";
 }
 
 // A figure that does not place the AO against 10 000 is said here once,

@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "rules.hpp"
+#include "rules/rules.hpp"
 
 namespace ctg::rules {
 

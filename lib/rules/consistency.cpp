@@ -7,11 +7,11 @@
 #include <map>
 #include <set>
 
-#include "french.hpp"
-#include "population.hpp"
-#include "rules_checks.hpp"
-#include "text.hpp"
-#include "vocabulary.hpp"
+#include "base/french.hpp"
+#include "rules/population.hpp"
+#include "rules/checks.hpp"
+#include "base/text.hpp"
+#include "format/vocabulary.hpp"
 
 namespace ctg::rules {
 

@@ -6,9 +6,9 @@
 #include <algorithm>
 #include <regex>
 
-#include "rules_checks.hpp"
-#include "rules_text.hpp"
-#include "text.hpp"
+#include "rules/checks.hpp"
+#include "rules/text.hpp"
+#include "base/text.hpp"
 
 namespace ctg::rules {
 

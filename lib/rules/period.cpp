@@ -7,7 +7,7 @@
 #include <map>
 #include <tuple>
 
-#include "rules.hpp"
+#include "rules/rules.hpp"
 
 namespace ctg::rules {
 

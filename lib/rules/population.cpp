@@ -1,11 +1,11 @@
-#include "population.hpp"
+#include "rules/population.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-#include "french.hpp"
-#include "vocabulary.hpp"
+#include "base/french.hpp"
+#include "format/vocabulary.hpp"
 
 namespace ctg::rules {
 

@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-#include "model.hpp"
+#include "format/model.hpp"
 
 namespace ctg::rules {
 

@@ -9,12 +9,12 @@
 #include <map>
 #include <set>
 
-#include "french.hpp"
-#include "population.hpp"
+#include "base/french.hpp"
+#include "rules/population.hpp"
 #include "referentiel/referentiel.hpp"
-#include "rules_checks.hpp"
-#include "text.hpp"
-#include "vocabulary.hpp"
+#include "rules/checks.hpp"
+#include "base/text.hpp"
+#include "format/vocabulary.hpp"
 
 namespace ctg::rules {
 

@@ -11,9 +11,9 @@
 #include <string_view>
 #include <vector>
 
-#include "coverage.hpp"
-#include "diagnostic.hpp"
-#include "model.hpp"
+#include "coverage/coverage.hpp"
+#include "base/diagnostic.hpp"
+#include "format/model.hpp"
 
 namespace ctg::rules {
 

@@ -3,10 +3,10 @@
 
 #include <algorithm>
 
-#include "rules_checks.hpp"
-#include "rules_text.hpp"
-#include "text.hpp"
-#include "vocabulary.hpp"
+#include "rules/checks.hpp"
+#include "rules/text.hpp"
+#include "base/text.hpp"
+#include "format/vocabulary.hpp"
 
 namespace ctg::rules {
 

@@ -2,7 +2,7 @@
 // L214-2 and D214-10-1 CASF as gathered in ../shared/docs/ao-rules.md.
 #include <fmt/format.h>
 
-#include "rules_checks.hpp"
+#include "rules/checks.hpp"
 
 namespace ctg::rules {
 

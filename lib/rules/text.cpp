@@ -1,4 +1,4 @@
-#include "rules_text.hpp"
+#include "rules/text.hpp"
 
 #include <utility>
 

@@ -1,4 +1,4 @@
-#include "validation.hpp"
+#include "rules/validation.hpp"
 
 #include <fmt/format.h>
 
@@ -9,11 +9,12 @@
 #include <set>
 #include <thread>
 
-#include "json.hpp"
-#include "suivi/check.hpp"
-#include "values.hpp"
+#include "base/json.hpp"
+#include "format/suivi_check.hpp"
+#include "suivi/remarks.hpp"
+#include "base/values.hpp"
 
-namespace ctg {
+namespace ctg::rules {
 
 namespace fs = std::filesystem;
 
@@ -27,7 +28,7 @@ FileValidation validate_file(const std::string& path, const rules::Options& opti
     for (const auto& d : found.items()) v.findings.add(d);
     v.rules_checked = true;
     // The tracking, at --at or at the end of its latest period.
-    if (auto at = options.at ? options.at : suivi::latest_date(*v.load.ctg)) suivi::remarks(*v.load.ctg, *at, v.findings);
+    if (auto at = options.at ? options.at : format::suivi::latest_date(*v.load.ctg)) suivi::remarks(*v.load.ctg, *at, v.findings);
   }
   v.findings.sort();
   // Said last, after the errors it refers to.
@@ -281,4 +282,4 @@ std::string validation_sarif(const std::vector<FileValidation>& files) {
   return root.dump(2);
 }
 
-}  // namespace ctg
+}  // namespace ctg::rules

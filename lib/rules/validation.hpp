@@ -7,10 +7,10 @@
 #include <string_view>
 #include <vector>
 
-#include "loader.hpp"
-#include "rules.hpp"
+#include "format/loader.hpp"
+#include "rules/rules.hpp"
 
-namespace ctg {
+namespace ctg::rules {
 
 struct FileValidation {
   std::string given;         // the path as the user gave it
@@ -43,4 +43,4 @@ const std::vector<FormatCode>& format_codes();
 std::string validation_json(const std::vector<FileValidation>& files, const rules::Options& options);
 std::string validation_sarif(const std::vector<FileValidation>& files);
 
-}  // namespace ctg
+}  // namespace ctg::rules

@@ -4,11 +4,11 @@
 
 #include <array>
 
-#include "french.hpp"
-#include "json.hpp"
-#include "markdown.hpp"
-#include "text.hpp"
-#include "vocabulary.hpp"
+#include "base/french.hpp"
+#include "base/json.hpp"
+#include "base/markdown.hpp"
+#include "base/text.hpp"
+#include "format/vocabulary.hpp"
 
 namespace ctg::suivi {
 

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "model.hpp"
+#include "format/model.hpp"
 #include "suivi/status.hpp"
 
 namespace ctg::suivi {

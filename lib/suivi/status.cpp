@@ -2,39 +2,14 @@
 
 #include <algorithm>
 
-#include "coverage.hpp"
-#include "suivi/check.hpp"
-#include "vocabulary.hpp"
+#include "coverage/coverage.hpp"
+#include "format/suivi_check.hpp"
+#include "format/vocabulary.hpp"
 
 namespace ctg::suivi {
 
-std::int64_t day_number(const Date& d) {
-  // Days from civil (H. Hinnant's algorithm, public domain description).
-  std::int64_t y = d.year - (d.month <= 2 ? 1 : 0);
-  std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  std::int64_t yoe = y - era * 400;
-  std::int64_t mp = (d.month + 9) % 12;
-  std::int64_t doy = (153 * mp + 2) / 5 + d.day - 1;
-  std::int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe;
-}
-
-Date midpoint(const Date& a, const Date& b) {
-  std::int64_t target = (day_number(a) + day_number(b)) / 2;
-  Date d = a;
-  // Walk by months then days: at most a few thousand steps for a CTG.
-  while (day_number(d) < target) {
-    Date next = d;
-    if (next.month == 12) next = {next.year + 1, 1, 1};
-    else next = {next.year, next.month + 1, 1};
-    if (day_number(next) <= target) {
-      d = next;
-      continue;
-    }
-    d.day += static_cast<int>(target - day_number(d));
-  }
-  return d;
-}
+using format::suivi::bounds;
+using format::suivi::latest_date;
 
 std::string state_label(const ActionStatus& a) {
   return a.last ? std::string(label_of(a.last->etat)) : std::string("non renseignée");

@@ -11,13 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "model.hpp"
+#include "format/model.hpp"
 
 namespace ctg::suivi {
-
-// Days between two dates are counted on the proleptic Gregorian calendar.
-std::int64_t day_number(const Date& d);
-Date midpoint(const Date& a, const Date& b);  // the CTG's mid-term
 
 struct ActionStatus {
   const Axis* axe = nullptr;  // nullptr: the fiche names no axis of the plan

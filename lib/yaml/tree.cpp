@@ -1,4 +1,4 @@
-#include "yaml_tree.hpp"
+#include "yaml/tree.hpp"
 
 #include <fmt/format.h>
 
@@ -12,7 +12,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
-#include "text.hpp"
+#include "base/text.hpp"
 
 namespace ctg::yaml {
 

@@ -11,8 +11,8 @@
 #include <string_view>
 #include <vector>
 
-#include "diagnostic.hpp"
-#include "source.hpp"
+#include "base/diagnostic.hpp"
+#include "base/source.hpp"
 
 namespace ctg::yaml {
 

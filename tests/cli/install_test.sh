@@ -27,7 +27,7 @@ for f in bin/ctg share/man/man1/ctg.1.gz share/man/man5/ctg-format.5.gz \
          share/bash-completion/completions/ctg share/ctg/ctg.schema.json \
          share/ctg/examples/provence-alpes-agglomeration/ctg.yaml share/ctg/examples/ctg.schema.json \
          share/doc/ctg/copyright share/doc/ctg/changelog.Debian.gz \
-         include/ctg/loader.hpp lib/cmake/ctg/ctgConfig.cmake lib/cmake/ctg/ctgConfigVersion.cmake; do
+         include/ctg/format/loader.hpp lib/cmake/ctg/ctgConfig.cmake lib/cmake/ctg/ctgConfigVersion.cmake; do
   [ -e "$inst/$f" ] || ko "fichier installé absent : $f"
 done
 [ -n "$(find "$inst/lib" -name 'libctgcore.a')" ] || ko "bibliothèque libctgcore.a absente"
@@ -88,8 +88,8 @@ add_executable(consumer main.cpp)
 target_link_libraries(consumer PRIVATE ctg::core)
 CMAKE
 cat > "$tmp/consumer/main.cpp" <<'CPP'
-#include <ctg/format.hpp>
-#include <ctg/loader.hpp>
+#include <ctg/format/format.hpp>
+#include <ctg/format/loader.hpp>
 #include <cstdio>
 int main(int argc, char** argv) {
   if (argc != 2) return 2;

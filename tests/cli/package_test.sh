@@ -50,7 +50,7 @@ if [ -d "$(dirname "$0")/../../data/referentiel" ]; then
 fi
 grep -q '^./usr/include/' <<<"$contents" && ko "en-têtes dans le paquet ctg (ils vont dans ctg-dev)"
 dev_contents=$(dpkg-deb --contents "$dev" | awk '{print $6}')
-for f in ./usr/include/ctg/loader.hpp ./usr/lib/cmake/ctg/ctgConfig.cmake; do
+for f in ./usr/include/ctg/format/loader.hpp ./usr/lib/cmake/ctg/ctgConfig.cmake; do
   grep -qxF "$f" <<<"$dev_contents" || ko "$f absent de ctg-dev"
 done
 [ $fail = 0 ] && ok "dpkg-deb --contents : $(wc -l <<<"$contents") entrées (ctg), $(wc -l <<<"$dev_contents") (ctg-dev)"

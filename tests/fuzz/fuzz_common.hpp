@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
-#include "loader.hpp"
-#include "source.hpp"
-#include "text.hpp"
+#include "format/loader.hpp"
+#include "base/source.hpp"
+#include "base/text.hpp"
 
 namespace ctg::fuzz {
 

@@ -1,6 +1,6 @@
 // Target: the coverage rates (checked arithmetic) in every output format.
-#include "coverage.hpp"
-#include "coverage_report.hpp"
+#include "coverage/coverage.hpp"
+#include "coverage/report.hpp"
 #include "fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,9 +1,9 @@
 // Target: ctg diff (text, Markdown, JSON) and ctg avenant of two versions,
 // the input split in two (fuzz_common.hpp).
-#include "avenant.hpp"
-#include "diff.hpp"
+#include "avenant/avenant.hpp"
+#include "diff/diff.hpp"
 #include "fuzz_common.hpp"
-#include "render.hpp"
+#include "render/render.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace ctg;
@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::check_output(diff::to_markdown(changes, "a", "b"));
   fuzz::check_output(diff::to_json(changes, "a", "b"));
   if (avenant::amends(changes)) {
-    doc::Document d = avenant::build(*a.ctg, *b.ctg, changes, 1);
+    render::doc::Document d = avenant::build(*a.ctg, *b.ctg, changes, 1);
     fuzz::check_output(render::to_markdown(d));
     fuzz::check_output(render::to_html(d));
   }

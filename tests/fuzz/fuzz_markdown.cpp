@@ -2,7 +2,7 @@
 #include <string>
 
 #include "fuzz_common.hpp"
-#include "markdown.hpp"
+#include "base/markdown.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace ctg;

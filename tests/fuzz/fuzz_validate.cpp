@@ -1,9 +1,9 @@
 // Target: load + validate (the YAML reader, the format, every rule) and the
 // three report formats of ctg validate.
 #include "fuzz_common.hpp"
-#include "rules.hpp"
-#include "validation.hpp"
-#include "diagnostic.hpp"
+#include "rules/rules.hpp"
+#include "rules/validation.hpp"
+#include "base/diagnostic.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace ctg;

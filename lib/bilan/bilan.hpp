@@ -8,10 +8,10 @@
 #include <optional>
 #include <string>
 
-#include "document.hpp"
-#include "model.hpp"
+#include "render/document.hpp"
+#include "format/model.hpp"
 
-namespace ctg::suivi {
+namespace ctg::bilan {
 
 enum class BilanKind { Annuel, Intermediaire, Final };
 
@@ -24,6 +24,6 @@ struct BilanOptions {
 
 // The bilan, or nullopt with `error` set to a French reason (no tracking
 // period in the year…).
-std::optional<doc::Document> build_bilan(const Ctg& ctg, const BilanOptions& options, std::string& error);
+std::optional<render::doc::Document> build_bilan(const Ctg& ctg, const BilanOptions& options, std::string& error);
 
-}  // namespace ctg::suivi
+}  // namespace ctg::bilan

@@ -1,34 +1,39 @@
-#include "suivi/bilan.hpp"
+#include "bilan/bilan.hpp"
 
 #include <fmt/format.h>
 
 #include <array>
 
-#include "french.hpp"
-#include "text.hpp"
-#include "suivi/bilan_charts.hpp"
-#include "suivi/check.hpp"
+#include "base/french.hpp"
+#include "base/text.hpp"
+#include "bilan/charts.hpp"
+#include "format/suivi_check.hpp"
 #include "suivi/report.hpp"
 #include "suivi/status.hpp"
-#include "vocabulary.hpp"
+#include "format/vocabulary.hpp"
 
-namespace ctg::suivi {
+namespace ctg::bilan {
+
+using namespace suivi;
+using format::suivi::bounds;
+using format::suivi::Bounds;
+using format::suivi::latest_date;
 
 namespace {
 
-using doc::Block;
-using doc::Cell;
-using doc::Kind;
+using render::doc::Block;
+using render::doc::Cell;
+using render::doc::Kind;
 
 Block heading(int level, std::string text, std::string id) {
   Block b;
   b.kind = Kind::Heading;
   b.level = level;
   b.id = std::move(id);
-  b.line = doc::plain(std::move(text));
+  b.line = render::doc::plain(std::move(text));
   return b;
 }
-Block paragraph(doc::Line line) {
+Block paragraph(render::doc::Line line) {
   Block b;
   b.kind = Kind::Paragraph;
   b.line = std::move(line);
@@ -37,7 +42,7 @@ Block paragraph(doc::Line line) {
 Block items(std::vector<std::string> texts) {
   Block b;
   b.kind = Kind::List;
-  for (auto& t : texts) b.items.push_back(doc::plain(std::move(t)));
+  for (auto& t : texts) b.items.push_back(render::doc::plain(std::move(t)));
   return b;
 }
 Block figure_block(std::string svg, std::string alt) {
@@ -57,7 +62,7 @@ Block table(std::string caption, std::vector<std::string> head, std::vector<bool
   for (auto& r : rows) {
     std::vector<Cell> cells;
     for (std::size_t i = 0; i < r.size(); ++i)
-      cells.push_back(Cell{doc::plain(std::move(r[i])), i == 0, i < numeric.size() && numeric[i]});
+      cells.push_back(Cell{render::doc::plain(std::move(r[i])), i == 0, i < numeric.size() && numeric[i]});
     b.table.rows.push_back(std::move(cells));
   }
   return b;
@@ -95,7 +100,7 @@ struct Builder {
       std::array<int, 6> n{};
       for (const auto& a : now.actions) n[a.last ? static_cast<std::size_t>(a.last->etat) : 5]++;
       auto late = now.overdue();
-      out.push_back(paragraph(doc::plain(fmt::format(
+      out.push_back(paragraph(render::doc::plain(fmt::format(
           "Au {}, sur {} : {} réalisée{}, {} engagée{}, {} prévue{}, {} reportée{}, {} abandonnée{} et {} sans état "
           "renseigné ; en retard sur leur échéance : {}.",
           to_french_long(now.au), plural(static_cast<int>(now.actions.size()), "action clé", "actions clés"), n[2],
@@ -104,13 +109,13 @@ struct Builder {
     }
     if (!path.empty()) {
       const auto& last = path.back();
-      out.push_back(paragraph(doc::plain(fmt::format(
+      out.push_back(paragraph(render::doc::plain(fmt::format(
           "Accueil du jeune enfant en {} : {} places ouvertes pour {} prévues ; taux de couverture réalisé {} pour "
           "{} prévu (places pour 100 enfants de moins de 3 ans, tout le territoire).",
           last.year, figure(last.realised_places), figure(last.projected_places), rate(last.realised_tenths),
           rate(last.projected_tenths)))));
     }
-    out.push_back(paragraph(doc::plain(
+    out.push_back(paragraph(render::doc::plain(
         since_start ? fmt::format("Premier bilan : les évolutions sont comptées depuis le début de la CTG ({}).",
                                   to_french_long(ctg.convention.debut))
                     : fmt::format("Les évolutions sont comptées depuis le dernier bilan, qui décrivait la situation au {}.",
@@ -153,7 +158,7 @@ struct Builder {
                       i.last ? fr::decimal(i.last->valeur) : "aucune valeur", i.last ? to_iso(i.last->date) : "",
                       i.cible ? fr::decimal(*i.cible) : "non fixée", i.last && i.last->source ? *i.last->source : ""});
     }
-    out.push_back(paragraph(doc::plain(fmt::format("{} sans valeur mesurée au {}.",
+    out.push_back(paragraph(render::doc::plain(fmt::format("{} sans valeur mesurée au {}.",
                                                    plural(without, "indicateur", "indicateurs"), to_french_long(now.au)))));
     out.push_back(table({}, {"N°", "Indicateur", "Dernière valeur", "Mesurée le", "Cible", "Source"},
                         {false, false, true, false, true, false}, std::move(rows)));
@@ -162,7 +167,7 @@ struct Builder {
   void offer() {
     out.push_back(heading(2, "Offre petite enfance et taux de couverture", "offre"));
     if (o.petite_enfance)
-      out.push_back(paragraph(doc::plain(
+      out.push_back(paragraph(render::doc::plain(
           "La CTG tient lieu de schéma pluriannuel de maintien et de développement de l'offre d'accueil du jeune "
           "enfant : ce volet de son bilan est transmis au comité départemental des services aux familles "
           "(art. L214-2 CASF).")));
@@ -288,7 +293,7 @@ struct Builder {
 
 }  // namespace
 
-std::optional<doc::Document> build_bilan(const Ctg& ctg, const BilanOptions& o, std::string& error) {
+std::optional<render::doc::Document> build_bilan(const Ctg& ctg, const BilanOptions& o, std::string& error) {
   auto latest = latest_date(ctg);
   if (!latest) {
     error = "aucune période de suivi : créez d'abord le fichier suivi/AAAA-T1.yaml (voir man ctg-suivi)";
@@ -334,7 +339,7 @@ std::optional<doc::Document> build_bilan(const Ctg& ctg, const BilanOptions& o, 
   }
   b.before = snapshot(ctg, b.since_start ? Date{ctg.convention.debut.year - 1, 12, 31} : b.since);
 
-  doc::Document d;
+  render::doc::Document d;
   d.title = title;
   d.subtitle = fmt::format("{} – {} – situation au {}{}", ctg.convention.titre, ctg.convention.territoire,
                            to_french_long(au),
@@ -343,7 +348,7 @@ std::optional<doc::Document> build_bilan(const Ctg& ctg, const BilanOptions& o, 
   if (b.now.fictif)
     b.out.push_back(paragraph({{"Document d'exemple : les valeurs du suivi sont fictives, inventées pour montrer "
                                 "l'outil ; ce ne sont pas des données réelles.",
-                                doc::Style::Strong}}));
+                                render::doc::Style::Strong}}));
   b.summary();
   if (!o.petite_enfance) {
     b.progress();
@@ -358,4 +363,4 @@ std::optional<doc::Document> build_bilan(const Ctg& ctg, const BilanOptions& o, 
   return d;
 }
 
-}  // namespace ctg::suivi
+}  // namespace ctg::bilan

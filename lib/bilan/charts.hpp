@@ -7,15 +7,15 @@
 
 #include "suivi/status.hpp"
 
-namespace ctg::suivi::charts {
+namespace ctg::bilan::charts {
 
 // One stacked bar per axis: its actions clés by state.
-std::string actions_by_state(const Snapshot& s);
+std::string actions_by_state(const suivi::Snapshot& s);
 
 // Places of the five coverage components, projected and realised, per year.
-std::string places_by_year(const std::vector<TrajectoryPoint>& t);
+std::string places_by_year(const std::vector<suivi::TrajectoryPoint>& t);
 
 // The whole territory's coverage rate, projected and realised, per year.
-std::string coverage_trajectory(const std::vector<TrajectoryPoint>& t);
+std::string coverage_trajectory(const std::vector<suivi::TrajectoryPoint>& t);
 
-}  // namespace ctg::suivi::charts
+}  // namespace ctg::bilan::charts

@@ -1,17 +1,18 @@
-#include "suivi/bilan_charts.hpp"
+#include "bilan/charts.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 
-#include "charts.hpp"
-#include "french.hpp"
-#include "vocabulary.hpp"
+#include "render/charts.hpp"
+#include "base/french.hpp"
+#include "format/vocabulary.hpp"
 
-namespace ctg::suivi::charts {
+namespace ctg::bilan::charts {
 
-using ctg::charts::xml_escape;
+using namespace suivi;
+
 
 namespace {
 
@@ -183,4 +184,4 @@ std::string coverage_trajectory(const std::vector<TrajectoryPoint>& t) {
   return svg + "</svg>";
 }
 
-}  // namespace ctg::suivi::charts
+}  // namespace ctg::bilan::charts

@@ -115,6 +115,7 @@ std::string subcommand_branch(const CLI::App& sub) {
       sub.get_name(), values, shell_quote_words(all), positional);
 }
 
+// Why one long function: One function for the whole script, so that it reads top to bottom like the bash it writes.
 std::string bash_script(const CLI::App& app) {
   std::vector<std::string> subcommands, root_options;
   std::string branches;

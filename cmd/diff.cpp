@@ -42,6 +42,7 @@ int print(const diff::Result& r, const std::string& a, const std::string& b, con
   return r.same() ? cli::ok : cli::findings;
 }
 
+// Why one long function: The command in its order (options, revisions, both loads, the output chosen): one screen per step would hide the flow.
 int run_diff(const DiffOptions& o) {
   diff::Options options;
   options.order = o.order;

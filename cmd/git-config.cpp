@@ -33,6 +33,7 @@ std::string self_path() {
   return ec ? std::string("ctg") : p.string();
 }
 
+// Why one long function: The configuration written in the order git reads it, each setting with its reason.
 int run_git_config(const GitConfigOptions& o) {
   // One line of .gitattributes: a pattern with a line end would add others.
   if (o.pattern.empty() || o.pattern.find_first_of("\n\r") != std::string::npos || printable(o.pattern) != o.pattern) {

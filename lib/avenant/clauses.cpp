@@ -205,6 +205,7 @@ std::string unique_quote(const std::string& text, std::size_t begin, std::size_t
   }
 }
 
+// Why one long function: One case per kind of change of an article, each giving its clause; they share the article's designation.
 void article_change(const diff::Change& c, const Article& before, const Article& after, std::vector<Block>& out) {
   std::string where = fmt::format("l'article {} « {} »", after.numero, after.titre);
   // Word runs of the difference, with their positions in both texts.

@@ -168,6 +168,7 @@ struct Renderer {
     return out;
   }
 
+  // Why one long function: The block-level state machine of the Markdown subset: its state (lists, fences, tables) is shared by every case.
   std::string render(std::string_view md) {
     std::vector<std::string_view> lines;
     for (std::size_t p = 0; p <= md.size();) {

@@ -320,6 +320,7 @@ Json amount_json(const Amount& a, const SourceSet& sources) {
   return j;
 }
 
+// Why one long function: Writes ctg-couverture/1 in the order of the contract, one field after another.
 std::string render_json(const Report& r, const SourceSet& sources) {
   Json root = Json::object();
   root.set("format", "ctg-couverture/1");

@@ -16,6 +16,7 @@ extern char** environ;
 
 namespace ctg::diff::git {
 
+// Why one long function: fork/exec with both pipes, the output bound and the wait: the steps share the descriptors that must all be closed on every path.
 std::optional<std::string> run(const std::vector<std::string>& args, std::string& error, int ok_up_to) {
   int out[2], err[2];
   if (pipe(out) != 0 || pipe(err) != 0) {

@@ -93,6 +93,7 @@ void Walker::add(std::string code, std::string description, std::string legal, s
   changes.push_back(std::move(c));
 }
 
+// Why one long function: One wording per kind of list entry (party, article, AO, offer line…); they share the entry's name and positions.
 void Walker::entry_change(const std::string& k, const Node* x, const Node* y) {
   const std::string list = stack_.back().field;
   Frame saved = stack_.back();
@@ -197,6 +198,7 @@ std::string Walker::display(const TypeInfo& t, const std::string& v) const {
   return v;
 }
 
+// Why one long function: One wording per kind of field (dates, populations, competences, offer cells…); they share the field's path and both values.
 void Walker::scalar_change(const TypeInfo& t, const Node* x, const Node* y) {
   std::string a(x->is_scalar() ? x->value() : ""), b(y->is_scalar() ? y->value() : "");
   std::string what = where();

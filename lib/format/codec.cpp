@@ -336,6 +336,7 @@ void check_keyed_duplicates(const std::vector<std::pair<std::string, Loc>>& keys
   }
 }
 
+// Why one long function: One pass over a mapping's entries: unknown keys (with did-you-mean), duplicates and each field's decoding share the seen-set.
 bool scan_object(const yaml::Node& n, const TypeInfo& type, std::vector<int>& field_of_entry, Context& ctx) {
   const schema::ObjectInfo& obj = *type.object;
   if (!n.is_map()) {

@@ -82,6 +82,7 @@ void describe_commune(Store& s, std::string_view code, const std::vector<int>& y
   list.push(entry);
 }
 
+// Why one long function: The search in its order: SIREN, exact name, tolerant name, then the suggestions.
 Answer lookup_epci(Store& s, const Query& q) {
   Answer a;
   std::optional<int> m = q.millesime;

@@ -273,6 +273,7 @@ static void coverage_table(const coverage::Perimeter& p, const std::string& name
   for (const auto& n : notes) out.push_back(paragraph(Line{Span{n, Style::Emphasis}}));
 }
 
+// Why one long function: The offer table as printed, header then one row per mode then the totals; the columns are shared by all three.
 static void offer_tables(const Ctg& ctg, const coverage::Report& cov, std::vector<Block>& out) {
   auto years = ctg.years();
   for (const auto& t : ctg.offre_petite_enfance) {

@@ -117,6 +117,7 @@ std::string population_thresholds(const Ctg& ctg) {
   return svg;
 }
 
+// Why one long function: The SVG drawn in order (axes, stacked bars, rates, legend); every part uses the same scale.
 std::string offer_by_year(const coverage::Perimeter& p) {
   double most = 0;
   for (const auto& c : p.columns) {

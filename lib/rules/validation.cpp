@@ -208,6 +208,7 @@ std::string validation_json(const std::vector<FileValidation>& files, const rule
   return root.dump(2);
 }
 
+// Why one long function: Writes the SARIF document in the order of its specification, one field after another.
 std::string validation_sarif(const std::vector<FileValidation>& files) {
   // Every rule id that can appear, each with its index in the driver's rules.
   Json rules_json = Json::array();

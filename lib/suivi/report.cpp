@@ -187,6 +187,7 @@ Json jtenths(const std::optional<std::int64_t>& t) {
 Json jtext(const std::optional<std::string>& s) { return s ? Json(*s) : Json(); }
 Json jdate(const std::optional<Date>& d) { return d ? Json(to_iso(*d)) : Json(); }
 
+// Why one long function: Writes ctg-suivi/1 in the order of the contract, one field after another.
 std::string render_json(const Ctg& ctg, const Snapshot& s) {
   Json root = Json::object();
   root.set("format", "ctg-suivi/1");

@@ -4,27 +4,12 @@
 set -u
 ctg=$1
 root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() {  # check NAME EXPECTED_CODE PATTERN -- command...
-  local name=$1 code=$2 pattern=$3
-  shift 4
-  local out rc
-  out=$("$@" 2>&1)
-  rc=$?
-  if [ "$rc" != "$code" ]; then
-    echo "ÉCHEC $name : code de sortie $rc, attendu $code"; echo "$out" | head -20; fail=1; return
-  fi
-  if [ -n "$pattern" ] && ! grep -qE -- "$pattern" <<<"$out"; then
-    echo "ÉCHEC $name : « $pattern » absent de la sortie"; echo "$out" | head -20; fail=1; return
-  fi
-  if [ "$name" != "schéma" ] && grep -qiE -- "required| not in |not expected|subcommand|The following|Usage:|terminate called|what\(\)" <<<"$out"; then
-    echo "ÉCHEC $name : message en anglais ou exception visible"; echo "$out" | head -20; fail=1; return
-  fi
-  echo "ok $name"
+. "$(dirname "$0")/lib.sh"
+# check NAME EXPECTED_CODE PATTERN -- command... : PATTERN an extended regular
+# expression; the output in French, without exception (but the JSON schema's).
+check() {
+  if [ "$1" = schéma ]; then expect_run -E "$@"; else expect_run -E --francais "$@"; fi
 }
-export NO_COLOR=1
 cd "$root" || exit 2
 
 check "version" 0 '^ctg [0-9]+\.[0-9]+\.[0-9]+$' -- "$ctg" --version
@@ -57,14 +42,14 @@ check "schéma" 0 '"\$schema": "http://json-schema.org/draft-07/schema#"' -- "$c
 # Colour on a terminal only, and never with NO_COLOR.
 if command -v script >/dev/null; then
   tty_out=$(env -u NO_COLOR TERM=xterm script -qec "$ctg validate tests/cases/cle-inconnue.yaml" /dev/null 2>&1)
-  if grep -q $'\x1b\[' <<<"$tty_out"; then echo "ok couleur sur un terminal"; else echo "ÉCHEC pas de couleur sur un terminal"; fail=1; fi
+  if grep -q $'\x1b\[' <<<"$tty_out"; then ok "couleur sur un terminal"; else ko "pas de couleur sur un terminal"; fi
   tty_out=$(NO_COLOR=1 TERM=xterm script -qec "$ctg validate tests/cases/cle-inconnue.yaml" /dev/null 2>&1)
-  if grep -q $'\x1b\[' <<<"$tty_out"; then echo "ÉCHEC couleur malgré NO_COLOR"; fail=1; else echo "ok NO_COLOR respecté"; fi
+  if grep -q $'\x1b\[' <<<"$tty_out"; then ko "couleur malgré NO_COLOR"; else ok "NO_COLOR respecté"; fi
 fi
 if env -u NO_COLOR "$ctg" validate tests/cases/cle-inconnue.yaml | grep -q $'\x1b\['; then
-  echo "ÉCHEC couleur dans un tube"; fail=1
+  ko "couleur dans un tube"
 else
-  echo "ok pas de couleur dans un tube"
+  ok "pas de couleur dans un tube"
 fi
 
 # No input, however broken, makes ctg crash: every prefix of a real file,
@@ -110,5 +95,5 @@ PY
     [ $rc -le 2 ] || { echo "ÉCHEC $cmd sur l'exemple modifié (graine $seed) : code $rc"; crashes=1; }
   done
 done
-[ $crashes = 0 ] && echo "ok entrées cassées : aucun plantage" || fail=1
-exit $fail
+[ $crashes = 0 ] && ok "entrées cassées : aucun plantage" || fail=1
+finish

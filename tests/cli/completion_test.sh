@@ -8,27 +8,24 @@ ctg=$(realpath "$1")
 script=$2  # the generated completion file (build tree)
 here=$(cd "$(dirname "$0")" && pwd)
 source "$here/cli_description.sh"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-export NO_COLOR=1
+. "$here/lib.sh"
 
 # The installed file is what `ctg completion bash` prints.
 if ! diff -q <("$ctg" completion bash) "$script" >/dev/null; then
-  echo "ÉCHEC : $script diffère de « ctg completion bash »"; fail=1
+  ko "$script diffère de « ctg completion bash »"
 fi
 
 # Another shell: refused in French, with the one offered (exit 2).
 out=$("$ctg" completion zsh 2>&1); rc=$?
 if [ "$rc" = 2 ] && [[ $out == *zsh*"inconnue pour shell"*"valeurs possibles"*bash* ]] && [[ $out != *" not in "* ]]; then
-  echo "ok ctg completion zsh refusé en français"
+  ok "ctg completion zsh refusé en français"
 else
-  echo "ÉCHEC ctg completion zsh : code $rc, $out"; fail=1
+  ko "ctg completion zsh : code $rc, $out"
 fi
 
 source "$script"
 spec=$(complete -p ctg 2>&1)
-[[ $spec == "complete -F _ctg ctg" ]] && echo "ok complete -p ctg : $spec" || { echo "ÉCHEC complete -p ctg : $spec"; fail=1; }
+[[ $spec == "complete -F _ctg ctg" ]] && ok "complete -p ctg : $spec" || ko "complete -p ctg : $spec"
 
 # offered WORD… : what _ctg proposes for the command line WORD… (the last one
 # being completed), sorted, one per line.
@@ -42,19 +39,19 @@ offered() {
   printf '%s\n' "${COMPREPLY[@]}" | sed '/^$/d' | sort
 }
 expect() {  # expect NAME EXPECTED OFFERED
-  if [ "$2" == "$3" ]; then echo "ok $1"; else
-    echo "ÉCHEC $1"; diff <(echo "$2") <(echo "$3") | head -20; fail=1
+  if [ "$2" == "$3" ]; then ok "$1"; else
+    ko "$1"; diff <(echo "$2") <(echo "$3") | head -20
   fi
 }
 contains() {  # contains NAME WORD OFFERED
-  if grep -qxF -- "$2" <<<"$3"; then echo "ok $1"; else echo "ÉCHEC $1 : « $2 » absent de : $(echo $3)"; fail=1; fi
+  if grep -qxF -- "$2" <<<"$3"; then ok "$1"; else ko "$1 : « $2 » absent de : $(echo $3)"; fi
 }
 
 subs=$(ctg_subcommands "$ctg" | sort)
-[ "$(wc -l <<<"$subs")" -ge 8 ] || { echo "ÉCHEC : sous-commandes introuvables dans ctg --help"; fail=1; }
+[ "$(wc -l <<<"$subs")" -ge 8 ] || ko "sous-commandes introuvables dans ctg --help"
 expect "sous-commandes" "$subs" "$(offered ctg '')"
 expect "options globales" "$(ctg_options "$ctg" | awk '{print $1}' | sort)" "$(offered ctg -)"
-grep -qx completion <<<"$(offered ctg '')" && { echo "ÉCHEC : la sous-commande cachée est proposée"; fail=1; }
+grep -qx completion <<<"$(offered ctg '')" && ko "la sous-commande cachée est proposée"
 
 # Every option of every subcommand, and the values of those with a list.
 values_checked=0
@@ -68,15 +65,15 @@ for sub in $subs; do
     values_checked=$((values_checked + 1))
   done < <(ctg_options "$ctg" "$sub")
 done
-[ $values_checked -ge 5 ] || { echo "ÉCHEC : seulement $values_checked options à valeurs listées"; fail=1; }
+[ $values_checked -ge 5 ] || ko "seulement $values_checked options à valeurs listées"
 expect "validate --stage s" "signature" "$(offered ctg validate --stage s)"
 
 # Rule identifiers for explain: every rule of `ctg rules`.
 rules=$("$ctg" rules | awk '/^[A-Z]+-[0-9A-Z-]+ / {print $1}')
 offered_rules=$(offered ctg explain '')
 missing=$(comm -23 <(sort <<<"$rules") <(echo "$offered_rules"))
-[ -n "$rules" ] && [ -z "$missing" ] && echo "ok explain : $(wc -l <<<"$rules") règles proposées" ||
-  { echo "ÉCHEC explain : règles non proposées : $missing"; fail=1; }
+[ -n "$rules" ] && [ -z "$missing" ] && ok "explain : $(wc -l <<<"$rules") règles proposées" ||
+  ko "explain : règles non proposées : $missing"
 contains "explain CLE-" CLE-INCONNUE "$(offered ctg explain CLE-)"
 contains "render --part petite" petite-enfance "$(offered ctg render --part petite)"
 contains "render --part annexe-" annexe-2 "$(offered ctg render --part annexe-)"
@@ -99,4 +96,4 @@ expect "diff RÉV:chemin (deux-points séparateur)" "ctg.yaml" "$(offered ctg di
 COMP_WORDBREAKS=${COMP_WORDBREAKS//:/}
 expect "diff RÉV:chemin (un seul mot)" "v1:ctg.yaml" "$(offered ctg diff v1:ct)"
 
-exit $fail
+finish

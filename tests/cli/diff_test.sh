@@ -7,17 +7,14 @@ set -u
 ctg=$1
 root=$2
 golden=$root/tests/golden/diff
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail=0
-export NO_COLOR=1
-cd "$work" || exit 2
+. "$(dirname "$0")/lib.sh"
+cd "$tmp" || exit 2
 cp -r "$root/examples/provence-alpes-agglomeration" ancien
 
 # variant NAME PYTHON: a copy of the example changed by a few lines of Python.
 variant() {
   rm -rf "$1" && cp -r ancien "$1"
-  (cd "$1" && python3 -c "$2") || { echo "ÉCHEC variante $1"; fail=1; }
+  (cd "$1" && python3 -c "$2") || ko "variante $1"
 }
 edit='import sys
 def sub(path, old, new, count=1):
@@ -73,14 +70,14 @@ check() {  # check NAME EXPECTED_CODE -- command...
   local out rc
   out=$("$@" 2>&1)
   rc=$?
-  [ "$rc" = "$code" ] || { echo "ÉCHEC $name : code $rc, attendu $code"; echo "$out" | head -5; fail=1; return; }
+  [ "$rc" = "$code" ] || { ko "$name : code $rc, attendu $code"; echo "$out" | head -5; return; }
   if [ "${UPDATE:-0}" = 1 ]; then
     printf '%s\n' "$out" >"$golden/$name"
   elif ! diff -u "$golden/$name" <(printf '%s\n' "$out") >/dev/null 2>&1; then
     diff -u "$golden/$name" <(printf '%s\n' "$out") | head -30
-    echo "ÉCHEC $name : sortie différente de la référence"; fail=1; return
+    ko "$name : sortie différente de la référence"; return
   fi
-  echo "ok $name"
+  ok "$name"
 }
 
 for v in commune-rejoint competence-transferee projections equipement-renomme fiche-ajoutee article-modifie; do
@@ -97,51 +94,51 @@ check "avenant-article-modifie.md" 0 -- "$ctg" avenant ancien article-modifie
 check "avenant-fiche-ajoutee.md" 0 -- "$ctg" avenant ancien fiche-ajoutee
 check "avenant-mees-transfert.md" 0 -- "$ctg" avenant ancien mees-transfert
 "$ctg" avenant -f html ancien fiche-ajoutee -o avenant.html && tidy -q -e avenant.html >/dev/null 2>&1
-[ $? -lt 2 ] && echo "ok avenant HTML (tidy)" || { echo "ÉCHEC avenant HTML"; fail=1; }
-"$ctg" avenant ancien ancien >/dev/null 2>&1; [ $? = 1 ] && echo "ok avenant sans différence" || { echo "ÉCHEC avenant sans différence"; fail=1; }
+[ $? -lt 2 ] && ok "avenant HTML (tidy)" || ko "avenant HTML"
+"$ctg" avenant ancien ancien >/dev/null 2>&1; [ $? = 1 ] && ok "avenant sans différence" || ko "avenant sans différence"
 variant signature-seule "$edit
 sub('ctg.yaml', 'lieu_signature: null', 'lieu_signature: Digne-les-Bains')"
-"$ctg" avenant ancien signature-seule >/dev/null 2>&1; [ $? = 1 ] && echo "ok avenant : la signature seule n'est pas un avenant" || { echo "ÉCHEC avenant signature seule"; fail=1; }
+"$ctg" avenant ancien signature-seule >/dev/null 2>&1; [ $? = 1 ] && ok "avenant : la signature seule n'est pas un avenant" || ko "avenant signature seule"
 # Colours on a terminal, for our own marks only.
 if command -v script >/dev/null; then
   tty_out=$(env -u NO_COLOR TERM=xterm script -qec "$ctg diff ancien projections" /dev/null 2>&1)
-  grep -q $'\x1b\[32m\|\x1b\[33m' <<<"$tty_out" && ! grep -q $'\uFFFD' <<<"$tty_out" && echo "ok couleurs du diff sur un terminal" ||
-    { echo "ÉCHEC couleurs du diff"; fail=1; }
+  grep -q $'\x1b\[32m\|\x1b\[33m' <<<"$tty_out" && ! grep -q $'\uFFFD' <<<"$tty_out" && ok "couleurs du diff sur un terminal" ||
+    ko "couleurs du diff"
 fi
 
 # git: a repository with two commits of the CTG.
 mkdir depot && cd depot && git init -q && git config user.email ctg@example.org && git config user.name ctg
 cp -r ../ancien/. . && git add -A && git commit -qm v1
 cp -r ../projections/. . && git commit -qam v2
-"$ctg" git-config --commande "$ctg" >/dev/null || { echo "ÉCHEC ctg git-config"; fail=1; }
-grep -q '^\*.yaml diff=ctg$' .gitattributes && echo "ok .gitattributes" || { echo "ÉCHEC .gitattributes"; fail=1; }
+"$ctg" git-config --commande "$ctg" >/dev/null || ko "ctg git-config"
+grep -q '^\*.yaml diff=ctg$' .gitattributes && ok ".gitattributes" || ko ".gitattributes"
 out=$(git diff HEAD~1 HEAD)
-grep -q "projection 2027 : 200 → 210" <<<"$out" && echo "ok git diff par le pilote ctg" || { echo "ÉCHEC git diff"; echo "$out" | head; fail=1; }
+grep -q "projection 2027 : 200 → 210" <<<"$out" && ok "git diff par le pilote ctg" || { ko "git diff"; echo "$out" | head; }
 out=$(git log -p -1 HEAD)
-grep -q "^+offre_petite_enfance\[paa\].lignes\[eaje_psu\].projection.2027: 210" <<<"$out" && echo "ok git log -p par textconv" ||
-  { echo "ÉCHEC git log -p"; echo "$out" | head -20; fail=1; }
+grep -q "^+offre_petite_enfance\[paa\].lignes\[eaje_psu\].projection.2027: 210" <<<"$out" && ok "git log -p par textconv" ||
+  { ko "git log -p"; echo "$out" | head -20; }
 # A file added then deleted: git passes /dev/null for the missing side.
 printf 'format: ctg/1\nvisas:\n  - { id: v1, texte: Vu le code. }\n' > visas-locaux.yaml && git add visas-locaux.yaml && git commit -qm v3
 out=$(git diff HEAD~1 HEAD)
-grep -q "Visas" <<<"$out" && echo "ok fichier ajouté (/dev/null)" || { echo "ÉCHEC fichier ajouté"; echo "$out" | head; fail=1; }
+grep -q "Visas" <<<"$out" && ok "fichier ajouté (/dev/null)" || { ko "fichier ajouté"; echo "$out" | head; }
 git rm -q visas-locaux.yaml && git commit -qm v4
 out=$(git diff HEAD~1 HEAD)
-grep -q "retrait" <<<"$out" && echo "ok fichier supprimé (/dev/null)" || { echo "ÉCHEC fichier supprimé"; echo "$out" | head; fail=1; }
+grep -q "retrait" <<<"$out" && ok "fichier supprimé (/dev/null)" || { ko "fichier supprimé"; echo "$out" | head; }
 # A renamed file: git passes 9 arguments.
 git mv fiches-action.yaml fiches.yaml && sed -i 's/fiches-action.yaml/fiches.yaml/' ctg.yaml && git commit -qam v5
 out=$(git diff -M HEAD~1 HEAD 2>&1); rc=$?
-[ $rc = 0 ] && ! grep -q "fatal" <<<"$out" && echo "ok fichier renommé (9 arguments)" || { echo "ÉCHEC fichier renommé"; echo "$out" | head; fail=1; }
+[ $rc = 0 ] && ! grep -q "fatal" <<<"$out" && ok "fichier renommé (9 arguments)" || { ko "fichier renommé"; echo "$out" | head; }
 # A YAML file that is not a CTG: git's own line diff, nothing hidden.
 printf 'services:\n  web: { image: nginx }\n' > compose.yaml && git add compose.yaml && git commit -qm v6
 sed -i 's/nginx/httpd/' compose.yaml && git commit -qam v7
 out=$(git diff HEAD~1 HEAD)
-grep -q "+  web: { image: httpd }" <<<"$out" && echo "ok YAML étranger : diff ligne à ligne" || { echo "ÉCHEC YAML étranger"; echo "$out" | head; fail=1; }
+grep -q "+  web: { image: httpd }" <<<"$out" && ok "YAML étranger : diff ligne à ligne" || { ko "YAML étranger"; echo "$out" | head; }
 out=$(git log -p -1 HEAD)
-grep -q "httpd" <<<"$out" && echo "ok YAML étranger : textconv sans perte" || { echo "ÉCHEC textconv YAML étranger"; fail=1; }
+grep -q "httpd" <<<"$out" && ok "YAML étranger : textconv sans perte" || ko "textconv YAML étranger"
 out=$("$ctg" diff HEAD~6:ctg.yaml HEAD:ctg.yaml); rc=$?
-[ $rc = 1 ] && grep -q "210" <<<"$out" && echo "ok RÉV:chemin" || { echo "ÉCHEC RÉV:chemin ($rc)"; echo "$out" | head; fail=1; }
-"$ctg" diff --git HEAD >/dev/null; [ $? = 0 ] && echo "ok --git HEAD contre l'arbre de travail" || { echo "ÉCHEC --git"; fail=1; }
-"$ctg" diff --git HEAD~6 HEAD >/dev/null; [ $? = 1 ] && echo "ok --git RÉV1 RÉV2" || { echo "ÉCHEC --git RÉV1 RÉV2"; fail=1; }
-"$ctg" diff -- -x:ctg.yaml ctg.yaml >/dev/null 2>&1; [ $? = 2 ] && echo "ok révision « -… » refusée" || { echo "ÉCHEC révision refusée"; fail=1; }
-"$ctg" diff HEAD~99:ctg.yaml ctg.yaml >/dev/null 2>&1; [ $? = 2 ] && echo "ok révision inconnue : code 2" || { echo "ÉCHEC révision inconnue"; fail=1; }
-exit $fail
+[ $rc = 1 ] && grep -q "210" <<<"$out" && ok "RÉV:chemin" || { ko "RÉV:chemin ($rc)"; echo "$out" | head; }
+"$ctg" diff --git HEAD >/dev/null; [ $? = 0 ] && ok "--git HEAD contre l'arbre de travail" || ko "--git"
+"$ctg" diff --git HEAD~6 HEAD >/dev/null; [ $? = 1 ] && ok "--git RÉV1 RÉV2" || ko "--git RÉV1 RÉV2"
+"$ctg" diff -- -x:ctg.yaml ctg.yaml >/dev/null 2>&1; [ $? = 2 ] && ok "révision « -… » refusée" || ko "révision refusée"
+"$ctg" diff HEAD~99:ctg.yaml ctg.yaml >/dev/null 2>&1; [ $? = 2 ] && ok "révision inconnue : code 2" || ko "révision inconnue"
+finish

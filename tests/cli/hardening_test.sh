@@ -5,12 +5,7 @@
 set -u
 ctg=$1
 root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-ok() { echo "ok $1"; }
-ko() { echo "ÉCHEC $1"; fail=1; }
-export NO_COLOR=1
+. "$(dirname "$0")/lib.sh"
 example=$root/examples/commune-seule/ctg.yaml
 # Guards against a hang (a test that hangs is a failure, not a slow pass).
 run() { timeout 60 "$@"; }
@@ -121,4 +116,4 @@ if command -v git >/dev/null; then
   if [ $rc = 2 ] && [ "$(cat "$tmp/outside/attrs")" = secret ]; then ok "git-config ne suit pas un .gitattributes lien"; else ko "git-config lien : code $rc"; fi
 fi
 
-exit $fail
+finish

@@ -5,21 +5,9 @@
 set -u
 ctg=$1
 root=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-expect() {  # expect NAME CODE PATTERN -- command...
-  local name=$1 code=$2 pattern=$3
-  shift 4
-  local out rc
-  out=$("$@" 2>&1)
-  rc=$?
-  if [ "$rc" != "$code" ]; then echo "ÉCHEC $name : code $rc, attendu $code"; echo "$out" | head -5; fail=1; return; fi
-  if [ -n "$pattern" ] && ! grep -qF -- "$pattern" <<<"$out"; then
-    echo "ÉCHEC $name : « $pattern » absent"; echo "$out" | head -5; fail=1; return
-  fi
-  echo "ok $name"
-}
+. "$(dirname "$0")/lib.sh"
+# expect NAME CODE PATTERN -- command... : PATTERN a fixed string.
+expect() { expect_run -F "$@"; }
 
 expect "referentiel par code" 0 "population totale 18 547, municipale 17 694" -- "$ctg" referentiel 04070
 expect "referentiel par nom sans accents" 0 "05023 Briançon" -- "$ctg" referentiel briancon
@@ -65,32 +53,32 @@ print("ok init : constats attendus seulement", codes)
 PY
 expect "init : rendu HTML" 0 "" -- "$ctg" render "$dir" -f html -o "$tmp/briancon.html"
 grep -q "Briançon" "$tmp/briancon.html" && grep -q "Recours" "$tmp/briancon.html" \
-  && echo "ok rendu : parties et articles" || { echo "ÉCHEC rendu : contenu absent"; fail=1; }
+  && ok "rendu : parties et articles" || ko "rendu : contenu absent"
 expect "init : rendu Markdown" 0 "" -- "$ctg" render "$dir" -o "$tmp/briancon.md"
 grep -q "diff=ctg" "$dir/.gitattributes" && head -1 "$dir/ctg.yaml" | grep -q "yaml-language-server" \
-  && echo "ok .gitattributes et modeline" || { echo "ÉCHEC .gitattributes ou modeline"; fail=1; }
+  && ok ".gitattributes et modeline" || ko ".gitattributes ou modeline"
 
 # Never overwrites: nothing written when a file exists.
 before=$(md5sum "$dir/ctg.yaml")
 expect "init n'écrase pas" 2 "existe déjà" -- "$ctg" init "$dir" --epci 240500439 --caf X --debut 2026-01-01 --fin 2029-12-31
-[ "$before" = "$(md5sum "$dir/ctg.yaml")" ] && echo "ok fichier intact" || { echo "ÉCHEC fichier modifié"; fail=1; }
+[ "$before" = "$(md5sum "$dir/ctg.yaml")" ] && ok "fichier intact" || ko "fichier modifié"
 expect "init EPCI inconnu" 2 "aucun EPCI" -- "$ctg" init "$tmp/x" --epci 999999999 --caf X --debut 2026-01-01 --fin 2029-12-31
-[ ! -e "$tmp/x" ] && echo "ok rien d'écrit" || { echo "ÉCHEC dossier créé"; fail=1; }
+[ ! -e "$tmp/x" ] && ok "rien d'écrit" || ko "dossier créé"
 expect "init commune hors EPCI" 2 "n'est pas membre" -- "$ctg" init "$tmp/y" --epci 240500439 --communes 05023,04070 \
   --caf X --debut 2026-01-01 --fin 2029-12-31
 
 # With the seed as model: its articles, the names replaced.
 expect "init --modele" 0 "" -- "$ctg" init "$tmp/modele" --epci 240500439 --communes 05023,05133 \
   --caf "Caf des Hautes-Alpes" --debut 2026-01-01 --fin 2029-12-31 --modele "$root/examples/provence-alpes-agglomeration"
-grep -q "Provence Alpes Agglomération" "$tmp/modele/ctg.yaml" && { echo "ÉCHEC nom du modèle resté"; fail=1; } \
-  || echo "ok noms du modèle remplacés"
+grep -q "Provence Alpes Agglomération" "$tmp/modele/ctg.yaml" && ko "nom du modèle resté" \
+  || ok "noms du modèle remplacés"
 expect "init --modele : validate, seule erreur le RPE de Briançon" 1 "1 erreur" -- "$ctg" validate "$tmp/modele"
 
 # The format reference in Markdown is generated, committed and up to date.
-if "$ctg" schema --markdown | diff -q - "$root/docs/format.md" >/dev/null; then echo "ok docs/format.md à jour"
-else echo "ÉCHEC docs/format.md n'est pas à jour : ctg schema --markdown > docs/format.md"; fail=1; fi
+if "$ctg" schema --markdown | diff -q - "$root/docs/format.md" >/dev/null; then ok "docs/format.md à jour"
+else ko "docs/format.md n'est pas à jour : ctg schema --markdown > docs/format.md"; fi
 if command -v cmark-gfm >/dev/null; then
   tables=$(cmark-gfm -e table "$root/docs/format.md" | grep -c "<table>")
-  [ "$tables" -ge 20 ] && echo "ok docs/format.md : $tables tableaux" || { echo "ÉCHEC tableaux : $tables"; fail=1; }
+  [ "$tables" -ge 20 ] && ok "docs/format.md : $tables tableaux" || ko "tableaux : $tables"
 fi
-exit $fail
+finish

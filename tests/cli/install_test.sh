@@ -7,12 +7,7 @@
 set -u
 build=$(realpath "$1")
 root=$(realpath "$2")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-ok() { echo "ok $*"; }
-ko() { echo "ÉCHEC $*"; fail=1; }
-export NO_COLOR=1
+. "$(dirname "$0")/lib.sh"
 
 prefix=/opt/ctg
 dest=$tmp/dest
@@ -108,4 +103,4 @@ if cmake -S "$tmp/consumer" -B "$tmp/consumer/build" -DCMAKE_PREFIX_PATH="$inst"
 else
   ko "projet consommateur ne se construit pas"; tail -n 20 "$tmp/cfg.log" "$tmp/build.log"
 fi
-exit $fail
+finish

@@ -9,6 +9,7 @@
 """
 import copy
 import json
+import os
 import pathlib
 import subprocess
 import sys
@@ -18,13 +19,11 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-ctg, root = sys.argv[1], pathlib.Path(sys.argv[2])
-failures = []
+sys.path.insert(0, os.path.dirname(__file__))
+import common
+from common import ctg, fail, finish
 
-
-def fail(msg):
-    failures.append(msg)
-    print("ÉCHEC", msg)
+root = pathlib.Path(common.root)
 
 
 class Loader(yaml.SafeLoader):
@@ -141,5 +140,4 @@ for case in ["cle-inconnue", "mauvais-type", "date-invalide", "liste-attendue", 
     if not list(validator.iter_errors(doc)):
         fail(f"tests/cases/{case}.yaml accepté par le schéma")
 
-print(f"{len(failures)} échec(s)")
-sys.exit(1 if failures else 0)
+finish()

@@ -5,12 +5,7 @@
 # Lintian's errors fail the test; its warnings and informations are printed.
 set -u
 build=$(realpath "$1")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-ok() { echo "ok $*"; }
-ko() { echo "ÉCHEC $*"; fail=1; }
-export NO_COLOR=1
+. "$(dirname "$0")/lib.sh"
 
 if ! out=$(cd "$tmp" && cpack -G DEB --config "$build/CPackConfig.cmake" -B "$tmp/pkg" 2>&1); then
   echo "$out" | tail -20; ko "cpack -G DEB"; exit 1
@@ -75,4 +70,4 @@ out=$("$bin" validate "$tmp/racine/usr/share/ctg/examples/provence-alpes-agglome
 rc=$?
 [ $rc = 0 ] && grep -q "aucune erreur" <<<"$out" && ok "ctg validate de l'exemple dépaqueté, depuis un autre dossier" ||
   { ko "ctg validate dépaqueté : code $rc"; echo "$out" | tail -5; }
-exit $fail
+finish

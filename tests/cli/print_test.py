@@ -17,24 +17,9 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 
-ctg, root = sys.argv[1], sys.argv[2]
-paa = os.path.join(root, "examples", "provence-alpes-agglomeration")
-failures = []
-tmp = tempfile.mkdtemp()
-
-
-def fail(msg):
-    failures.append(msg)
-    print("ÉCHEC", msg)
-
-
-def run(*args, code=0, env=None):
-    done = subprocess.run([ctg, *args], cwd=root, capture_output=True, text=True, env=env, timeout=600)
-    if done.returncode != code:
-        fail(f"ctg {' '.join(args)} : code {done.returncode}, attendu {code} ; {done.stderr[:400]}")
-    return done
+sys.path.insert(0, os.path.dirname(__file__))
+from common import ctg, root, paa, tmp, fail, run, finish
 
 
 def pages_of(pdf):
@@ -145,6 +130,4 @@ if open(target).read() != "ancien contenu":
     fail("fichier invalide : le PDF existant a été modifié")
 print("ok programmes absents : erreur en français, code 2, fichier existant intact, rien laissé")
 
-shutil.rmtree(tmp)
-print(f"{len(failures)} échec(s)")
-sys.exit(1 if failures else 0)
+finish()

@@ -5,28 +5,17 @@ it must keep from the source, the order visas → préambule → formule →
 articles, the parties' names and French agreement, the coverage tables and
 charts, the representatives written with what is known, the « D'une part /
 D'autre part » layout, and the avenant's legal clauses."""
+import functools
 import os
 import re
 import subprocess
 import sys
-import tempfile
 
-ctg, root = sys.argv[1], sys.argv[2]
-paa = os.path.join(root, "examples", "provence-alpes-agglomeration")
-failures = []
-tmp = tempfile.mkdtemp()
+sys.path.insert(0, os.path.dirname(__file__))
+import common
+from common import ctg, root, paa, tmp, fail, finish
 
-
-def fail(msg):
-    failures.append(msg)
-    print("ÉCHEC", msg)
-
-
-def run(*args, code=0):
-    done = subprocess.run([ctg, *args], cwd=root, capture_output=True, text=True)
-    if done.returncode != code:
-        fail(f"ctg {' '.join(args)} : code {done.returncode}, attendu {code} ; {done.stderr[:300]}")
-    return done.stdout + done.stderr
+run = functools.partial(common.run, output="stdout+stderr")  # all ctg printed
 
 
 def norm(s):
@@ -214,5 +203,4 @@ if "transfert de 3° (planifier) par Les Mées, à compter du 1er juillet 2026, 
     fail("ctg diff ne dit pas quel transfert a eu lieu : " + diff[:400])
 print("ok ctg diff : le transfert est nommé (compétence, commune, date, arrêté)")
 
-print(f"{len(failures)} échec(s)")
-sys.exit(1 if failures else 0)
+finish()

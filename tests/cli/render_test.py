@@ -10,32 +10,21 @@
 - escaping: hostile names and texts come out inert;
 - determinism, and -o written atomically (nothing left on failure).
 """
+import functools
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import unicodedata
 import zipfile
 
-ctg, root = sys.argv[1], sys.argv[2]
-paa = os.path.join(root, "examples", "provence-alpes-agglomeration")
-failures = []
-tmp = tempfile.mkdtemp()
+sys.path.insert(0, os.path.dirname(__file__))
+import common
+from common import root, paa, tmp, fail, finish
 
-
-def fail(msg):
-    failures.append(msg)
-    print("ÉCHEC", msg)
-
-
-def run(*args, code=0, stdin=None):
-    done = subprocess.run([ctg, *args], cwd=root, capture_output=True, text=True, input=stdin)
-    if done.returncode != code:
-        fail(f"ctg {' '.join(args)} : code {done.returncode}, attendu {code} ; {done.stderr[:300]}")
-    return done.stdout
+run = functools.partial(common.run, output="stdout")  # ctg's standard output
 
 
 def normal(text):
@@ -256,6 +245,4 @@ if leftovers:
 run("render", paa, "--part", "annexe-9", code=2)
 print("ok rendu déterministe, écriture atomique")
 
-shutil.rmtree(tmp)
-print(f"{len(failures)} échec(s)")
-sys.exit(1 if failures else 0)
+finish()

@@ -17,24 +17,11 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 
-ctg, root = sys.argv[1], sys.argv[2]
-paa = "examples/provence-alpes-agglomeration"
-failures = []
-tmp = tempfile.mkdtemp()
+sys.path.insert(0, os.path.dirname(__file__))
+from common import root, tmp, fail, run, finish
 
-
-def fail(msg):
-    failures.append(msg)
-    print("ÉCHEC", msg)
-
-
-def run(*args, code=0, cwd=root):
-    done = subprocess.run([ctg, *args], cwd=cwd, capture_output=True, text=True, timeout=600)
-    if done.returncode != code:
-        fail(f"ctg {' '.join(args)} : code {done.returncode}, attendu {code} ; {done.stderr[:400]}")
-    return done
+paa = "examples/provence-alpes-agglomeration"  # relative: ctg runs from root
 
 
 def gfm_tables(md):
@@ -183,6 +170,4 @@ if os.path.exists(os.path.join(tmp, "partiel.html")):
     fail("bilan écrit malgré un suivi invalide")
 print("ok erreurs")
 
-shutil.rmtree(tmp, ignore_errors=True)
-print(f"{len(failures)} échec(s)")
-sys.exit(1 if failures else 0)
+finish()

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""ctg render -f pdf and -f docx (lib/print.cpp), as the partners open them.
+"""ctg render -f pdf and -f docx (lib/print/print.cpp), as the partners open them.
 
 - PDF through the Debian chromium: pdftotext finds « Page N sur M » on every
   page and « PROJET » on every page of a draft, on none of a signable one;

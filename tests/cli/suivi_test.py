@@ -3,7 +3,7 @@
 
 - the tracking table's CSV read by python's csv module (both dialects), its
   JSON by json, its Markdown and the bilans' by cmark-gfm (tables counted);
-- the bilan's PDF (chromium, lib/print.cpp) through the checks of the
+- the bilan's PDF (chromium, lib/print/print.cpp) through the checks of the
   convention: « Page N sur M » on every page, every font embedded, the
   fictitious-data warning and the charts' captions present; the bilan in
   Word opened by python3-docx;

@@ -41,6 +41,10 @@ def is_source(root, path):
 
 def files(root):
     try:
+        top = subprocess.run(["git", "-C", root, "rev-parse", "--show-toplevel"], check=True,
+                             capture_output=True, text=True).stdout.strip()
+        if os.path.realpath(top) != os.path.realpath(root):
+            raise OSError("copie hors de son dépôt")  # a copy inside another repository: walk it
         out = subprocess.run(["git", "-C", root, "ls-files", "--cached", "--others",
                               "--exclude-standard", *DIRS], check=True,
                              capture_output=True, text=True).stdout.split("\n")

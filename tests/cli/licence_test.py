@@ -33,6 +33,8 @@ check(licence.rstrip().endswith("All other changes or additions to this Appendix
                                 "of a new EUPL version."), "LICENSE : texte complet jusqu'à la fin de l'annexe")
 
 spdx = subprocess.run([sys.executable, f"{root}/tools/spdx_headers.py", "--check"], capture_output=True, text=True)
+counted = re.search(r"^(\d+) fichiers source avec", spdx.stdout, re.M)
+check(counted is not None and int(counted.group(1)) >= 150, "plus de 150 fichiers source examinés")
 check(spdx.returncode == 0 and " 0 sans" in spdx.stdout,
       "en-tête SPDX EUPL-1.2 sur chaque fichier source : " + spdx.stdout.strip().split("\n")[-1])
 if spdx.returncode != 0:

@@ -61,7 +61,7 @@ triplet=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || gcc -print-multi
 for f in ./usr/include/ctg/format/loader.hpp ./usr/lib/$triplet/libctgcore.a ./usr/lib/$triplet/cmake/ctg/ctgConfig.cmake; do
   grep -qxF "$f" <<<"$dev_contents" || ko "$f absent de ctg-dev"
 done
-grep -q '^./usr/lib/[^/]*$' <<<"$dev_contents" && ko "fichiers dans /usr/lib au lieu de /usr/lib/$triplet"
+grep -q '^./usr/lib/[^/]\+$' <<<"$dev_contents" && ko "fichiers dans /usr/lib au lieu de /usr/lib/$triplet"
 for f in ./usr/share/doc/ctg/docs/guide.md ./usr/share/doc/ctg/docs/format.md; do
   grep -qxF "$f" <<<"$contents" || ko "$f absent du paquet (documentation)"
 done

@@ -1,9 +1,13 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The two commands of the README. Both install what is missing (Debian 12
 # packages, as root or through sudo), build, then:
-#   make demo   validates the bundled example of Provence Alpes Agglomération and
-#               computes its coverage rates and writes the convention
-#               (convention.md, convention.html)
-#   make check  runs the whole test suite
+#   make demo   installs only what the demo needs (DEMO_PACKAGES: a compiler,
+#               cmake and the three libraries), builds only the program
+#               (build/cmd/ctg, no tests), validates the bundled example of
+#               Provence Alpes Agglomération, computes its coverage rates,
+#               writes the convention (convention.md, convention.html, and
+#               convention.pdf when chromium is installed) and prints the paths
+#   make check  installs everything the tests need (PACKAGES) and runs the whole test suite
 #   make deb    builds the Debian packages (build/ctg_*.deb, build/ctg-dev_*.deb)
 BUILD ?= build
 CTG := $(BUILD)/cmd/ctg
@@ -15,11 +19,16 @@ PACKAGES := g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev do
             tidy chromium poppler-utils fonts-dejavu-core python3-docx librsvg2-bin \
             hyperfine time
 
+# What make demo needs, and nothing else: the compiler and the libraries. Not
+# chromium (the PDF is written only when it is already there), pandoc,
+# lintian, hyperfine or the test tools.
+DEMO_PACKAGES := g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev
+
 # What .ci/run adds after make check (issue 12): clang 14 and its sanitizer
 # and libFuzzer runtimes, for the clang build, the ASan/UBSan suite and the fuzzers.
 HARDENING_PACKAGES := clang-14 libclang-rt-14-dev llvm-14 clang
 
-.PHONY: all deps deps-hardening build demo check clean
+.PHONY: all deps deps-demo deps-hardening build build-tool demo demo-run check clean print-demo-packages
 
 all: build
 
@@ -33,8 +42,11 @@ deps:
 	if [ -n "$$missing" ]; then \
 	  echo "Installation des paquets manquants :" $$missing; \
 	  sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
-	  $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  $$sudo apt-get update -qq && $$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_OPTIONS) $$missing; \
 	fi
+
+deps-demo:
+	@$(MAKE) --no-print-directory deps PACKAGES="$(DEMO_PACKAGES)" APT_OPTIONS=--no-install-recommends
 
 deps-hardening:
 	@$(MAKE) --no-print-directory deps PACKAGES="$(HARDENING_PACKAGES)"
@@ -43,12 +55,39 @@ build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON
 	cmake --build $(BUILD) -j$$(nproc)
 
-demo: build
+# Only the program, without the tests (nor doctest).
+build-tool: deps-demo
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=OFF
+	cmake --build $(BUILD) -j$$(nproc) --target ctg
+
+demo: build-tool
+	@$(MAKE) --no-print-directory demo-run
+
+# The demo itself, on an already built program (tests/cli/demo_test.sh runs it
+# with CTG= and OUT=): every file it writes is named at the end, by its path.
+OUT ?= .
+CHROMIUM ?= chromium
+demo-run:
 	$(CTG) validate $(EXAMPLE)
 	$(CTG) coverage $(EXAMPLE)
-	$(CTG) render $(EXAMPLE) -o convention.md
-	$(CTG) render $(EXAMPLE) --format html -o convention.html
-	@echo "Convention écrite : convention.md et convention.html"
+	$(CTG) render $(EXAMPLE) -o $(OUT)/convention.md
+	$(CTG) render $(EXAMPLE) -f html -o $(OUT)/convention.html
+	@if command -v $(CHROMIUM) >/dev/null 2>&1; then \
+	  echo "$(CTG) render $(EXAMPLE) -f pdf -o $(OUT)/convention.pdf"; \
+	  $(CTG) render $(EXAMPLE) -f pdf -o $(OUT)/convention.pdf || exit $$?; \
+	fi
+	@echo; echo "Fichiers écrits :"
+	@for f in convention.md convention.html convention.pdf; do \
+	  [ -f "$(OUT)/$$f" ] && echo "  $$(realpath "$(OUT)/$$f")"; done; true
+	@command -v $(CHROMIUM) >/dev/null 2>&1 || { \
+	  echo "PDF non écrit : chromium n'est pas installé. Pour l'avoir : sudo apt install chromium, puis"; \
+	  echo "  $(CTG) render $(EXAMPLE) -f pdf -o $(OUT)/convention.pdf"; }
+	@echo "Le programme est $$(realpath $(CTG)) : lancez-le sous ce nom (par exemple"
+	@echo "  $(CTG) referentiel --epci \"CC du Briançonnais\"), ou installez-le : make deb puis"
+	@echo "  sudo apt install ./$(BUILD)/ctg_*.deb (ou sudo cmake --install $(BUILD)) pour l'appeler « ctg »."
+
+print-demo-packages:
+	@echo $(DEMO_PACKAGES)
 
 check: build
 	cd $(BUILD) && ctest --output-on-failure
@@ -59,4 +98,4 @@ deb: build
 	cd $(BUILD) && cpack -G DEB
 
 clean:
-	rm -rf $(BUILD) convention.md convention.html
+	rm -rf $(BUILD) convention.md convention.html convention.pdf

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # What `cmake --install` puts where (GNUInstallDirs; CMAKE_INSTALL_PREFIX and
 # DESTDIR honoured):
 #   bin/ctg
@@ -6,9 +7,10 @@
 #   share/ctg/ctg.schema.json, share/ctg/examples/   (the examples keep their
 #       modeline « $schema=../ctg.schema.json », hence the schema beside them)
 #   share/ctg/referentiel/   (official referential data; installed by lib/CMakeLists.txt)
-#   share/doc/ctg/   (copyright, changelog, README)
-# and, in the "dev" component: lib/libctgcore.a, include/ctg/FAMILLE/*.hpp and
-# lib/cmake/ctg/ (find_package(ctg CONFIG) → ctg::core).
+#   share/doc/ctg/   (copyright, changelog, README, docs/*.md)
+# and, in the "dev" component: LIBDIR/libctgcore.a (stripped by cpack),
+# include/ctg/FAMILLE/*.hpp and LIBDIR/cmake/ctg/ (find_package(ctg CONFIG) →
+# ctg::core); LIBDIR is lib/<triplet> on Debian (CMakeLists.txt).
 include(CMakePackageConfigHelpers)
 
 # Manual pages, compressed as Debian wants them; every page of man/ (new
@@ -40,9 +42,12 @@ install(FILES ${ctg_completion} DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-comple
 install(FILES ${PROJECT_SOURCE_DIR}/examples/ctg.schema.json DESTINATION ${CMAKE_INSTALL_DATADIR}/ctg)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/examples/ DESTINATION ${CMAKE_INSTALL_DATADIR}/ctg/examples USE_SOURCE_PERMISSIONS)
 
-# Documentation of the Debian package.
+# Documentation of the Debian package: the README and, under docs/, the guide,
+# the format reference and the architecture (the README's links stay valid;
+# the files written by `ctg init` point to the guide there).
 install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/packaging/copyright
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs FILES_MATCHING PATTERN "*.md")
 set(ctg_changelog ${PROJECT_BINARY_DIR}/packaging/changelog.Debian.gz)
 add_custom_command(OUTPUT ${ctg_changelog}
                    COMMAND ${CMAKE_COMMAND} -E make_directory ${PROJECT_BINARY_DIR}/packaging
@@ -61,6 +66,17 @@ set_target_properties(ctgcore PROPERTIES
   EXPORT_NAME core
   INTERFACE_INCLUDE_DIRECTORIES "$<BUILD_INTERFACE:${PROJECT_SOURCE_DIR}/lib>;$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>;$<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}/ctg>")
 install(TARGETS ctgcore EXPORT ctgTargets COMPONENT dev ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR})
+# CMake strips programs but never static libraries: when stripping (cpack with
+# CPACK_STRIP_FILES, cmake --install --strip), the library loses its debug
+# information as dh_strip does it (about 200 Mo → a few Mo).
+install(CODE "if(CMAKE_INSTALL_DO_STRIP)
+  execute_process(COMMAND \"${CMAKE_STRIP}\" --strip-debug --enable-deterministic-archives
+                  \"\$ENV{DESTDIR}\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/$<TARGET_FILE_NAME:ctgcore>\"
+                  RESULT_VARIABLE ctg_strip_result)
+  if(NOT ctg_strip_result EQUAL 0)
+    message(FATAL_ERROR \"strip de la bibliothèque statique : échec (\${ctg_strip_result})\")
+  endif()
+endif()" COMPONENT dev)
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/lib/ DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/ctg COMPONENT dev
         FILES_MATCHING PATTERN "*.hpp")
 

@@ -1,9 +1,22 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Debian packages with CPack (`cpack -G DEB` in the build tree):
 #   ctg      the command, its manual pages, bash completion, schema and examples
 #   ctg-dev  the core library, its headers and its CMake package config
 # Runtime dependencies are computed by dpkg-shlibdeps (package dpkg-dev).
-set(CTG_MAINTAINER "ctg maintainers <maintainers@users.noreply.r-seed-2c4e7312.example>"
-    CACHE STRING "Responsable des paquets Debian (champ Maintainer)")
+# Maintainer: -DCTG_MAINTAINER="Prénom Nom <adresse>", else DEBFULLNAME and
+# DEBEMAIL (as dch uses them), else the signer of the last entry of
+# packaging/changelog (the project's maintainer).
+file(STRINGS ${PROJECT_SOURCE_DIR}/packaging/changelog ctg_changelog_signers REGEX "^ -- .*<.*>")
+list(GET ctg_changelog_signers 0 ctg_changelog_signer)
+string(REGEX REPLACE "^ -- ([^<]*<[^>]*>).*" "\\1" ctg_default_maintainer "${ctg_changelog_signer}")
+if(DEFINED ENV{DEBFULLNAME} AND DEFINED ENV{DEBEMAIL})
+  set(ctg_default_maintainer "$ENV{DEBFULLNAME} <$ENV{DEBEMAIL}>")
+endif()
+set(CTG_MAINTAINER "${ctg_default_maintainer}"
+    CACHE STRING "Responsable des paquets Debian (champ Maintainer), « Prénom Nom <adresse> »")
+if(NOT CTG_MAINTAINER MATCHES "^[^<>]+ <[^<>@ ]+@[^<>@ ]+>$")
+  message(FATAL_ERROR "CTG_MAINTAINER « ${CTG_MAINTAINER} » : écrivez « Prénom Nom <adresse@domaine> »")
+endif()
 
 set(CPACK_PACKAGE_NAME ctg)
 set(CPACK_PACKAGE_VENDOR "ctg")
@@ -34,12 +47,12 @@ faire vivre une convention territoriale globale (CTG), décrite une seule
 fois dans un fichier YAML conservé dans git : ctg validate la vérifie (format,
 compétences d'autorité organisatrice selon le CASF, cohérence), ctg coverage
 calcule les taux de couverture Cnaf, ctg render écrit la convention à signer
-(Markdown, HTML), ctg diff et ctg avenant comparent deux versions.
+(Markdown, HTML, PDF, Word), ctg diff et ctg avenant comparent deux versions.
 
 Territorial family-services agreements (French CTG) kept as YAML: validate
 them against the law and themselves, compute Cnaf coverage rates, render the
-agreement, diff two versions down to the amendment. Messages, manual pages
-and documents are in French.")
+agreement (Markdown, HTML, PDF, Word), diff two versions down to the
+amendment. Messages, manual pages and documents are in French.")
 
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME ctg-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // ctg avenant ANCIEN NOUVEAU : the draft amendment listing every change.
 #include <fmt/format.h>
 
@@ -6,6 +7,7 @@
 
 #include "avenant/avenant.hpp"
 #include "cli.hpp"
+#include "output_format.hpp"
 #include "commands.hpp"
 #include "diff/git.hpp"
 #include "base/values.hpp"
@@ -57,7 +59,7 @@ void setup_avenant(CLI::App& app, int& exit_code) {
       ->required()
       ->expected(2)
       ->type_name("VERSION");
-  sub->add_option("-f,--format", opts->format, "md (par défaut), html, pdf (avec chromium) ou docx (Word, avec pandoc)")
+  CLI::Option* format = sub->add_option("-f,--format", opts->format, "md (par défaut), html, pdf (avec chromium) ou docx (Word, avec pandoc)")
       ->check(CLI::IsMember({"md", "html", "pdf", "docx"}))
       ->type_name("FORMAT");
   sub->add_option("--numero", opts->number, "Numéro de l'avenant (1 par défaut)")->check(CLI::Range(1, 99))->type_name("N");
@@ -69,7 +71,13 @@ void setup_avenant(CLI::App& app, int& exit_code) {
   sub->footer(
       "Codes de sortie : 0 avenant produit, 1 versions identiques (rien à rédiger), 2 version illisible ou invalide,\n"
       "écriture impossible ou ligne de commande invalide. Voir aussi : man ctg-avenant, ctg diff.");
-  sub->callback([opts, &exit_code] { exit_code = run_avenant(*opts); });
+  sub->callback([opts, format, &exit_code] {
+    // Without -f, the format of -o's extension (convention.pdf → pdf).
+    if (!cli::format_from_output(format->count() > 0, opts->format, opts->output, cli::document_extensions))
+      exit_code = cli::unusable;
+    else
+      exit_code = run_avenant(*opts);
+  });
 }
 
 }  // namespace ctg::cmd

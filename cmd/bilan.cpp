@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // ctg bilan DOSSIER --annuel ANNÉE | --intermediaire | --final : the bilan for the copil.
 #include <fmt/format.h>
 
@@ -5,6 +6,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "output_format.hpp"
 #include "commands.hpp"
 #include "format/loader.hpp"
 #include "render/render.hpp"
@@ -70,7 +72,7 @@ void setup_bilan(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(1900, 2200));
   sub->add_flag("--intermediaire", opts->intermediaire, "Bilan intermédiaire (mi-parcours)");
   sub->add_flag("--final", opts->final, "Bilan final (résultats, préparation du renouvellement)");
-  sub->add_option("-f,--format", opts->format,
+  CLI::Option* format = sub->add_option("-f,--format", opts->format,
                   "md (Markdown, par défaut), html (imprimable en A4), pdf (avec chromium) ou docx (Word, avec pandoc) ; "
                   "pdf et docx demandent -o")
       ->check(CLI::IsMember({"md", "html", "pdf", "docx"}))
@@ -88,7 +90,13 @@ void setup_bilan(CLI::App& app, int& exit_code) {
       "Word : ctg bilan . --annuel 2027 -f docx -o bilan-2027.docx (programme pandoc, paquet Debian pandoc).\n"
       "Codes de sortie : 0 bilan produit, 2 fichier invalide, pas de suivi, écriture impossible, chromium ou\n"
       "pandoc absent ou en échec, ou ligne de commande invalide. Voir aussi : man ctg-bilan, man ctg-suivi.");
-  sub->callback([opts, &exit_code] { exit_code = run_bilan(*opts); });
+  sub->callback([opts, format, &exit_code] {
+    // Without -f, the format of -o's extension (convention.pdf → pdf).
+    if (!cli::format_from_output(format->count() > 0, opts->format, opts->output, cli::document_extensions))
+      exit_code = cli::unusable;
+    else
+      exit_code = run_bilan(*opts);
+  });
 }
 
 }  // namespace ctg::cmd

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "cli.hpp"
 
 #include <fmt/format.h>
@@ -152,6 +153,10 @@ bool document_output_ok(const std::string& format, const std::string& path) {
 int write_document(const render::doc::Document& d, const std::string& format, const std::string& path) {
   if (format == "md") return write_output(render::to_markdown(d), path);
   if (format == "html") return write_output(render::to_html(d), path);
+  // A progress line on a terminal: chromium and pandoc take a few seconds.
+  if (isatty(fileno(stderr)))
+    std::fprintf(stderr, "ctg : %s en cours (quelques secondes)…\n",
+                 format == "pdf" ? "impression du PDF par chromium" : "écriture du document Word par pandoc");
   try {
     if (format == "pdf") print::pdf_from_html(render::to_html(d), path);
     else print::docx_from_markdown(render::to_markdown(d, render::Target::Word), path, d.draft);

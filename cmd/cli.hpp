@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What every subcommand shares: French help and errors, exit codes, colour.
 #pragma once
 

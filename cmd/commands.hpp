@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One setup function per subcommand (CLI11's "subcommands in files"): each
 // binds its options and sets `exit_code` when it runs.
 #pragma once

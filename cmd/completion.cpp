@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // ctg completion bash : the bash completion script, generated from the
 // command line's own description (subcommands, options, their values), so
 // that every subcommand and option added later is completed without a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // ctg coverage FICHIER : the coverage rates of a CTG, per AO and per year.
 #include <fmt/format.h>
 

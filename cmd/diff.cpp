@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // ctg diff ANCIEN NOUVEAU : what changed, in the domain's words; also git's
 // external diff driver (7 arguments) and textconv (--textconv FICHIER).
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // ctg git-config : makes `git diff` and `git log -p` show CTG files the way
 // `ctg diff` does.
 #include <fcntl.h>

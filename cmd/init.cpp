@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // ctg init DOSSIER --epci SIREN … : une nouvelle CTG à partir du référentiel officiel.
 #include <fmt/format.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // ctg : la boîte à outils des conventions territoriales globales.
 #include <fmt/format.h>
 

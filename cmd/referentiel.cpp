@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // ctg referentiel : les codes et populations légales officiels, hors ligne.
 #include <cstdio>
 #include <memory>

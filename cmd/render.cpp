@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // ctg render FICHIER : the convention as a document to sign: Markdown, HTML,
 // PDF (through chromium) or Word (through pandoc), see lib/print.hpp.
 #include <fmt/format.h>
@@ -6,6 +7,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "output_format.hpp"
 #include "commands.hpp"
 #include "format/loader.hpp"
 #include "render/render.hpp"
@@ -46,7 +48,7 @@ void setup_render(CLI::App& app, int& exit_code) {
   CLI::App* sub = app.add_subcommand("render", "Produire la convention à signer : Markdown, HTML, PDF ou Word");
   cli::frenchify(*sub);
   sub->add_option("fichier", opts->path, "Fichier CTG (.yaml) ou dossier contenant ctg.yaml")->required()->type_name("FICHIER");
-  sub->add_option("-f,--format", opts->format, "md (Markdown, par défaut), html (un seul fichier, imprimable en A4), pdf (avec chromium) ou docx "
+  CLI::Option* format = sub->add_option("-f,--format", opts->format, "md (Markdown, par défaut), html (un seul fichier, imprimable en A4), pdf (avec chromium) ou docx "
                   "(Word, avec pandoc) ; pdf et docx demandent -o")
       ->check(CLI::IsMember({"md", "html", "pdf", "docx"}))
       ->type_name("FORMAT");
@@ -62,7 +64,13 @@ void setup_render(CLI::App& app, int& exit_code) {
       "Codes de sortie : 0 document produit, 2 fichier invalide, écriture impossible, chromium ou pandoc absent\n"
       "ou en échec, ou ligne de commande invalide.\n"
       "Voir aussi : man ctg-render.");
-  sub->callback([opts, &exit_code] { exit_code = run_render(*opts); });
+  sub->callback([opts, format, &exit_code] {
+    // Without -f, the format of -o's extension (convention.pdf → pdf).
+    if (!cli::format_from_output(format->count() > 0, opts->format, opts->output, cli::document_extensions))
+      exit_code = cli::unusable;
+    else
+      exit_code = run_render(*opts);
+  });
 }
 
 }  // namespace ctg::cmd

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // ctg rules, ctg explain RÈGLE : the rule table, for people.
 #include <fmt/format.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // ctg schema : prints the JSON Schema of the format, generated from the
 // description the loader itself uses.
 #include <memory>

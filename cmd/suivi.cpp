@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // ctg suivi DOSSIER : the tracking table at the latest period or at a date.
 #include <fmt/format.h>
 
@@ -5,6 +6,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "output_format.hpp"
 #include "commands.hpp"
 #include "format/loader.hpp"
 #include "format/suivi_check.hpp"
@@ -60,7 +62,7 @@ void setup_suivi(CLI::App& app, int& exit_code) {
   sub->add_option("dossier", opts->path, "Dossier de la CTG (contenant ctg.yaml et suivi/) ou fichier CTG")
       ->required()
       ->type_name("DOSSIER");
-  sub->add_option("-f,--format", opts->format, "Format de sortie : texte (par défaut), md, csv ou json")
+  CLI::Option* format = sub->add_option("-f,--format", opts->format, "Format de sortie : texte (par défaut), md, csv ou json")
       ->check(CLI::IsMember({"texte", "md", "csv", "json"}))
       ->type_name("FORMAT");
   sub->add_flag("--csv-fr", opts->csv_fr, "CSV pour un tableur français : « ; » et virgule décimale");
@@ -74,7 +76,13 @@ void setup_suivi(CLI::App& app, int& exit_code) {
       "Les notes privées ne sont jamais écrites ; les commentaires le sont.\n"
       "Codes de sortie : 0 tableau produit, 2 fichier illisible ou invalide, ou ligne de commande invalide.\n"
       "Voir aussi : man ctg-suivi, man ctg-bilan.");
-  sub->callback([opts, &exit_code] { exit_code = run_suivi(*opts); });
+  sub->callback([opts, format, &exit_code] {
+    // Without -f, the format of -o's extension (convention.pdf → pdf).
+    if (!cli::format_from_output(format->count() > 0, opts->format, opts->output, cli::table_extensions))
+      exit_code = cli::unusable;
+    else
+      exit_code = run_suivi(*opts);
+  });
 }
 
 }  // namespace ctg::cmd

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // ctg validate FICHIER… : the format, the law and the CTG's consistency.
 #include <fmt/format.h>
 
@@ -8,6 +9,7 @@
 #include "cli.hpp"
 #include "base/text.hpp"
 #include "commands.hpp"
+#include "rules/text_report.hpp"
 #include "rules/validation.hpp"
 
 namespace ctg::cmd {
@@ -21,6 +23,9 @@ struct ValidateOptions {
   bool strict = false;
   unsigned jobs = 0;  // 0: one per core
   bool sans_referentiel = false;
+  bool quiet = false;
+  bool detail = false;
+  std::string severite = "remarque";
 };
 
 int run_validate(const ValidateOptions& o) {
@@ -55,15 +60,18 @@ int run_validate(const ValidateOptions& o) {
     cli::emit(stdout, out);
   } else {
     HumanStyle style{cli::use_color(stdout)};
+    rules::TextReportOptions text;
+    text.quiet = o.quiet;
+    text.detail = o.detail;
+    text.shown = o.severite == "erreur" ? Severity::Error : o.severite == "avertissement" ? Severity::Warning : Severity::Note;
     for (const auto& r : results) {
-      for (const auto& d : r.findings.items()) cli::emit(stdout, format_human(d, r.load.sources, style), style.color);
-      std::string when;
+      text.when.clear();
       if (r.rules_checked && r.load.ctg)
-        when = options.at ? fmt::format(" (règles au {}, étape {})", to_iso(*options.at), o.stage)
-                          : fmt::format(" (règles sur toute la période, du {} au {}, étape {})",
-                                        to_iso(r.load.ctg->convention.debut), to_iso(r.load.ctg->convention.fin),
-                                        o.stage);
-      cli::emit(stdout, fmt::format("{} : {}{}\n", r.path().empty() ? "?" : r.path(), summary_line(r.findings), when));
+        text.when = options.at ? fmt::format(" (règles au {}, étape {})", to_iso(*options.at), o.stage)
+                               : fmt::format(" (règles sur toute la période, du {} au {}, étape {})",
+                                             to_iso(r.load.ctg->convention.debut), to_iso(r.load.ctg->convention.fin),
+                                             o.stage);
+      cli::emit(stdout, rules::validation_text(r, text, style), style.color);
     }
   }
   return exit;
@@ -94,9 +102,19 @@ void setup_validate(CLI::App& app, int& exit_code) {
                   "Nombre de CTG vérifiées en même temps (par défaut : une par cœur) ; le rapport est le même")
       ->check(CLI::Range(1u, 1024u))
       ->type_name("N");
+  sub->add_option("--severite", opts->severite,
+                  "N'afficher que les constats de cette gravité ou plus graves : erreur, avertissement ou remarque (par "
+                  "défaut) ; le code de sortie ne change pas")
+      ->check(CLI::IsMember({"erreur", "avertissement", "remarque"}))
+      ->type_name("GRAVITÉ");
+  sub->add_flag("-q,--quiet", opts->quiet, "N'afficher que le bilan de chaque CTG (nombres par gravité et par règle)");
+  sub->add_flag("--detail", opts->detail,
+                "Une remarque par partie, sans regrouper celles qui ne diffèrent que par la partie nommée");
   sub->add_flag("--sans-referentiel", opts->sans_referentiel,
                 "Ne pas comparer aux codes et populations officiels (règles REF-1 à REF-6)");
   sub->footer(
+      "Une remarque répétée pour au moins trois parties tient sur une ligne qui les nomme (--detail : une par partie) ;\n"
+      "au-delà de dix constats, le bilan les compte par règle. -f json et -f sarif donnent toujours chaque constat.\n"
       "Codes de sortie : 0 aucune erreur (avertissements permis sauf --strict), 1 erreurs trouvées,\n"
       "2 fichier illisible ou ligne de commande invalide.\n"
       "Règles : ctg rules ; explication d'une règle : ctg explain AO-7. Voir aussi : man ctg-validate.");

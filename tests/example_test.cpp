@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The bundled examples, pinned: they load without error and hold what the
 // seed (../shared/seeds, the CTG 2026-2030 of Provence Alpes Agglomération)
 // holds. The expectations below were read off the seed, independently of the

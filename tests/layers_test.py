@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """The layers of lib/ (docs/architecture.md), checked on every #include.
 
 Each folder of lib/ is a family; a family may include its own files and the

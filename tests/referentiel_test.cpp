@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The official geography (lib/referentiel), its rules REF-1 … REF-7 and
 // ctg init, on the committed data (data/referentiel).
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The rules over time and for every shape of territory, each at its edge:
 // the AO regime's start (2024-12-31 / 2025-01-01), the decree (2025-03-21 /
 // 2025-03-22), the RPE (2025-12-31 / 2026-01-01), evaluation over the whole

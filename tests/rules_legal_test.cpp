@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The schéma's items and commitments (SCH-1, SCH-3, SCH-5) and the legal
 // references of the texts (LEX-1 … LEX-3), each at its edge, and on the seed.
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Each rule at its edges: 3 500 / 3 501, 10 000 / 10 001, 2025-12-31 /
 // 2026-01-01, partial transfers, a competence transferred by some communes
 // only, 2° and 4° split between a commune and its EPCI.

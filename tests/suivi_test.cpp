@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The tracking of a signed CTG: periods, references, chronology, overdue
 // actions at the edges of dates, places and coverage realised vs projected.
 #include <fstream>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Readable failure messages for the model's small types.
 #pragma once
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Regenerates lib/print/reference.docx and lib/print/reference-projet.docx,
 the reference documents `ctg render -f docx` gives to pandoc (--reference-doc).
 

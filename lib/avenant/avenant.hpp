@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `ctg avenant`: the amendment Article 11 of a CTG requires, drafted from
 // the differences between the signed convention and its new version: one
 // article per modified part, each change in legal French, the other clauses

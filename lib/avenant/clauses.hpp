@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The clauses of an avenant a legal officer writes by hand, drafted from the
 // two versions (avenant_clauses.cpp): competence transfers (art. L5211-17
 // CGCT, L214-1-3 III CASF), the word-for-word replacement or restatement of

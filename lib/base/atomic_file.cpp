@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "base/atomic_file.hpp"
 
 #include <fcntl.h>

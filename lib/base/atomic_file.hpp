@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Writing an output file all at once: a temporary file beside it, then a
 // rename, so that a failure never leaves a partial or clobbered file.
 #pragma once

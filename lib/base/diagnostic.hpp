@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Diagnostics: what the core reports instead of throwing. Each says where
 // (a Loc), what (a French sentence with the figures involved) and what to do.
 #pragma once

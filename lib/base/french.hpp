@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // French typography for numbers, explicit (no system locale is installed):
 // 48 726 (U+202F between thousands), 1,7, 52,8.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A small JSON value with deterministic output (keys keep insertion order),
 // for `ctg schema` and the commands' --format json.
 #pragma once

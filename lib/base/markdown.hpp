@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The users' Markdown texts (articles, préambule, diagnostic…) turned into
 // HTML: paragraphs, headings, nested lists, quotations, **gras**, *italique*,
 // `code` and footnotes [^1]. Everything else is escaped: raw HTML and links

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Source files kept in memory so that every diagnostic can quote its line.
 #pragma once
 

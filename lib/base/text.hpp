@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Small text helpers shared by the loader and the commands.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Typed scalar values of the format: calendar dates and exact decimals.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `ctg bilan`: the document the comité de pilotage reads (Article 9):
 // summary, progress per axis with charts, indicators, places and coverage
 // realised against projected, what changed since the last bilan, the

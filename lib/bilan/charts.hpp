@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Inline SVG charts of the bilans, in the style of charts.hpp (no script,
 // readable in grey: shades, hatchings and labels rather than colour).
 #pragma once

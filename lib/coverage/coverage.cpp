@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "coverage/coverage.hpp"
 
 #include <fmt/format.h>
@@ -216,7 +217,7 @@ Perimeter ao_perimeter(const Ctg& ctg, const OfferTable& t, const std::vector<st
   Perimeter p;
   p.id = t.ao;
   p.name = party_name(ctg, t.ao) + (t.zone ? " — " + *t.zone : "");
-  p.tables.push_back({fmt::format("tableau d'offre de {}", p.name), t.loc});
+  p.tables.push_back({"tableau d'offre " + fr::of_place(p.name), t.loc});
   auto share = am_share(ctg, t.ao);
   if (share)
     p.notes.push_back(fmt::format("places d'assistants maternels comptées à {}\u00A0% (part occupée par des enfants "
@@ -243,7 +244,7 @@ Perimeter ao_perimeter(const Ctg& ctg, const OfferTable& t, const std::vector<st
         if (k == Component::AssistantsMaternels && share)
           counted = Decimal{static_cast<std::int64_t>(static_cast<wide>(v->units) * share->units /
                                                       Decimal::from_int(100).units)};
-        add(a, counted, {fmt::format("tableau d'offre de {}, ligne « {} »", p.name, line),
+        add(a, counted, {fmt::format("tableau d'offre {}, ligne « {} »", fr::of_place(p.name), line),
                          year ? l.at("projection") : l.at("actuel")});
       }
       // No line gives a figure for this column: the component is missing
@@ -301,7 +302,7 @@ Perimeter whole_perimeter(const Ctg& ctg, const std::vector<Perimeter>& aos,
     c.children = children_for(ctg, std::nullopt, c.year);
     finish_rates(c, options);
     for (const auto& u : uncounted)
-      c.missing.push_back(fmt::format("places de {} : non comptées (pas de tableau d'offre)", u));
+      c.missing.push_back(fmt::format("places {} : non comptées (pas de tableau d'offre)", fr::of_place(u)));
     w.columns.push_back(std::move(c));
   }
   return w;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The Cnaf coverage rate of early-childhood care (« taux de couverture
 // global »), per AO territory and for the whole territory of a CTG, for the
 // current situation and each year of the CTG, with every input traced and

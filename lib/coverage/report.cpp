@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "coverage/report.hpp"
 
 #include <fmt/format.h>
@@ -191,8 +192,10 @@ std::string render_text(const Report& r, const SourceSet& sources) {
       out += "  Hypothèses :\n";
       for (const auto& n : p.notes) out += "  - " + n + "\n";
     }
-    out += "  Sources :\n";
-    for (const auto& l : source_lines(p, sources)) out += "  - " + l + "\n";
+    auto used = source_lines(p, sources);
+    if (used.empty()) out += "  Sources : aucune (ni tableau d'offre, ni nombre d'enfants de moins de 3 ans)\n";
+    else out += "  Sources :\n";
+    for (const auto& l : used) out += "  - " + l + "\n";
     out += "  Autres ratios (situation actuelle) :\n";
     for (const auto& ratio : p.ratios)
       out += fmt::format("  - {} : {} ({})\n", ratio.label, ratio.tenths ? fr::tenths(*ratio.tenths) : "—",
@@ -247,8 +250,10 @@ std::string render_markdown(const Report& r, const SourceSet& sources) {
       for (const auto& n : p.notes) out += "- " + md_escape(n) + "\n";
       out += "\n";
     }
-    out += "Sources :\n\n";
-    for (const auto& l : source_lines(p, sources)) out += "- " + md_escape(l) + "\n";
+    auto used = source_lines(p, sources);
+    if (used.empty()) out += "Sources : aucune (ni tableau d'offre, ni nombre d'enfants de moins de 3 ans)\n";
+    else out += "Sources :\n\n";
+    for (const auto& l : used) out += "- " + md_escape(l) + "\n";
     out += "\n";
     out += "Autres ratios (situation actuelle) :\n\n";
     for (const auto& ratio : p.ratios)

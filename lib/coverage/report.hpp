@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The coverage report (coverage.hpp) written for people and for tools:
 // a terminal table, GitHub Markdown, CSV (international or French
 // spreadsheet conventions) and JSON (stable, documented in ctg-coverage(1)).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What a change of the CTG entails: its coverage rates and the findings of
 // ctg validate, before and after; and the word-level difference of texts.
 #include "diff/diff.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `ctg diff`: what changed between two versions of a CTG, in the domain's
 // words. Entries are matched by their id (the key the format gives each
 // list), not by position; a reordering is not a change unless asked for.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Reading files from a git revision, by running git directly (no shell):
 // `git show REV:./path`. A revision that starts with « - » is refused.
 #pragma once

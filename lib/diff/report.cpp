@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The diff for people (terminal, Markdown for a merge request or a copil
 // note) and for tools (JSON), and the flat text git's textconv shows.
 #include <fmt/format.h>

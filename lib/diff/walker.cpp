@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The structural walk of diff::compare: the two documents side by side,
 // field by field as the format describes them (format::document()), lists
 // matched by key, by name or by position. How each difference is named and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Internal to diff/: the walk that finds the changes between two versions
 // (walker.cpp) and the words that name them (wording.cpp). diff::compare
 // (diff.cpp) is its only user.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The words of diff::compare: where a change is (« Provence Alpes
 // Agglomération › EAJE PSU › projection »), its code, its plain description
 // and its legal wording for the avenant, with both positions.

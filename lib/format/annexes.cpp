@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The annexes of the format description: each key, its type and its
 // documentation, declared once (see format.hpp and sections.hpp).
 #include "format/sections.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "format/codec.hpp"
 
 #include <algorithm>
@@ -87,25 +88,80 @@ bool number_in_range(const yaml::Node& n, std::int64_t v, const TypeInfo& info, 
 
 }  // namespace
 
+namespace {
+
+// `text` without its spaces (ordinary, no-break U+00A0, narrow no-break
+// U+202F, thin U+2009: « 24 600 » as a word processor writes it).
+std::string without_spaces(std::string_view text, bool& had_space) {
+  static constexpr std::string_view spaces[] = {"\xC2\xA0", "\xE2\x80\xAF", "\xE2\x80\x89", " "};
+  std::string out;
+  had_space = false;
+  for (std::size_t i = 0; i < text.size();) {
+    bool space = false;
+    for (auto sp : spaces)
+      if (text.substr(i, sp.size()) == sp) {
+        i += sp.size();
+        space = had_space = true;
+        break;
+      }
+    if (!space) out.push_back(text[i++]);
+  }
+  return out;
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string number_hint(const yaml::Node& n) {
+  if (n.is_scalar() && !n.plain()) return "retirez les guillemets autour du nombre";
+  if (!n.is_scalar()) return "écrivez un nombre entier (12) ou décimal avec un point (1.7)";
+  bool spaced = false;
+  std::string bare = without_spaces(n.value(), spaced);
+  auto comma = bare.find(',');
+  if (comma != std::string::npos && all_digits(bare.substr(0, comma)) && all_digits(bare.substr(comma + 1)))
+    return fmt::format("écrivez les décimales avec un point : {}.{}", bare.substr(0, comma), bare.substr(comma + 1));
+  if (spaced && all_digits(bare)) return fmt::format("écrivez le nombre sans espace : {}", bare);
+  return "écrivez un nombre en chiffres, sans espace ni unité : entier (12) ou décimal avec un point (1.7)";
+}
+
+// « 31/12/2029 », « 31.12.2029 », « 2029/12/31 »… rewritten AAAA-MM-JJ; empty
+// when the written value is not a day, a month and a year in digits.
+std::string iso_from(std::string_view text) {
+  std::vector<std::string> parts(1);
+  for (char c : text) {
+    if (c >= '0' && c <= '9') parts.back().push_back(c);
+    else if ((c == '/' || c == '.' || c == '-' || c == ' ') && !parts.back().empty()) parts.emplace_back();
+    else return {};
+  }
+  if (parts.size() != 3) return {};
+  std::string y, m, d;
+  if (parts[0].size() == 4) y = parts[0], m = parts[1], d = parts[2];
+  else if (parts[2].size() == 4) d = parts[0], m = parts[1], y = parts[2];
+  else return {};
+  if (m.empty() || d.empty() || m.size() > 2 || d.size() > 2) return {};
+  int mi = std::stoi(m), di = std::stoi(d);
+  if (mi < 1 || mi > 12 || di < 1 || di > 31) return {};
+  return fmt::format("{}-{:02}-{:02}", y, mi, di);
+}
+
+std::string date_hint(const yaml::Node& n) {
+  if (n.is_scalar())
+    if (std::string iso = iso_from(n.value()); !iso.empty())
+      return fmt::format("écrivez la date au format AAAA-MM-JJ : {}", iso);
+  return "écrivez la date au format AAAA-MM-JJ : l'année, le mois puis le jour, en chiffres (le 31 décembre 2029 "
+         "s'écrit 2029-12-31)";
+}
+
+}  // namespace
+
 void type_error(const yaml::Node& n, const TypeInfo& info, Context& ctx) {
   std::string hint;
   switch (info.kind) {
     case Kind::Integer:
     case Kind::Year:
-    case Kind::Decimal:
-      if (n.is_scalar() && !n.plain()) hint = "retirez les guillemets autour du nombre";
-      else if (n.is_scalar() && n.value().find(',') != std::string::npos)
-        hint = "écrivez les décimales avec un point : 1.7 et non 1,7";
-      else if (n.is_scalar() && n.value().find(' ') != std::string::npos)
-        hint = "écrivez le nombre sans espace : 48726";
-      else hint = "écrivez un nombre, par exemple 12";
-      break;
-    case Kind::Date:
-      if (n.is_scalar() && n.value().size() == 10 && n.value()[2] == '/' && n.value()[5] == '/')
-        hint = fmt::format("écrivez la date au format AAAA-MM-JJ : {}-{}-{}", n.value().substr(6, 4),
-                           n.value().substr(3, 2), n.value().substr(0, 2));
-      else hint = "écrivez la date au format AAAA-MM-JJ, par exemple 2026-01-01";
-      break;
+    case Kind::Decimal: hint = number_hint(n); break;
+    case Kind::Date: hint = date_hint(n); break;
     case Kind::List: hint = "écrivez une liste, un élément par ligne commençant par « - », ou [] si elle est vide"; break;
     case Kind::Object: hint = "écrivez les clés sur les lignes suivantes, indentées"; break;
     case Kind::Boolean: hint = "écrivez true (oui) ou false (non)"; break;

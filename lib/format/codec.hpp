@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Codecs bind the description of the format (schema.hpp) to the model
 // (model.hpp): each codec carries the TypeInfo that the JSON Schema prints
 // and the function that reads a YAML node into a model value, reporting

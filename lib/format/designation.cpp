@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "format/designation.hpp"
 
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // How the documents name a party, derived once from its type, form and
 // name (or taken from `designation` when the source says it its own way):
 // « la Commune d'Aiglun », « la Communauté de communes du Bazois », « le

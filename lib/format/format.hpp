@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The CTG format, version 1: every key, its type, whether it is required,
 // its documentation, and how it fills the model. One description read by
 // the loader, printed as JSON Schema by `ctg schema`, and checked against

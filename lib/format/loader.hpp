@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Reads a CTG — one file, or a main file and the files it includes — into
 // the model, with every problem reported as a positioned diagnostic.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The typed model of a CTG: plain structs filled by the loader (loader.hpp)
 // from the YAML format described in format.cpp and man/ctg-format.5.
 // Field names are the YAML keys, so that the model reads like the format.

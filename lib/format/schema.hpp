@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The description of the format, as data: what keys exist, their types and
 // constraints, and their documentation. The loader (codec.hpp) enforces it
 // and json_schema.cpp prints it, so the two cannot drift.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The format reference in Markdown (docs/format.md), generated from the same
 // description as the loader and the JSON Schema: `ctg schema --markdown`.
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The codecs of the one format description (format.hpp), in two files:
 // format.cpp writes the document, the convention, its parties, visas and
 // articles; annexes.cpp the annexes (diagnostic, equipment, AO table, offer,

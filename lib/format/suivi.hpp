@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The tracking part of the format (« suivi »): its keys, types and
 // documentation, as codecs of the one format description (format.cpp
 // adds the « suivi » section to the document with them).

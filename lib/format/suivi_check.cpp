@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "format/suivi_check.hpp"
 
 #include <fmt/format.h>

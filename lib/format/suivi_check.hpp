@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The tracking files checked against the convention they follow: every
 // reference by id (fiche, action clé, indicator, AO, mode), periods inside
 // the CTG's dates, and each action's chronology. Called by the loader, so

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The closed vocabularies of the format: for each enum of the model, its
 // YAML key and its French label, in one table. The loader, the JSON Schema,
 // the man page test and the renderer all read these tables.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The generic model of a CTG's articles, written for ctg: the usual sections
 // of a convention territoriale globale, in plain words, for the chargé de
 // coopération to adapt. Not taken from any Caf's model.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "init/init.hpp"
 
 #include <fmt/format.h>
@@ -145,7 +146,8 @@ Result prepare(referentiel::Store& store, const Options& o) {
   // ---------------------------------------------------------------- ctg.yaml
   std::string y(modeline);
   y += "# Convention territoriale globale préparée par « ctg init » : complétez ce qui est marqué « À REMPLIR »,\n"
-       "# puis vérifiez avec « ctg validate . » (voir docs/guide.md).\n";
+       "# puis vérifiez avec « ctg validate . » (guide : /usr/share/doc/ctg/docs/guide.md une fois ctg\n"
+       "# installé, docs/guide.md dans ses sources).\n";
   y += "format: ctg/1\n\ninclure:\n  - annexe-1-diagnostic.yaml\n  - annexe-2-equipements.yaml\n"
        "  - annexe-3-plan-actions.yaml\n  - annexes-4-5.yaml\n\n";
   y += fmt::format("convention:\n  titre: Convention territoriale globale\n  territoire: {}\n  debut: {}\n  fin: {}\n"

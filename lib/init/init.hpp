@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `ctg init`: a new CTG folder for an EPCI and its communes, from the
 // official geography (lib/referentiel): parties with their official names and
 // populations totales, the AO table with the obligations each population

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Printing a rendered document for the partners: PDF through the headless
 // Chromium of Debian (`chromium`), Word through `pandoc` with the project's
 // reference document (lib/print/reference*.docx, embedded in the program).

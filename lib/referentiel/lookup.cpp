@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "referentiel/lookup.hpp"
 
 #include <fmt/format.h>
@@ -20,6 +21,53 @@ bool looks_like_code(std::string_view s) {
   return s.size() == 5 && std::all_of(s.begin(), s.end(), [](char c) {
            return (c >= '0' && c <= '9') || c == 'A' || c == 'B' || c == 'a' || c == 'b';
          });
+}
+
+// An EPCI's name without its legal form and article, folded: « CA du Grand
+// Dole », « Communauté d'agglomération du Grand Dole », « grand dôle » → « grand
+// dole » (issue 22: the official full name and the short one alike).
+std::string epci_key(std::string_view name) {
+  std::string f = fold(name);
+  static const std::vector<std::string_view> forms{
+      "communaute d agglomeration ", "communaute de communes ", "communaute urbaine ", "communaute ",
+      "agglomeration ", "metropole ", "ca ", "cc ", "cu ", "met ", "d agglomeration ", "de communes ", "urbaine "};
+  static const std::vector<std::string_view> articles{"du ", "de la ", "de l ", "des ", "de ", "d ", "l "};
+  auto drop = [&](const std::vector<std::string_view>& words) {
+    for (auto w : words)
+      if (f.size() > w.size() && f.compare(0, w.size(), w) == 0) {
+        f.erase(0, w.size());
+        return true;
+      }
+    return false;
+  };
+  while (drop(forms)) {
+  }
+  drop(articles);
+  return f;
+}
+
+// The EPCIs of `y` named `text` tolerantly (epci_key); else none, and up to
+// three « vouliez-vous dire » whose key contains it or is the closest.
+std::vector<const Epci*> epcis_matching(const Year& y, std::string_view text, std::vector<std::string>& suggestions) {
+  std::vector<const Epci*> exact, partial;
+  std::string key = epci_key(text);
+  if (key.empty()) return exact;
+  std::vector<std::string> keys;
+  for (const auto& e : y.epcis()) {
+    std::string k = epci_key(e.nom);
+    if (k == key) exact.push_back(&e);
+    else if ((" " + k + " ").find(" " + key + " ") != std::string::npos) partial.push_back(&e);
+    keys.push_back(std::move(k));
+  }
+  if (!exact.empty()) return exact;
+  for (const auto* e : partial)
+    if (suggestions.size() < 3) suggestions.push_back(fmt::format("{} (SIREN {})", guillemets(e->nom), e->siren));
+  if (suggestions.empty())
+    if (auto c = closest(key, keys))
+      for (const auto& e : y.epcis())
+        if (epci_key(e.nom) == *c && suggestions.size() < 3)
+          suggestions.push_back(fmt::format("{} (SIREN {})", guillemets(e.nom), e.siren));
+  return exact;
 }
 
 std::vector<int> chosen(Store& s, std::optional<int> m) {
@@ -95,13 +143,19 @@ Answer lookup_epci(Store& s, const Query& q) {
   }
   const Year* y = s.year(*m);
   const Epci* e = y->epci(q.epci);
+  std::vector<std::string> suggestions;
   if (!e) {
     auto named = y->epcis_named(q.epci);
+    if (named.empty()) named = epcis_matching(*y, q.epci, suggestions);
     if (named.size() == 1) e = named[0];
+    for (const auto* other : named)
+      if (named.size() > 1) suggestions.push_back(fmt::format("{} (SIREN {})", guillemets(other->nom), other->siren));
   }
   if (!e) {
-    a.text = fmt::format("aucun EPCI de SIREN ou de nom {} dans la composition du millésime {}\n",
-                         guillemets(q.epci), *m);
+    a.text = fmt::format("aucun EPCI de SIREN ou de nom {} dans la composition du millésime {}{}\n",
+                         guillemets(q.epci), *m,
+                         suggestions.empty() ? std::string()
+                                             : fmt::format(" ; vouliez-vous dire {} ?", join_french(suggestions, " ou ")));
     return a;
   }
   a.found = true;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `ctg referentiel`: a commune by code or name, an EPCI and its members,
 // with their legal populations and the AO obligations they give.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "referentiel/referentiel.hpp"
 
 #include <algorithm>
@@ -230,10 +231,18 @@ std::vector<const Epci*> Year::epcis_named(std::string_view name) const {
 Store& Store::instance() {
   static Store store([] {
     if (const char* env = std::getenv("CTG_REFERENTIEL"); env && *env) return std::string(env);
+    // share/ctg/referentiel beside the program's folder (bin/ installed) or
+    // beside one of its two parents (build tree: build/cmd/ctg, build/tests/…,
+    // where lib/CMakeLists.txt links build/share/ctg/referentiel to the data).
     std::error_code ec;
-    fs::path installed = executable_dir() / ".." / "share" / "ctg" / "referentiel";
-    if (fs::exists(installed / "index.tsv", ec)) return installed.lexically_normal().string();
-    return std::string(CTG_REFERENTIEL_SOURCE_DIR);
+    fs::path dir = executable_dir();
+    fs::path first = (dir / ".." / "share" / "ctg" / "referentiel").lexically_normal();
+    for (int up = 0; up < 3 && !dir.empty(); ++up, dir = dir.parent_path()) {
+      fs::path candidate = (dir / ".." / "share" / "ctg" / "referentiel").lexically_normal();
+      if (fs::exists(candidate / "index.tsv", ec)) return candidate.string();
+      if (dir == dir.parent_path()) break;
+    }
+    return first.string();
   }());
   return store;
 }

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The official geography and legal populations (data/referentiel/, derived
 // from Etalab's @etalab/decoupage-administratif by tools/referentiel/update):
 // communes (INSEE code, name, département, EPCI, population totale and
@@ -82,7 +83,8 @@ std::string fold(std::string_view name);
 class Store {
  public:
   // The data directory: $CTG_REFERENTIEL, else ../share/ctg/referentiel next
-  // to the executable (installed), else the source tree's data/referentiel.
+  // to the executable (installed) or to one of its parents (the build tree's
+  // link to data/referentiel); no path of the build machine is compiled in.
   static Store& instance();
   explicit Store(std::string dir);
 

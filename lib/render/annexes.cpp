@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Annexes 1 to 5 of the convention, and the early-childhood part sent to
 // the CDSF: figures, equipment, AO table, offer and coverage tables, plan,
 // fiches action, pilotage, deliberations.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Small constructors of document blocks shared by the convention's and the
 // annexes' builders (render_build.cpp, render_annexes.cpp).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The convention in the seed's order: parties, visas, préambule, articles,
 // signatures, then annexes 1 to 5. Everything the reader sees is generated
 // from the model; nothing is typed twice.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Inline SVG charts for the HTML document: no script, no external
 // resource, readable in print and in grey (patterns and labels, not colour).
 #pragma once

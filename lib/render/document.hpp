@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The rendered convention as a sequence of blocks, independent of the
 // output format: render_build.cpp builds it from the model, render_md.cpp
 // and render_html.cpp write it. Plain texts are escaped by the writers;

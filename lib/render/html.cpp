@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The document as one self-contained HTML file: inline CSS for screen and
 // A4 print, a table of contents, semantic headings, table headers with
 // scope, inline SVG charts; no script, no external resource.

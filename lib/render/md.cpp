@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The document as GitHub-flavoured Markdown: cmark-gfm, pandoc (and from
 // there Word) read it. Every plain text is escaped; the users' Markdown is
 // kept, with raw HTML neutralised.

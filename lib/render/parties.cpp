@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The parties of the convention in words: « Entre : … », the visas of their
 // deliberations, the formula and the signature boxes. The names come from
 // format::naming:: (designation.cpp), derived once for every party type.

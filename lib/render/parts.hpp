@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The annexes of the convention and its early-childhood part, as blocks
 // (render_annexes.cpp); render_build.cpp puts them in the document's order.
 #pragma once

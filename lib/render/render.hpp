@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `ctg render`: the convention as a document ready to sign, in Markdown or
 // HTML, built once as blocks (document.hpp) and written by either writer.
 #pragma once

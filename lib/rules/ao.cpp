@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // AO-1 … AO-12: the competences of the autorités organisatrices de
 // l'accueil du jeune enfant, art. L214-1-3 CASF.
 #include <fmt/format.h>

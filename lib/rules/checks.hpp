@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The check functions of the rule table (rules_table.cpp), by family:
 // rules_ao.cpp (AO-*), rules_schema.cpp (SCH-*, CTG-1), rules_consistency.cpp
 // (the CTG against itself), rules_legal.cpp (LEX-*: the legal texts cited).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The CTG against itself: AO table, offer tables, diagnostic, annexes,
 // dates, fiches action. Each finding gives both figures and where each
 // comes from.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // LEX-1 … LEX-3: the legal references and the announced counts written in
 // the CTG's texts, against the table of known texts (rules_legal_texts.cpp)
 // and against the CTG's own structure.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The legal texts and code articles the tool knows (LEX-*). Dates, numbers
 // and titles as published in the Journal officiel (see ../shared/docs/ao-rules.md
 // and the visas of the seed); the articles each text creates or modifies.

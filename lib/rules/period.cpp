@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Running the rule table over a CTG's whole period: each rule at every date
 // where its outcome can change, then one finding per cause, saying from
 // (and until) which date it holds.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The population an AO rule is tested on (art. L214-1-3 II and III CASF):
 // a commune's own, or, for an EPCI or syndicat, the total of the communes
 // that transferred the competence — with what is known of it.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // REF-1 … REF-7: the CTG against the official geography and legal
 // populations (lib/referentiel, data/referentiel). Every check is a function
 // of one reference date (ctx.at) and names the millésime it compared; where
@@ -58,6 +59,9 @@ const referentiel::Epci* epci_anywhere(Store& s, std::string_view siren, int* mi
 // Parties placed in the referential: by their code, or else by their name.
 struct Placement {
   std::map<std::string, std::string> code;  // party id → INSEE code or SIREN
+  // Communes whose INSEE code is another commune's (REF-2 says it): their
+  // populations are not compared, lest the other commune's figure be suggested.
+  std::set<std::string> other_commune;
 };
 
 Placement place(Store& s, const Ctg& ctg, Date at) {
@@ -75,6 +79,8 @@ Placement place(Store& s, const Ctg& ctg, Date at) {
     if (party.type != PartyType::Commune) continue;
     if (party.insee) {
       p.code[party.id] = *party.insee;
+      if (const auto* c = geo->commune(*party.insee); c && referentiel::fold(c->nom) != referentiel::fold(party.nom))
+        p.other_commune.insert(party.id);
       continue;
     }
     // By name, only among the official members of its EPCI: a name alone is
@@ -117,7 +123,7 @@ struct Figure {
 
 void add_population(std::vector<Figure>& out, const Placement& pl, const std::string& party_id,
                     const std::optional<Population>& pop, std::string who) {
-  if (!pop || !pop->valeur) return;
+  if (!pop || !pop->valeur || pl.other_commune.count(party_id)) return;
   auto it = pl.code.find(party_id);
   if (it == pl.code.end()) return;
   out.push_back({pop->at("valeur"), std::move(who), it->second, *pop->valeur, pop->nature, pop->millesime, true});
@@ -478,7 +484,7 @@ void ref_7(Context& ctx) {
   auto check = [&](const std::optional<Population>& pop, const std::string& who, const std::string& id) {
     if (!pop || !pop->millesime || *pop->millesime >= current) return;
     if (!id.empty() && !said.insert({id, *pop->millesime}).second) return;
-    auto it = pl.code.find(id);
+    auto it = pl.other_commune.count(id) ? pl.code.end() : pl.code.find(id);
     ctx.note(pop->at("millesime"),
              fmt::format("{} : population du millésime {}, qui ne fait plus foi depuis le 1er janvier {} (le "
                          "millésime {} la remplace){}", who, *pop->millesime, *pop->millesime + 4,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The validation rules: the law on the AO competences (art. L214-1-3,
 // L214-2, D214-10-1 CASF, see ../shared/docs/ao-rules.md) and the CTG's
 // consistency with itself. One table: each rule has its id, its severity,

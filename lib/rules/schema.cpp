@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // SCH-1 … SCH-4 (art. L214-2 and D214-10-1 CASF) and CTG-1.
 #include <fmt/format.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The table of validation rules. Legal texts are quoted from art. L214-1-3,
 // L214-2 and D214-10-1 CASF as gathered in ../shared/docs/ao-rules.md.
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Reading the CTG's French prose for the rules that look into it (SCH-1's
 // fallback detection, SCH-3 to SCH-5, the legal references LEX-*): text
 // folded as a reader compares it, sentences, words.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `ctg validate` as a library function: load each CTG, run the rules on
 // those that load without error, and write the findings for people
 // (diagnostic.hpp), for scripts (JSON) and for code-scanning (SARIF 2.1.0).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The remarks of the tracking for `ctg validate` (rules/validation.cpp),
 // from the tracking table at a date (status.hpp).
 #pragma once

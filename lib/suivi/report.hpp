@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `ctg suivi`: the tracking table (status.hpp) for people and for tools: a
 // terminal report, GitHub Markdown, CSV (international or French
 // spreadsheet conventions) and JSON (format ctg-suivi/1, ctg-suivi(1)).

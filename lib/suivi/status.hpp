@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The tracking table at a date: each action clé's latest state, overdue
 // actions, each indicator's last value, places and RPE ETP open against the
 // offer tables' projection, and the coverage rate realised against the

@@ -1,7 +1,9 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "yaml/tree.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <istream>
 #include <streambuf>
@@ -326,6 +328,48 @@ Reworded reword(const std::string& msg) {
   return {fmt::format("syntaxe YAML invalide ({})", msg), "vérifiez l'indentation et les guillemets à cet endroit"};
 }
 
+// What usually hides behind « end of map/sequence not found » (issue 22): an
+// apostrophe inside a text between single quotes (« 'L'Abergement' »), an
+// unclosed double quote, or a tab in the indentation, on the error's line or
+// just above it. Sets `r` and `l` and returns true when one is found.
+bool explain_structure(const SourceSet& sources, int file, Reworded& r, Loc& l) {
+  for (int line = l.line; line >= std::max(1, l.line - 3); --line) {
+    std::string_view text = sources.line_text(file, line);
+    std::size_t indent = text.find_first_not_of(" \t");
+    if (indent != std::string_view::npos && text.substr(0, indent).find('\t') != std::string_view::npos) {
+      l = Loc{file, line, static_cast<int>(text.substr(0, indent).find('\t')) + 1};
+      r = {"tabulation dans l'indentation", "YAML n'accepte que des espaces pour indenter : remplacez la tabulation "
+                                            "par des espaces, alignés sur les clés voisines"};
+      return true;
+    }
+    // « cle: 'texte' » whose text holds another single quote: the first one closes it.
+    auto colon = text.find(": '");
+    if (colon != std::string_view::npos) {
+      std::string_view value = text.substr(colon + 2);
+      auto end = value.find_last_not_of(" \r");
+      if (end != std::string_view::npos) value = value.substr(0, end + 1);
+      auto inner = value.find('\'', 1);
+      if (inner != std::string_view::npos && inner + 1 < value.size() && value[inner + 1] != '\'') {
+        std::string inside(value.substr(1, value.size() > 2 && value.back() == '\'' ? value.size() - 2 : value.size() - 1));
+        std::string doubled;
+        for (char c : inside) doubled += c == '\'' ? std::string("''") : std::string(1, c);
+        l = Loc{file, line, static_cast<int>(colon + 2 + inner) + 1};
+        r = {"apostrophe à l'intérieur d'un texte entre guillemets simples : elle ferme le texte",
+             fmt::format("doublez l'apostrophe ('{}') ou mettez le texte entre guillemets doubles (\"{}\")", doubled,
+                         inside)};
+        return true;
+      }
+    }
+    if (auto open = text.find(": \""); open != std::string_view::npos &&
+        std::count(text.begin(), text.end(), '"') % 2 == 1 && text.find('#') == std::string_view::npos) {
+      l = Loc{file, line, static_cast<int>(open) + 3};
+      r = {"guillemet double « \" » non fermé sur cette ligne", "fermez le texte par un « \" » en fin de valeur"};
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::optional<Document> parse(const SourceSet& sources, int file, Diagnostics& diags, Limits limits, Texts texts) {
@@ -356,6 +400,8 @@ std::optional<Document> parse(const SourceSet& sources, int file, Diagnostics& d
   } catch (const YAML::Exception& e) {
     Reworded r = reword(e.msg);
     Loc l = e.mark.is_null() ? Loc{file, 1, 1} : sources.from_byte_column(file, e.mark.line, e.mark.column);
+    if (e.msg.rfind("end of map not found", 0) == 0 || e.msg.rfind("end of sequence not found", 0) == 0)
+      explain_structure(sources, file, r, l);
     diags.error("YAML", l, r.message, r.hint);
     return std::nullopt;
   } catch (const std::exception& e) {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A YAML document read into our own tree, through yaml-cpp's event API:
 // every node keeps its position (1-based, columns in characters), duplicate
 // keys are kept (yaml-cpp's Node API hides them), and no yaml-cpp type or

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Synthetic CTGs for the benchmark (tests/bench/run.sh), in the project's
 format (man ctg-format.5), deterministic from a seed number.
 

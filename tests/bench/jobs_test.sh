@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # ctg validate on a folder of CTGs: -j N gives exactly the report of -j 1
 # (same text, same JSON, same exit code), whatever N. The folder holds
 # generated CTGs (tests/bench/gen_ctg.py, all valid), plus broken and

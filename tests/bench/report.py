@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Prints the figures of tests/bench/run.sh: one table per size, the
 scaling, the folder, and the targets of issue 12 (met or missed). Targets
 are reported, never asserted: timings depend on the machine.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Benchmark of ctg from a department to the whole of France (issue 12).
 # Not a test (no timed assertion anywhere): it prints, in one run, each
 # subcommand against a bare yaml-cpp load (ctg_yaml_load) and PyYAML's C

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Benchmark reference, not part of ctg: loads YAML files with yaml-cpp's
 // YAML::LoadFile and nothing else, to compare `ctg validate` with a bare
 // parse of the same files (tests/bench/run.sh).

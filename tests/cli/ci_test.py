@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """examples/ci/ as a team would use it, on the real example:
 
 - the GitLab CI job and the GitHub Actions workflow parse as YAML, have the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The command line as ctg describes it in its help (sourced by the manual and
 # completion tests): independent of the completion generator, and covering
 # every subcommand added later without a list kept by hand.

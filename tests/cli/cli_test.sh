@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # The ctg command as a user meets it: French help and errors, exit codes,
 # several files at once, and no crash whatever the input.
 set -u

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Outputs of ctg read by the tools users feed them to: JSON parsers,
 spreadsheets' CSV dialects, and cmark-gfm / pandoc for Markdown."""
 import csv

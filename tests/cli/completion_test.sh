@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Bash completion, driven as bash drives it (COMP_WORDS, COMP_CWORD, _ctg):
 # the subcommands and the options it offers are exactly those of ctg's help,
 # option values (formats, stages, parts, rules) and file names are offered,

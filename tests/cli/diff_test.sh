@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # ctg diff and ctg avenant on variants of the real example, with their exact
 # outputs in tests/golden/diff (UPDATE=1 rewrites them), and git integration
 # in a temporary repository: the diff driver for git diff, textconv for

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Opens a Word document made by `ctg render -f docx` with python3-docx and
 checks what the partners will amend: tables and rows, the signature cells
 (one per signatory, with room to sign), the page numbers in the footer,

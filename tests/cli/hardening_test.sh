@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Issue 12, the defects an attack found, as users would meet them: hostile
 # text in names, Markdown that nests or links, files that never end, output
 # onto devices, git tricks. Each check failed before its fix.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # ctg referentiel and ctg init as users meet them: a new CTG for a real EPCI
 # outside the seed's département validates as a draft (no error) and renders;
 # init never overwrites; --modele takes the seed's articles.
@@ -51,10 +52,33 @@ errors = [d for f in doc["fichiers"] for d in f["diagnostics"] if d["gravite"] =
 assert [d["regle"] for d in errors] == ["AO-7"] and "Briançon" in errors[0]["message"], errors
 print("ok init : constats attendus seulement", codes)
 PY
+# The same for the CA du Grand Dole (Jura): Dole, 24 600 inhabitants, gets AO-7;
+# README.md and docs/guide.md say so with these figures (issue 22).
+expect "init Grand Dole" 0 "7 fichiers écrits" -- "$ctg" init "$tmp/grand-dole" --epci 200010650 \
+  --caf "Caisse d'allocations familiales du Jura" --debut 2026-01-01 --fin 2029-12-31
+python3 - "$ctg" "$tmp/grand-dole" <<'PY' || fail=1
+import json, subprocess, sys
+out = subprocess.run([sys.argv[1], "validate", "-f", "json", sys.argv[2]], capture_output=True, text=True)
+assert out.returncode == 1, out.returncode
+doc = json.loads(out.stdout)
+errors = [d for f in doc["fichiers"] for d in f["diagnostics"] if d["gravite"] == "erreur"]
+assert [d["regle"] for d in errors] == ["AO-7"] and "Dole" in errors[0]["message"], errors
+print("ok init Grand Dole : une seule erreur, AO-7 pour Dole")
+PY
+for doc in README.md docs/guide.md; do
+  grep -q "\*\*une erreur\*\*, AO-7" "$root/$doc" && grep -q "11 059" "$root/$doc" && grep -q "24 600 habitants" "$root/$doc" &&
+    echo "ok $doc : une erreur AO-7, Briançon 11 059, Dole 24 600" || { echo "ÉCHEC $doc ne dit pas l'erreur AO-7 d'un dossier neuf"; fail=1; }
+done
+expect "referentiel : Briançon 11 059 (chiffre du guide)" 0 "population totale 11 059" -- "$ctg" referentiel 05023 --millesime 2022
+expect "referentiel : Dole 24 600 (chiffre du guide)" 0 "population totale 24 600" -- "$ctg" referentiel 39198 --millesime 2022
+
 expect "init : rendu HTML" 0 "" -- "$ctg" render "$dir" -f html -o "$tmp/briancon.html"
 grep -q "Briançon" "$tmp/briancon.html" && grep -q "Recours" "$tmp/briancon.html" \
   && ok "rendu : parties et articles" || ko "rendu : contenu absent"
 expect "init : rendu Markdown" 0 "" -- "$ctg" render "$dir" -o "$tmp/briancon.md"
+# The guide it points to is where the package installs it (issue 22).
+grep -q "guide : /usr/share/doc/ctg/docs/guide.md" "$dir/ctg.yaml" && echo "ok ctg.yaml renvoie au guide installé" ||
+  { echo "ÉCHEC ctg.yaml ne renvoie pas au guide installé"; fail=1; }
 grep -q "diff=ctg" "$dir/.gitattributes" && head -1 "$dir/ctg.yaml" | grep -q "yaml-language-server" \
   && ok ".gitattributes et modeline" || ko ".gitattributes ou modeline"
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # cmake --install as a packager runs it (a prefix, DESTDIR), then the
 # installed tree as users and programmers meet it: ctg from another folder on
 # the installed example, man pages found by man, the completion found by
@@ -17,15 +18,19 @@ fi
 inst=$dest$prefix
 ok "cmake --install avec DESTDIR et --prefix ($(find "$dest" -type f | wc -l) fichiers)"
 
-# Where each file goes (GNUInstallDirs).
+# Where each file goes (GNUInstallDirs; the library in lib/<triplet> on a
+# multiarch system, lib/ elsewhere).
+triplet=$(gcc -print-multiarch 2>/dev/null)
+libdir=lib${triplet:+/$triplet}
 for f in bin/ctg share/man/man1/ctg.1.gz share/man/man5/ctg-format.5.gz \
          share/bash-completion/completions/ctg share/ctg/ctg.schema.json \
          share/ctg/examples/provence-alpes-agglomeration/ctg.yaml share/ctg/examples/ctg.schema.json \
          share/doc/ctg/copyright share/doc/ctg/changelog.Debian.gz \
-         include/ctg/format/loader.hpp lib/cmake/ctg/ctgConfig.cmake lib/cmake/ctg/ctgConfigVersion.cmake; do
+         share/doc/ctg/docs/guide.md share/doc/ctg/docs/format.md \
+         include/ctg/format/loader.hpp "$libdir/cmake/ctg/ctgConfig.cmake" "$libdir/cmake/ctg/ctgConfigVersion.cmake"; do
   [ -e "$inst/$f" ] || ko "fichier installé absent : $f"
 done
-[ -n "$(find "$inst/lib" -name 'libctgcore.a')" ] || ko "bibliothèque libctgcore.a absente"
+[ -f "$inst/$libdir/libctgcore.a" ] || ko "bibliothèque $libdir/libctgcore.a absente : $(find "$inst/lib" -name 'libctgcore.a')"
 for page in "$root"/man/*.[1-9]; do
   name=$(basename "$page")
   [ -e "$inst/share/man/man${name##*.}/$name.gz" ] || ko "page de manuel non installée : $name"

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """The JSON Schema printed by `ctg schema`, checked by a real validator.
 
 - it is a valid draft-07 schema, identical to the committed

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # The manual: every page renders without a groff warning, every subcommand
 # has its page, and ctg-format(5) documents every key of the format.
 set -u

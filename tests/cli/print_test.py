@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """ctg render -f pdf and -f docx (lib/print/print.cpp), as the partners open them.
 
 - PDF through the Debian chromium: pdftotext finds « Page N sur M » on every

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """The findings of issue 9 on `ctg render`, each pinned: what the document
 must not show (the encoder's notes, repeated sections, empty headings), what
 it must keep from the source, the order visas → préambule → formule →

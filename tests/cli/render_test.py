@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """ctg render, as its readers meet it.
 
 - fidelity: every sentence of the seed's articles is in the rendered

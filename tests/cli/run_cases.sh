@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Golden tests of `ctg validate` on broken files: for each case (a .yaml file
 # or a folder) of the cases folder, the exact output and exit code must equal
 # the .expected file beside it. Run with UPDATE=1 to rewrite the .expected

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Golden outputs of ctg commands: each tests/golden/NAME.cmd holds the
 # arguments of one ctg call (run from the repository's root); NAME.out holds
 # its exact standard output followed by « code de sortie : N ». UPDATE=1

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """ctg suivi and ctg bilan where users meet them:
 
 - the tracking table's CSV read by python's csv module (both dialects), its

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """Variant of the real example for the golden avenant (run in a copy of the
 example): Les Mées transfers competence 3° (planifier) to Provence Alpes
 Agglomération, a fiche action is added, a sentence of article 6 changes."""

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Shared by the libFuzzer targets (tests/fuzz/README.md): every string a
 // target produces must be printable (the output boundary's promise) — checked
 // by check_output — and nothing may crash, leak, overflow or hang.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Target: the coverage rates (checked arithmetic) in every output format.
 #include "coverage/coverage.hpp"
 #include "coverage/report.hpp"

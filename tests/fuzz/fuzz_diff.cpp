@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Target: ctg diff (text, Markdown, JSON) and ctg avenant of two versions,
 // the input split in two (fuzz_common.hpp).
 #include "avenant/avenant.hpp"

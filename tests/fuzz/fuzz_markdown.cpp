@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Target: the users' Markdown converter alone (HTML, inert Markdown, escape).
 #include <string>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Target: ctg render, Markdown and HTML (with the charts), whole document.
 #include "fuzz_common.hpp"
 #include "render/render.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Target: load + validate (the YAML reader, the format, every rule) and the
 // three report formats of ctg validate.
 #include "fuzz_common.hpp"

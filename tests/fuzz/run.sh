@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Runs every libFuzzer target of ctg for SECONDS each (default 60) and fails on
 # any finding (crash, sanitizer report, leak, timeout, memory blow-up).
 #   tests/fuzz/run.sh 60                 # CI: about a minute per target

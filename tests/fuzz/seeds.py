@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Seed corpora and dictionary for the fuzz targets, made at run time.
 
 seeds.py CTG OUT: OUT/<target>/ from examples/ and tests/cases (a CTG split

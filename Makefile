@@ -63,7 +63,7 @@ deb: build
 # build-windows/cmd/, and the zip build-windows/ctg-VERSION-windows-x64.zip
 # (tools/windows/package.sh). Tests under Wine: tests/windows/run.sh.
 WINDOWS_BUILD ?= build-windows
-WINDOWS_PACKAGES := g++-mingw-w64-x86-64-posix mingw-w64 dpkg-dev pandoc zip
+WINDOWS_PACKAGES := g++-mingw-w64-x86-64-posix mingw-w64 dpkg-dev pandoc zip unzip
 .PHONY: windows
 windows:
 	@$(MAKE) --no-print-directory deps PACKAGES="$(WINDOWS_PACKAGES) libcli11-dev libfmt-dev"

@@ -260,16 +260,15 @@ Store& Store::instance() {
 #ifdef _WIN32
     // Windows: the folder « referentiel » beside ctg.exe (the zip of tools/windows/package.sh).
     if (auto env = platform::environment("CTG_REFERENTIEL"); env && !env->empty()) return *env;
-    std::error_code ec;
-    if (fs::path beside = executable_dir() / "referentiel"; fs::exists(beside / "index.tsv", ec))
-      return path_string(beside);
+    // Only there: the build machine's folders mean nothing on a Windows PC.
+    return path_string(executable_dir() / "referentiel");
 #else
     if (const char* env = std::getenv("CTG_REFERENTIEL"); env && *env) return std::string(env);
     std::error_code ec;
-#endif
     fs::path installed = executable_dir() / ".." / "share" / "ctg" / "referentiel";
     if (fs::exists(installed / "index.tsv", ec)) return path_string(installed.lexically_normal());
     return std::string(CTG_REFERENTIEL_SOURCE_DIR);
+#endif
   }());
   return store;
 }

@@ -11,10 +11,14 @@ cd "$(dirname "$0")/../.."
 root=$PWD
 build=${1:-build-windows}
 case $build in /*) ;; *) build=$root/$build ;; esac
-export CTG_EXE=$build/cmd/ctg.exe
 ctg=$root/tests/windows/ctg-wine
 export WINEDEBUG=-all NO_COLOR=1
-[ -f "$CTG_EXE" ] || { echo "ÉCHEC : $CTG_EXE introuvable (make windows)"; exit 2; }
+# The exe of the zip, unzipped as a user would: it finds its referentiel beside itself.
+zip_file=$(ls "$build"/ctg-*-windows-x64.zip 2>/dev/null | head -1)
+[ -f "$zip_file" ] || { echo "ÉCHEC : zip introuvable dans $build (make windows)"; exit 2; }
+unzipped=$build/zip-test
+rm -rf "$unzipped" && mkdir -p "$unzipped" && (cd "$unzipped" && unzip -q "$zip_file") || { echo "ÉCHEC dézippage"; exit 2; }
+export CTG_EXE=$(ls "$unzipped"/*/ctg.exe)
 command -v "${WINE:-wine}" >/dev/null || { echo "ÉCHEC : wine introuvable (Debian : apt install wine wine64)"; exit 2; }
 fail=0
 t0=$(date +%s)
@@ -24,6 +28,14 @@ stage "préfixe Wine"
 "${WINE:-wine}" wineboot --init >/dev/null 2>&1
 drive_c=$(winepath -u 'C:\' 2>/dev/null)
 [ -d "$drive_c" ] || { echo "ÉCHEC : lecteur C: de Wine introuvable"; exit 2; }
+
+stage "contenu du zip"
+for f in ctg.exe referentiel/index.tsv ctg.schema.json examples/provence-alpes-agglomeration/ctg.yaml LISEZMOI.html guide.html \
+         licences/PROVENANCE-yaml-cpp.txt; do
+  [ -e "$(dirname "$CTG_EXE")/$f" ] && echo "ok zip : $f" || { echo "ÉCHEC zip : $f absent"; fail=1; }
+done
+grep -q "Sous Windows" "$(dirname "$CTG_EXE")/LISEZMOI.html" && echo "ok LISEZMOI.html : section « Sous Windows »" ||
+  { echo "ÉCHEC LISEZMOI.html sans « Sous Windows »"; fail=1; }
 
 stage "bibliothèques importées"
 dlls=$(x86_64-w64-mingw32-objdump -p "$CTG_EXE" | sed -n 's/^\s*DLL Name: //p' | tr 'A-Z' 'a-z' | sort -u | tr '\n' ' ')

@@ -97,5 +97,20 @@ check: build
 deb: build
 	cd $(BUILD) && cpack -G DEB
 
+# ctg.exe for Windows (issue 23), cross-compiled here: yaml-cpp from Debian's
+# source package (tools/windows/build-deps.sh), one static ctg.exe in
+# build-windows/cmd/, and the zip build-windows/ctg-VERSION-windows-x64.zip
+# (tools/windows/package.sh). Tests under Wine: tests/windows/run.sh.
+WINDOWS_BUILD ?= build-windows
+WINDOWS_PACKAGES := g++-mingw-w64-x86-64-posix mingw-w64 dpkg-dev pandoc zip unzip
+.PHONY: windows
+windows:
+	@$(MAKE) --no-print-directory deps PACKAGES="$(WINDOWS_PACKAGES) libcli11-dev libfmt-dev"
+	tools/windows/build-deps.sh $(WINDOWS_BUILD)
+	cmake -S . -B $(WINDOWS_BUILD) -DCMAKE_TOOLCHAIN_FILE=cmake/mingw-w64-x86_64.cmake \
+	  -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DCMAKE_PREFIX_PATH=$(CURDIR)/$(WINDOWS_BUILD)/deps
+	cmake --build $(WINDOWS_BUILD) -j$$(nproc)
+	tools/windows/package.sh $(WINDOWS_BUILD)
+
 clean:
-	rm -rf $(BUILD) convention.md convention.html convention.pdf
+	rm -rf $(BUILD) $(WINDOWS_BUILD) convention.md convention.html convention.pdf

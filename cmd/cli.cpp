@@ -2,7 +2,11 @@
 #include "cli.hpp"
 
 #include <fmt/format.h>
+#ifdef _WIN32
+#include "base/platform.hpp"
+#else
 #include <unistd.h>
+#endif
 
 #include <cerrno>
 #include <cstdlib>
@@ -138,7 +142,11 @@ bool use_color(std::FILE* stream) {
   if (no_color && *no_color) return false;
   const char* term = std::getenv("TERM");
   if (term && std::string(term) == "dumb") return false;
+#ifdef _WIN32
+  return platform::is_console(stream);
+#else
   return isatty(fileno(stream)) != 0;
+#endif
 }
 
 bool document_output_ok(const std::string& format, const std::string& path) {

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "cli.hpp"
+#include "base/paths.hpp"
 #include "commands.hpp"
 #include "diff/diff.hpp"
 #include "diff/git.hpp"
@@ -103,10 +104,10 @@ int run_diff(const DiffOptions& o) {
     std::string rev1 = o.args[0], rev2, path;
     std::error_code ec;
     for (std::size_t i = 1; i < o.args.size(); ++i) {
-      if (std::filesystem::exists(o.args[i], ec) || !path.empty() || i == 2) path = o.args[i];
+      if (std::filesystem::exists(to_path(o.args[i]), ec) || !path.empty() || i == 2) path = o.args[i];
       else rev2 = o.args[i];
     }
-    if (path.empty()) path = std::filesystem::exists("ctg.yaml", ec) ? "ctg.yaml" : ".";
+    if (path.empty()) path = std::filesystem::exists(std::filesystem::path("ctg.yaml"), ec) ? "ctg.yaml" : ".";
     a_name = rev1 + ":" + path;
     b_name = rev2.empty() ? path : rev2 + ":" + path;
   } else {

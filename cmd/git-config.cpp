@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: EUPL-1.2
 // ctg git-config : makes `git diff` and `git log -p` show CTG files the way
 // `ctg diff` does.
-#include <fcntl.h>
 #include <fmt/format.h>
+#ifdef _WIN32
+#include <fstream>
+
+#include "base/platform.hpp"
+#else
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#endif
 
 #include <cerrno>
 #include <cstring>
@@ -15,6 +21,7 @@
 #include <sstream>
 
 #include "cli.hpp"
+#include "base/paths.hpp"
 #include "base/text.hpp"
 #include "commands.hpp"
 #include "diff/git.hpp"
@@ -29,9 +36,15 @@ struct GitConfigOptions {
 };
 
 std::string self_path() {
+#ifdef _WIN32
+  // Git for Windows runs the driver through its sh: « C:/…/ctg.exe », with « / ».
+  std::string p = path_string(platform::executable_path());
+  return p.empty() ? std::string("ctg") : p;
+#else
   std::error_code ec;
   auto p = std::filesystem::read_symlink("/proc/self/exe", ec);
   return ec ? std::string("ctg") : p.string();
+#endif
 }
 
 // Why one long function: The configuration written in the order git reads it, each setting with its reason.
@@ -63,24 +76,32 @@ int run_git_config(const GitConfigOptions& o) {
       return cli::unusable;
     }
   }
-  std::filesystem::path attributes = std::filesystem::path(*top) / ".gitattributes";
+  std::filesystem::path attributes = to_path(*top) / ".gitattributes";
   std::string line = o.pattern + " diff=ctg";
   auto refuse = [&](const std::string& why) {
     cli::emit(stderr, fmt::format("ctg : erreur : {} : {} ; ajoutez-y vous-même la ligne « {} »\n",
-                                  attributes.string(), why, line));
+                                  path_string(attributes), why, line));
     return cli::unusable;
   };
   // .gitattributes is written only if it is a plain file of the repository:
   // a symbolic link could lead anywhere out of it.
+#ifdef _WIN32
+  std::error_code ec;
+  const auto st = std::filesystem::symlink_status(attributes, ec);
+  const bool exists = !ec && std::filesystem::exists(st);
+  if (exists && std::filesystem::is_symlink(st)) return refuse("c'est un lien symbolique, ctg ne le suit pas");
+  if (exists && !std::filesystem::is_regular_file(st)) return refuse("ce n'est pas un fichier ordinaire");
+#else
   struct stat st {};
   const bool exists = ::lstat(attributes.c_str(), &st) == 0;
   if (exists && S_ISLNK(st.st_mode)) return refuse("c'est un lien symbolique, ctg ne le suit pas");
   if (exists && !S_ISREG(st.st_mode)) return refuse("ce n'est pas un fichier ordinaire");
+#endif
   std::string existing;
   if (exists) {
     ReadFailure failure = ReadFailure::None;
     std::string reason;
-    auto content = read_regular_file(attributes.string(), failure, reason);
+    auto content = read_regular_file(path_string(attributes), failure, reason);
     if (!content) return refuse(reason);
     existing = std::move(*content);
   }
@@ -89,6 +110,14 @@ int run_git_config(const GitConfigOptions& o) {
     std::istringstream lines(existing);
     for (std::string l; std::getline(lines, l);) present = present || l == line;
   }
+#ifdef _WIN32
+  if (!present) {
+    std::ofstream f(attributes, std::ios::binary | std::ios::app);
+    f << (!existing.empty() && existing.back() != '\n' ? "\n" : "") << line << "\n";
+    f.close();
+    if (!f) return refuse("écriture impossible");
+  }
+#else
   if (!present) {
     int fd = ::open(attributes.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (fd < 0) return refuse(fmt::format("écriture impossible ({})", system_error(errno)));
@@ -96,6 +125,7 @@ int run_git_config(const GitConfigOptions& o) {
     bool written = ::write(fd, add.data(), add.size()) == static_cast<ssize_t>(add.size());
     if (::close(fd) != 0 || !written) return refuse(fmt::format("écriture impossible ({})", system_error(errno)));
   }
+#endif
   cli::emit(stdout, fmt::format("git diff et git log -p montrent désormais les fichiers {} avec ctg :\n"
                                 "  .gitattributes : {}\n  git config diff.ctg.command \"{} diff\"\n"
                                 "  git config diff.ctg.textconv \"{} diff --textconv\"\n"

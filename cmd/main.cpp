@@ -11,6 +11,9 @@
 #include "commands.hpp"
 #include "format/format.hpp"
 #include "base/text.hpp"
+#ifdef _WIN32
+#include "base/platform.hpp"
+#endif
 
 namespace {
 
@@ -77,6 +80,18 @@ int run(int argc, char** argv) {
 int main(int argc, char** argv) {
   // Nothing may reach the user as an exception or an abort.
   try {
+#ifdef _WIN32
+    // Windows: the arguments in UTF-8 (argv is in the ANSI code page), the console in UTF-8.
+    ctg::platform::setup_console();
+    std::vector<std::string> args = ctg::platform::arguments();
+    std::vector<char*> utf8_argv;
+    for (auto& a : args) utf8_argv.push_back(a.data());
+    utf8_argv.push_back(nullptr);
+    if (!args.empty()) {
+      argc = static_cast<int>(args.size());
+      argv = utf8_argv.data();
+    }
+#endif
     return ctg::cli::finish_stdout(run(argc, argv));
   } catch (const std::bad_alloc&) {
     std::fputs("ctg : erreur : mémoire insuffisante\n", stderr);

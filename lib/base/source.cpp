@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "base/source.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
+#ifndef _WIN32  // Windows: read_regular_file is in files_windows.cpp
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#endif
 
 #include <algorithm>
 #include <cerrno>
@@ -74,6 +76,7 @@ Loc SourceSet::from_offset(int file, std::size_t offset) const {
   return from_byte_column(file, line0, static_cast<int>(offset - f.line_starts[static_cast<std::size_t>(line0)]));
 }
 
+#ifndef _WIN32
 std::optional<std::string> read_regular_file(const std::string& path, ReadFailure& failure, std::string& reason,
                                              std::size_t cap) {
   auto fail = [&](ReadFailure f, std::string why) -> std::optional<std::string> {
@@ -116,6 +119,7 @@ std::optional<std::string> read_regular_file(const std::string& path, ReadFailur
   failure = ReadFailure::None;
   return content;
 }
+#endif
 
 std::size_t utf8_length(std::string_view s) {
   std::size_t n = 0;

@@ -127,7 +127,9 @@ bool is_printable(std::string_view s, bool keep_sgr) {
 std::string system_error(int err) {
   switch (err) {
     case ENOSPC: return "plus de place sur le disque";
+#ifdef EDQUOT  // not on Windows
     case EDQUOT: return "quota de disque dépassé";
+#endif
     case EACCES:
     case EPERM: return "permission refusée";
     case ENOENT: return "fichier ou dossier introuvable";

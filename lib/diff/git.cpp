@@ -2,20 +2,56 @@
 #include "diff/git.hpp"
 
 #include <fmt/format.h>
+#ifdef _WIN32
+#include "base/platform.hpp"
+#else
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#endif
 
 #include <csignal>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 
+#include "base/paths.hpp"
 #include "base/text.hpp"
 
+#ifndef _WIN32
 extern char** environ;
+#endif
 
 namespace ctg::diff::git {
+
+#ifdef _WIN32
+// Windows: git.exe of Git for Windows, found in PATH (base/platform_windows.cpp).
+std::optional<std::string> run(const std::vector<std::string>& args, std::string& error, int ok_up_to) {
+  auto git = platform::find_program("git");
+  if (git.empty()) {
+    error = "git est introuvable (installez Git pour Windows : https://git-scm.com/download/win)";
+    return std::nullopt;
+  }
+  std::vector<std::string> full{path_string(git)};
+  full.insert(full.end(), args.begin(), args.end());
+  auto c = platform::run_captured(full, 2 * max_file_size, error);
+  if (!c) {
+    error = fmt::format("impossible de lancer git ({})", error);
+    return std::nullopt;
+  }
+  if (c->too_large) {
+    error = fmt::format("la sortie de git dépasse {} octets", 2 * max_file_size);
+    return std::nullopt;
+  }
+  if (c->code > ok_up_to) {
+    while (!c->err.empty() && (c->err.back() == '\n' || c->err.back() == '\r')) c->err.pop_back();
+    error = fmt::format("git a échoué ({})", c->err.empty() ? "sans message" : c->err);
+    return std::nullopt;
+  }
+  return std::move(c->out);
+}
+#else
 
 // Why one long function: fork/exec with both pipes, the output bound and the wait: the steps share the descriptors that must all be closed on every path.
 std::optional<std::string> run(const std::vector<std::string>& args, std::string& error, int ok_up_to) {
@@ -91,13 +127,14 @@ std::optional<std::string> run(const std::vector<std::string>& args, std::string
   }
   return output;
 }
+#endif
 
 std::optional<std::string> show(const std::string& rev, const std::string& path, std::string& error) {
   if (rev.empty() || rev[0] == '-') {
     error = fmt::format("révision « {} » refusée : une révision ne commence pas par « - »", rev);
     return std::nullopt;
   }
-  std::string rel = std::filesystem::path(path).lexically_normal().generic_string();
+  std::string rel = path_string(to_path(path).lexically_normal());
   return run({"show", rev + ":./" + rel}, error);
 }
 
@@ -127,9 +164,13 @@ LoadResult load_version(const std::string& spec) {
 std::optional<std::pair<std::string, std::string>> split_rev_path(const std::string& spec) {
   auto colon = spec.find(':');
   if (colon == std::string::npos || colon == 0) return std::nullopt;
+#ifdef _WIN32
+  // « C:\… » or « C:/… » is a drive letter, not a revision.
+  if (colon == 1 && std::isalpha(static_cast<unsigned char>(spec[0]))) return std::nullopt;
+#endif
   // A plain path that exists is a path, even with a colon in it.
   std::error_code ec;
-  if (std::filesystem::exists(spec, ec)) return std::nullopt;
+  if (std::filesystem::exists(to_path(spec), ec)) return std::nullopt;
   return std::make_pair(spec.substr(0, colon), spec.substr(colon + 1));
 }
 

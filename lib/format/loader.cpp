@@ -8,6 +8,7 @@
 
 #include "format/format.hpp"
 #include "format/suivi_check.hpp"
+#include "base/paths.hpp"
 #include "base/text.hpp"
 #include "yaml/tree.hpp"
 
@@ -28,7 +29,7 @@ struct Loader {
   int read(const fs::path& path, const std::string& shown, Loc from) {
     if (reader && !reader->local) {
       std::string error;
-      auto content = reader->read(path.generic_string(), error);
+      auto content = reader->read(path_string(path), error);
       if (!content) {
         result.diagnostics.error("FICHIER", from, fmt::format("{}{} : {}", reader->prefix, shown, error));
         return -1;
@@ -41,7 +42,7 @@ struct Loader {
     }
     ReadFailure failure = ReadFailure::None;
     std::string reason;
-    auto content = read_regular_file(path.string(), failure, reason);
+    auto content = read_regular_file(path_string(path), failure, reason);
     if (!content) {
       const char* hint = failure == ReadFailure::Missing
                              ? "vérifiez le chemin (il est relatif au dossier courant ou au fichier principal)"
@@ -85,7 +86,7 @@ struct Loader {
 
   // Checks that an included path stays inside the main file's folder.
   std::optional<fs::path> include_path(const fs::path& base, const std::string& rel, Loc loc) {
-    fs::path p(rel);
+    fs::path p = to_path(rel);
     auto refuse = [&](const std::string& why) {
       result.diagnostics.error("INCLUSION", loc, fmt::format("inclusion de {} refusée : {}", guillemets(rel), why),
                                "les fichiers inclus sont dans le dossier du fichier principal ou ses sous-dossiers, "
@@ -124,8 +125,8 @@ struct Loader {
         continue;
       }
       seen.push_back(canon);
-      std::string shown = shown_base.empty() ? fs::path(rel).lexically_normal().string()
-                                             : (fs::path(shown_base) / fs::path(rel).lexically_normal()).string();
+      std::string shown = shown_base.empty() ? path_string(to_path(rel).lexically_normal())
+                                             : path_string(to_path(shown_base) / to_path(rel).lexically_normal());
       int file = read(*full, shown, loc);
       if (file < 0) continue;
       auto part = load_source(file);
@@ -167,11 +168,12 @@ struct Loader {
       if (e.path().extension() == ".yaml" || e.path().extension() == ".yml") files.push_back(e.path());
     std::sort(files.begin(), files.end());
     for (const auto& f : main.inclure) {  // already read as included files
-      fs::path canon = fs::weakly_canonical(base / f.value, ec);
+      fs::path canon = fs::weakly_canonical(base / to_path(f.value), ec);
       std::erase_if(files, [&](const fs::path& p) { return fs::weakly_canonical(p, ec) == canon; });
     }
     for (const auto& path : files) {
-      std::string shown = (shown_base.empty() ? fs::path("suivi") : fs::path(shown_base) / "suivi") / path.filename();
+      std::string shown =
+          path_string((shown_base.empty() ? fs::path("suivi") : to_path(shown_base) / "suivi") / path.filename());
       int file = read(path, shown, Loc{});
       if (file < 0) continue;
       auto part = load_source(file);
@@ -271,7 +273,7 @@ struct Loader {
 
 std::string resolve_ctg_path(const std::string& path) {
   std::error_code ec;
-  if (fs::is_directory(path, ec)) return (fs::path(path) / "ctg.yaml").string();
+  if (fs::is_directory(to_path(path), ec)) return path_string(to_path(path) / "ctg.yaml");
   return path;
 }
 
@@ -281,14 +283,14 @@ LoadResult load_file(const std::string& given, const Reader& reader) {
   Loader l;
   l.reader = &reader;  // a local reader reads from the file system (Loader::read)
   std::string path = reader.local ? resolve_ctg_path(given) : given;
-  int file = l.read(path, path, Loc{});
+  int file = l.read(to_path(path), path, Loc{});
   if (file < 0) {
     l.result.unusable = true;
     return std::move(l.result);
   }
-  fs::path p(path);
+  fs::path p = to_path(path);
   l.finish(l.load_source(file), file, p.parent_path().empty() ? fs::path(".") : p.parent_path(),
-           p.parent_path().string());
+           path_string(p.parent_path()));
   return std::move(l.result);
 }
 
@@ -303,7 +305,7 @@ LoadResult load_fragment(std::string text, std::string name) {
 LoadResult load_text(std::string text, std::string name, std::string base_dir) {
   Loader l;
   int file = l.result.sources.add(std::move(name), std::move(text));
-  l.finish(l.load_source(file), file, fs::path(base_dir), base_dir == "." ? "" : base_dir);
+  l.finish(l.load_source(file), file, to_path(base_dir), base_dir == "." ? "" : base_dir);
   return std::move(l.result);
 }
 

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "base/atomic_file.hpp"
+#include "base/paths.hpp"
 #include "format/format.hpp"
 #include "base/french.hpp"
 #include "format/loader.hpp"
@@ -198,7 +199,7 @@ Result prepare(referentiel::Store& store, const Options& o) {
     return replace_all(std::move(s), model->ctg->convention.territoire, territoire);
   };
   if (model) {
-    y += "# Visas, préambule et articles repris de " + fs::path(*o.modele).filename().string() +
+    y += "# Visas, préambule et articles repris de " + path_string(to_path(*o.modele).filename()) +
          " (noms des parties remplacés) : relisez-les.\nvisas:\n";
     for (const auto& v : model->ctg->visas) y += fmt::format("  - id: {}\n    texte: {}", v.id, block(renamed(v.texte), 6));
     if (model->ctg->preambule) y += "\npreambule: " + block(renamed(*model->ctg->preambule), 2);
@@ -300,14 +301,14 @@ std::string write(const std::string& dossier, const std::vector<File>& files) {
   std::error_code ec;
   std::vector<std::string> existing;
   for (const auto& f : files)
-    if (fs::exists(fs::path(dossier) / f.name, ec)) existing.push_back((fs::path(dossier) / f.name).string());
+    if (fs::exists(to_path(dossier) / to_path(f.name), ec)) existing.push_back(path_string(to_path(dossier) / to_path(f.name)));
   if (!existing.empty())
     return fmt::format("{} existe déjà : ctg init n'écrase jamais un fichier ; choisissez un dossier neuf",
                        join_french(existing));
-  fs::create_directories(dossier, ec);
+  fs::create_directories(to_path(dossier), ec);
   if (ec) return fmt::format("création du dossier {} impossible : {}", dossier, ec.message());
   for (const auto& f : files)
-    if (std::string err = write_atomically((fs::path(dossier) / f.name).string(), f.content); !err.empty()) return err;
+    if (std::string err = write_atomically(path_string(to_path(dossier) / to_path(f.name)), f.content); !err.empty()) return err;
   return {};
 }
 

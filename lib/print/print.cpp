@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "print/print.hpp"
 
-#include <fcntl.h>
 #include <fmt/format.h>
+#ifdef _WIN32
+#include "base/platform.hpp"
+#else
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#endif
 
+#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -19,8 +24,11 @@
 #include <vector>
 
 #include "base/atomic_file.hpp"
+#include "base/paths.hpp"
 
+#ifndef _WIN32
 extern char** environ;
+#endif
 
 namespace ctg::print {
 
@@ -38,6 +46,31 @@ namespace fs = std::filesystem;
 
 constexpr int timeout_seconds = 300;
 
+#ifdef _WIN32
+// Windows: the same steps through base/platform (lib/base/platform_windows.cpp).
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string error;
+    path = platform::make_temp_dir("ctg-impression", error);
+    if (path.empty()) throw Error(error);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+};
+
+std::string find_program(const std::string& program) { return path_string(platform::find_program(program)); }
+
+// Where to get each program on Windows, for the message of require().
+std::string windows_source(const std::string& program) {
+  if (program == "pandoc") return "https://pandoc.org/installing.html, puis rouvrez PowerShell";
+  return "https://git-scm.com/download/win";
+}
+#else
 // A private working folder, removed with everything in it.
 struct TempDir {
   fs::path path;
@@ -58,11 +91,12 @@ struct TempDir {
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
 };
+#endif
 
 void write_file(const fs::path& p, std::string_view content) {
   std::ofstream f(p, std::ios::binary);
   f.write(content.data(), static_cast<std::streamsize>(content.size()));
-  if (!f) throw Error(fmt::format("écriture impossible dans « {} »", p.string()));
+  if (!f) throw Error(fmt::format("écriture impossible dans « {} »", path_string(p)));
 }
 
 std::string read_file(const fs::path& p) {
@@ -72,6 +106,7 @@ std::string read_file(const fs::path& p) {
   return s.str();
 }
 
+#ifndef _WIN32
 std::string find_program(const std::string& program) {
   const char* path = std::getenv("PATH");
   std::string_view rest = path ? path : "";
@@ -128,6 +163,53 @@ void run(const std::vector<std::string>& args, const fs::path& dir, const std::s
   }
 }
 
+#endif
+
+#ifdef _WIN32
+void run(const std::vector<std::string>& args, const fs::path& dir, const std::string& what) {
+  fs::path log = dir / "journal.txt";
+  std::string error;
+  auto code = platform::run_logged(args, log, timeout_seconds, error);
+  if (!code) throw Error(fmt::format("{} : {}", what, error));
+  if (*code != 0) {
+    std::string out = read_file(log);
+    if (out.size() > 1500) out = "…" + out.substr(out.size() - 1500);
+    throw Error(fmt::format("{} a échoué (code {}){}", what, *code, out.empty() ? "" : " :\n" + out));
+  }
+}
+
+std::string require(const std::string& program, const std::string& purpose, const std::string&) {
+  std::string path = find_program(program);
+  if (path.empty())
+    throw Error(fmt::format("le programme « {} » est introuvable ; il est nécessaire pour {}.\n"
+                            "Installez-le ({}) ou produisez le format html ou md.",
+                            program, purpose, windows_source(program)));
+  return path;
+}
+
+// Microsoft Edge or Google Chrome, which both print headless to PDF like chromium.
+std::string require_browser() {
+  fs::path browser = platform::find_browser();
+  if (browser.empty())
+    throw Error("ni Microsoft Edge ni Google Chrome n'est installé à son emplacement habituel "
+                "(C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe) ; l'un d'eux est nécessaire "
+                "pour produire un PDF.\nInstallez Edge (https://www.microsoft.com/edge) ou Chrome "
+                "(https://www.google.com/chrome) ou produisez le format html, puis imprimez-le en PDF depuis le navigateur.");
+  return path_string(browser);
+}
+
+// file:///C:/Users/Am%C3%A9lie/… : the page's address, percent-encoded.
+std::string file_url(const fs::path& p) {
+  std::string out = "file:///";
+  for (unsigned char c : path_string(p)) {
+    if (std::isalnum(c) || std::string_view("/-_.~:").find(static_cast<char>(c)) != std::string_view::npos)
+      out += static_cast<char>(c);
+    else
+      out += fmt::format("%{:02X}", c);
+  }
+  return out;
+}
+#else
 std::string require(const std::string& program, const std::string& purpose, const std::string& package) {
   std::string path = find_program(program);
   if (path.empty())
@@ -136,6 +218,8 @@ std::string require(const std::string& program, const std::string& purpose, cons
                             program, purpose, package));
   return path;
 }
+
+#endif
 
 void deliver(const fs::path& produced, const std::string& output, const std::string& what) {
   std::error_code ec;
@@ -167,15 +251,23 @@ std::string base64(std::string_view in) {
 bool available(const std::string& program) { return !find_program(program).empty(); }
 
 void pdf_from_html(std::string_view html, const std::string& output) {
+#ifdef _WIN32
+  std::string chromium = require_browser();
+#else
   std::string chromium = require("chromium", "produire un PDF", "chromium");
+#endif
   TempDir tmp;
   fs::path page = tmp.path / "document.html";
   fs::path pdf = tmp.path / "document.pdf";
   write_file(page, html);
   run({chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
-       "--user-data-dir=" + (tmp.path / "profil").string(), "--crash-dumps-dir=" + (tmp.path / "profil").string(),
+       "--user-data-dir=" + path_string(tmp.path / "profil"), "--crash-dumps-dir=" + path_string(tmp.path / "profil"),
+#ifdef _WIN32
+       "--no-pdf-header-footer", "--print-to-pdf=" + path_string(pdf), file_url(page)},
+#else
        "--no-pdf-header-footer", "--print-to-pdf=" + pdf.string(), "file://" + page.string()},
+#endif
       tmp.path, "chromium (impression en PDF)");
   deliver(pdf, output, "chromium (impression en PDF)");
 }
@@ -192,8 +284,8 @@ void docx_from_markdown(std::string_view markdown, const std::string& output, bo
                               : std::string_view(reinterpret_cast<const char*>(detail::reference_docx),
                                                  detail::reference_docx_size));
   run({pandoc, "--from=gfm+raw_attribute", "--to=docx", "--metadata=lang:fr-FR",
-       "--reference-doc=" + reference.string(), "--resource-path=" + tmp.path.string(), "--output=" + docx.string(),
-       source.string()},
+       "--reference-doc=" + path_string(reference), "--resource-path=" + path_string(tmp.path), "--output=" + path_string(docx),
+       path_string(source)},
       tmp.path, "pandoc (conversion en Word)");
   deliver(docx, output, "pandoc (conversion en Word)");
 }

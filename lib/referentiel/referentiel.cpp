@@ -6,15 +6,38 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include "base/paths.hpp"
+#ifdef _WIN32
+#include "base/platform.hpp"
+#include "base/source.hpp"
+#else
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#endif
 
 namespace ctg::referentiel {
 
 namespace fs = std::filesystem;
 
+#ifdef _WIN32
+// Windows: the file read into memory (no mmap); the same interface.
+struct Year::Mapped {
+  std::string content;
+  std::string_view text() const { return content; }
+
+  static std::shared_ptr<Mapped> open(const fs::path& p) {
+    ReadFailure failure = ReadFailure::None;
+    std::string reason;
+    auto text = read_regular_file(path_string(p), failure, reason, std::size_t{1} << 30);
+    if (!text || text->empty()) return nullptr;
+    auto m = std::make_shared<Mapped>();
+    m->content = std::move(*text);
+    return m;
+  }
+};
+#else
 struct Year::Mapped {
   void* data = nullptr;
   std::size_t size = 0;
@@ -38,6 +61,7 @@ struct Year::Mapped {
     return m->data ? m : nullptr;
   }
 };
+#endif
 
 namespace {
 
@@ -92,9 +116,13 @@ char unaccent(char32_t c) {
 }
 
 fs::path executable_dir() {
+#ifdef _WIN32
+  return platform::executable_path().parent_path();
+#else
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   return ec ? fs::path() : exe.parent_path();
+#endif
 }
 
 }  // namespace
@@ -230,6 +258,12 @@ std::vector<const Epci*> Year::epcis_named(std::string_view name) const {
 
 Store& Store::instance() {
   static Store store([] {
+#ifdef _WIN32
+    // Windows: the folder « referentiel » beside ctg.exe (the zip of tools/windows/package.sh).
+    if (auto env = platform::environment("CTG_REFERENTIEL"); env && !env->empty()) return *env;
+    // Only there: the build machine's folders mean nothing on a Windows PC.
+    return path_string(executable_dir() / "referentiel");
+#else
     if (const char* env = std::getenv("CTG_REFERENTIEL"); env && *env) return std::string(env);
     // share/ctg/referentiel beside the program's folder (bin/ installed) or
     // beside one of its two parents (build tree: build/cmd/ctg, build/tests/…,
@@ -243,12 +277,13 @@ Store& Store::instance() {
       if (dir == dir.parent_path()) break;
     }
     return first.string();
+#endif
   }());
   return store;
 }
 
 Store::Store(std::string dir) : dir_(std::move(dir)) {
-  auto text = read_file(fs::path(dir_) / "index.tsv");
+  auto text = read_file(to_path(dir_) / "index.tsv");
   if (!text) {
     problem_ = "référentiel géographique introuvable (" + dir_ +
                "/index.tsv) ; indiquez son dossier par la variable d'environnement CTG_REFERENTIEL";
@@ -292,7 +327,7 @@ const Year* Store::year(int millesime) {
   if (!inf) return nullptr;
   auto y = std::make_unique<Year>();
   y->millesime = millesime;
-  fs::path base(dir_);
+  fs::path base = to_path(dir_);
   y->communes_file_ = Year::Mapped::open(base / ("communes-" + std::to_string(millesime) + ".tsv"));
   if (!y->communes_file_) {
     years_[millesime] = nullptr;

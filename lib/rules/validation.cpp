@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "base/json.hpp"
+#include "base/paths.hpp"
 #include "format/suivi_check.hpp"
 #include "suivi/remarks.hpp"
 #include "base/values.hpp"
@@ -73,13 +74,13 @@ std::vector<FileValidation> validate_files(const std::vector<std::string>& paths
 
 std::vector<std::string> expand_ctg_paths(const std::string& path) {
   std::error_code ec;
-  if (!fs::is_directory(path, ec) || fs::exists(fs::path(path) / "ctg.yaml", ec)) return {path};
+  if (!fs::is_directory(to_path(path), ec) || fs::exists(to_path(path) / "ctg.yaml", ec)) return {path};
   std::vector<std::string> out;
-  for (const auto& entry : fs::directory_iterator(path, ec)) {
+  for (const auto& entry : fs::directory_iterator(to_path(path), ec)) {
     const fs::path& p = entry.path();
-    if (entry.is_directory(ec) && fs::exists(p / "ctg.yaml", ec)) out.push_back(p.string());
+    if (entry.is_directory(ec) && fs::exists(p / "ctg.yaml", ec)) out.push_back(path_string(p));
     else if (entry.is_regular_file(ec) && (p.extension() == ".yaml" || p.extension() == ".yml"))
-      out.push_back(p.string());
+      out.push_back(path_string(p));
   }
   std::sort(out.begin(), out.end());
   if (out.empty()) out.push_back(path);  // reported as a missing ctg.yaml by the loader
@@ -134,13 +135,13 @@ const char* json_severity(Severity s) {
 
 // SARIF wants URIs relative to the source root, with forward slashes.
 std::string relative_uri(const std::string& path) {
-  fs::path p(path);
+  fs::path p = to_path(path);
   std::error_code ec;
   if (p.is_absolute()) {
     auto rel = fs::relative(p, fs::current_path(ec), ec);
     if (!ec && !rel.empty() && *rel.begin() != "..") p = rel;
   }
-  std::string s = p.lexically_normal().generic_string();
+  std::string s = path_string(p.lexically_normal());
   if (s.rfind("./", 0) == 0) s.erase(0, 2);
   return s;
 }

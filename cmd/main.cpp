@@ -9,6 +9,7 @@
 #include "cli.hpp"
 #include "commands.hpp"
 #include "format/format.hpp"
+#include "base/interrupt.hpp"
 #include "base/text.hpp"
 
 namespace {
@@ -74,6 +75,7 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  ctg::interrupt::install();  // Ctrl-C, SIGTERM, SIGHUP: no temporary file nor child left
   // Nothing may reach the user as an exception or an abort.
   try {
     return ctg::cli::finish_stdout(run(argc, argv));

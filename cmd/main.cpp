@@ -10,6 +10,7 @@
 #include "cli.hpp"
 #include "commands.hpp"
 #include "format/format.hpp"
+#include "base/interrupt.hpp"
 #include "base/text.hpp"
 #ifdef _WIN32
 #include "base/platform.hpp"
@@ -78,6 +79,7 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  ctg::interrupt::install();  // Ctrl-C, SIGTERM, SIGHUP: no temporary file nor child left
   // Nothing may reach the user as an exception or an abort.
   try {
 #ifdef _WIN32

@@ -37,6 +37,21 @@ TEST_CASE("Markdown output is inert: no link through a footnote, no bare URL") {
   CHECK(markdown::sanitize("https://caf.fr www.caf.fr a@b.fr") == "https\\://caf.fr www\\.caf.fr a@\u200Bb.fr");
 }
 
+// Issue 20: inert for pandoc's `markdown` reader too, and a fence never swallows the rest.
+TEST_CASE("Markdown output is inert for pandoc's markdown reader") {
+  CHECK(markdown::sanitize("\\input{/etc/passwd} \\* \\\\") == "\\\\input{/etc/passwd} \\* \\\\");
+  CHECK(markdown::sanitize("$x$ `a`{=latex} ~~~ {=openxml}") == "\\$x\\$ `a`\\{=latex} ~~~ \\{=openxml}");
+  CHECK(markdown::sanitize("a\n\n---\ntitle: x\n...\n") == "a\n\n----\ntitle: x\n...\n");
+  CHECK(markdown::sanitize("\\[lien](x) \\<b> \\@x") == "\\[lien](x) &lt;b> @\u200Bx");
+  CHECK(markdown::sanitize("texte\n\n```\ncode") == "texte\n\n```\ncode\n```\n");
+  CHECK(markdown::sanitize("> ~~~~\n> code\n") == "> ~~~~\n> code\n> ~~~~\n");
+  CHECK(markdown::sanitize("```\ncode\n```\nsuite") == "```\ncode\n```\nsuite");
+  CHECK(markdown::escape("\\input{x} $y$ ^z^ `c`") == "\\\\input\\{x\\} \\$y\\$ \\^z\\^ \\`c\\`");
+  CHECK(markdown::escape("https://caf.fr www.caf.fr a@b.fr") == "https\\://caf.fr www\\.caf.fr a@\u200Bb.fr");
+  CHECK(markdown::escape(": pas une définition") == "\\: pas une définition");
+  CHECK(markdown::escape("a\r\n- b") == "a - b");
+}
+
 // Issue 12, defect 1: 30 000 nested quotations overflowed the stack.
 TEST_CASE("deep Markdown nesting is bounded and measured") {
   std::string ladder(30'000, '>');

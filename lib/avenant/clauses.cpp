@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include "format/designation.hpp"
 #include "base/french.hpp"
@@ -25,12 +27,6 @@ bool same_commune(const TransferringCommune& a, const TransferringCommune& b) {
 }
 
 bool has(const std::vector<Competence>& cs, Competence c) { return std::find(cs.begin(), cs.end(), c) != cs.end(); }
-
-const AoEntry* entry_of(const Ctg& ctg, const std::string& ao) {
-  for (const auto& e : ctg.autorites_organisatrices)
-    if (e.ao == ao) return &e;
-  return nullptr;
-}
 
 // The population the EPCI counts for competence `c`: the total of the
 // communes that transferred it (art. L214-1-3 III CASF).
@@ -92,20 +88,33 @@ std::size_t occurrences(const std::vector<std::string>& text, const std::vector<
 
 }  // namespace
 
+// Why one long function: the two sources of a transfer (the EPCI's line, the
+// commune's own line) share the clauses found so far.
 std::vector<TransferClause> transfers(const Ctg& before, const Ctg& after) {
   std::vector<TransferClause> out;
+  // Each clause found in one look-up, not by walking `out` at every addition.
+  std::map<std::tuple<const Party*, std::string, const Transfer*>, std::size_t> clause_of;
+  std::set<std::pair<std::string, Competence>> named;  // (commune, competence) already in a clause
   auto add = [&](const Party* commune, const std::string& name, const Party* epci, Competence c, const Transfer* t) {
-    for (auto& x : out)
-      if (x.epci == epci && x.commune_name == name && x.transfer == t) {
-        if (!has(x.competences, c)) x.competences.push_back(c);
-        return;
-      }
+    named.emplace(name, c);
+    auto [at, fresh] = clause_of.try_emplace({epci, name, t}, out.size());
+    if (!fresh) {
+      auto& x = out[at->second];
+      if (!has(x.competences, c)) x.competences.push_back(c);
+      return;
+    }
     out.push_back({commune, name, epci, {c}, t, {}, {}});
   };
+  // The communes' own lines by their EPCI, indexed once: walking every line
+  // for every EPCI cost 45 million look-ups for France.
+  std::map<std::string_view, std::vector<std::pair<const AoEntry*, const Party*>>> communes_of;
+  for (const auto& ce : after.autorites_organisatrices)
+    if (const Party* p = after.party(ce.ao); p && p->type == PartyType::Commune && p->epci)
+      communes_of[*p->epci].emplace_back(&ce, p);
   for (const auto& e : after.autorites_organisatrices) {
     const Party* epci = after.party(e.ao);
     if (!epci || (epci->type != PartyType::Epci && epci->type != PartyType::Syndicat)) continue;
-    const AoEntry* old = entry_of(before, e.ao);
+    const AoEntry* old = before.ao_entry(e.ao);
     for (const auto& t : e.transferts)
       for (const auto& m : t.communes)
         for (Competence c : t.competences) {
@@ -119,28 +128,25 @@ std::vector<TransferClause> transfers(const Ctg& before, const Ctg& after) {
           add(p, p ? format::naming::designation(*p) : "la Commune " + fr::of_place(m.nom), epci, c, &t);
         }
     // A commune that says so in its own line, the EPCI's transfer not listing communes.
-    for (const auto& ce : after.autorites_organisatrices) {
-      const Party* p = after.party(ce.ao);
-      if (!p || p->type != PartyType::Commune || !p->epci || *p->epci != e.ao) continue;
-      const AoEntry* cb = entry_of(before, ce.ao);
+    auto members = communes_of.find(e.ao);
+    if (members == communes_of.end()) continue;
+    for (const auto& [ce, p] : members->second) {
+      const AoEntry* cb = before.ao_entry(ce->ao);
       for (Competence c : {Competence::Recenser, Competence::Informer, Competence::Planifier, Competence::Qualite}) {
-        if (ce.competences.of(c) != CompetenceStatus::Transferee) continue;
+        if (ce->competences.of(c) != CompetenceStatus::Transferee) continue;
         if (cb && cb->competences.of(c) == CompetenceStatus::Transferee) continue;
         const Transfer* t = nullptr;
         for (const auto& tr : e.transferts)
           if (!t && has(tr.competences, c)) t = &tr;
         std::string name = format::naming::designation(*p);
-        bool listed = std::any_of(out.begin(), out.end(), [&](const TransferClause& x) {
-          return x.commune_name == name && has(x.competences, c);
-        });
-        if (!listed) add(p, name, epci, c, t);
+        if (!named.count({name, c})) add(p, name, epci, c, t);
       }
     }
   }
   for (auto& x : out) {
     std::sort(x.competences.begin(), x.competences.end());
-    x.population_before = population_for(entry_of(before, x.epci->id), x.competences.front());
-    x.population_after = population_for(entry_of(after, x.epci->id), x.competences.front());
+    x.population_before = population_for(before.ao_entry(x.epci->id), x.competences.front());
+    x.population_after = population_for(after.ao_entry(x.epci->id), x.competences.front());
   }
   return out;
 }

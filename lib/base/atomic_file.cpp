@@ -12,8 +12,10 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <vector>
 
+#include "base/interrupt.hpp"
 #include "base/text.hpp"
 
 namespace ctg {
@@ -74,7 +76,13 @@ std::string write_atomically(const std::string& given, std::string_view content)
   std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
   std::vector<char> name(tmpl.begin(), tmpl.end());
   name.push_back('\0');
-  int fd = mkstemp(name.data());
+  std::optional<interrupt::Temporary> guard;  // removed if ctg is interrupted before the rename
+  int fd = -1;
+  {
+    interrupt::Deferred deferred;
+    fd = mkstemp(name.data());
+    if (fd >= 0) guard.emplace(name.data());
+  }
   if (fd < 0) return fmt::format("impossible de créer un fichier dans « {} » ({})", dir.string(), system_error(errno));
   std::string failure = write_all(fd, content);
   if (failure.empty() && ::fsync(fd) != 0) failure = fmt::format("écriture impossible ({})", system_error(errno));

@@ -23,15 +23,22 @@ int nesting_depth(std::string_view md);
 std::string to_html(std::string_view md, int heading_shift, const std::string& note_prefix);
 
 // The same text made safe to embed in a Markdown document, inert whatever
-// reads it (pandoc, cmark-gfm --unsafe): no raw HTML (« < » escaped), no link
-// nor image (every « [ » escaped), no bare URL or e-mail turned into a link
-// (« :// » and « www. » escaped, a zero-width space after « @ »); a footnote only as [^id] with a
-// simple id whose definition [^id]: is in the same text. Headings move down
-// `heading_shift` levels as in HTML; the rest is kept.
+// reads it (pandoc's `markdown` and `gfm` readers, cmark-gfm --unsafe): no raw
+// HTML (« < » escaped), no link nor image (every « [ » escaped), no bare URL or
+// e-mail turned into a link (« :// » and « www. » escaped, a zero-width space
+// after « @ »), no raw TeX (a backslash that escapes no punctuation is
+// doubled), no TeX mathematics (« $ » escaped), no raw attribute (« { »
+// escaped after « ` » or « ~ »), no metadata block (a line « --- » becomes
+// « ---- »); a footnote only as [^id] with a simple id whose definition
+// [^id]: is in the same text; a fenced code block left open is closed at the
+// end of the text. Headings move down `heading_shift` levels as in HTML; the
+// rest is kept.
 std::string sanitize(std::string_view md, int heading_shift = 0);
 
-// A plain text escaped for Markdown: it cannot start a heading, a list, a
-// table cell or an HTML tag.
+// A plain text escaped for Markdown, literal for every reader above: it
+// cannot start a heading, a list, a definition, a table cell, an HTML tag,
+// raw TeX, mathematics, a code span or a raw attribute, and no URL or e-mail
+// in it becomes a link.
 std::string escape(std::string_view text);
 
 }  // namespace ctg::markdown

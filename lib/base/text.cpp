@@ -70,7 +70,7 @@ std::size_t sgr_length(std::string_view s) {
 
 bool unsafe_code_point(char32_t cp) {
   return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F) ||
-         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFFFE || cp == 0xFFFF;
 }
 }  // namespace
 

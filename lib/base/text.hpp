@@ -26,8 +26,9 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
 // interpreted. Replaced by U+FFFD: C0 controls except tab and line feed (a
 // carriage return only when it ends a line, CRLF), DEL, C1 controls
 // (U+0080–U+009F, CSI U+009B included), bidirectional overrides and isolates
-// (U+202A–U+202E, U+2066–U+2069) and bytes that are not UTF-8 (a lone 0x9B is
-// a CSI for some terminals). With `keep_sgr`, the colour sequences that ctg
+// (U+202A–U+202E, U+2066–U+2069), the non-characters U+FFFE and U+FFFF (not
+// allowed in XML: a Word file holding one is unreadable) and bytes that are not
+// UTF-8 (a lone 0x9B is a CSI for some terminals). With `keep_sgr`, the colour sequences that ctg
 // itself writes (ESC [ digits ; m) are kept, nothing else.
 std::string printable(std::string_view s, bool keep_sgr = false);
 // Whether printable(s, keep_sgr) == s, without copying all of `s` (a

@@ -19,11 +19,13 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <thread>
 #include <vector>
 
 #include "base/atomic_file.hpp"
+#include "base/interrupt.hpp"
 #include "base/paths.hpp"
 
 #ifndef _WIN32
@@ -71,18 +73,21 @@ std::string windows_source(const std::string& program) {
   return "https://git-scm.com/download/win";
 }
 #else
-// A private working folder, removed with everything in it.
+// A private working folder, removed with everything in it, also when ctg is interrupted.
 struct TempDir {
   fs::path path;
+  std::optional<interrupt::Temporary> guard;
   TempDir() {
     const char* base = std::getenv("TMPDIR");
     std::string tmpl = (fs::path(base && *base ? base : "/tmp") / "ctg-impression.XXXXXX").string();
     std::vector<char> name(tmpl.begin(), tmpl.end());
     name.push_back('\0');
+    interrupt::Deferred deferred;
     if (!mkdtemp(name.data()))
       throw Error(fmt::format("impossible de créer un dossier temporaire dans « {} » ({})",
                               fs::path(tmpl).parent_path().string(), std::strerror(errno)));
-    path = name.data();
+    path = fs::absolute(name.data());
+    guard.emplace(path.string());
   }
   ~TempDir() {
     std::error_code ec;
@@ -132,13 +137,27 @@ void run(const std::vector<std::string>& args, const fs::path& dir, const std::s
   posix_spawn_file_actions_adddup2(&actions, 1, 2);
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
-  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);  // its own group: a timeout stops its children too
+  // Its own group: a timeout or an interruption of ctg stops its children too.
+  // It starts with no signal blocked and the default actions, whatever ctg's.
+  posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
   posix_spawnattr_setpgroup(&attr, 0);
+  sigset_t none, reset;
+  sigemptyset(&none);
+  sigemptyset(&reset);
+  for (int s : {SIGINT, SIGTERM, SIGHUP}) sigaddset(&reset, s);
+  posix_spawnattr_setsigmask(&attr, &none);
+  posix_spawnattr_setsigdefault(&attr, &reset);
   std::vector<char*> argv;
   for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   pid_t pid = 0;
-  int rc = posix_spawn(&pid, argv[0], &actions, &attr, argv.data(), environ);
+  std::optional<interrupt::Child> child;
+  int rc = 0;
+  {
+    interrupt::Deferred deferred;  // no interruption between the start and the registration
+    rc = posix_spawn(&pid, argv[0], &actions, &attr, argv.data(), environ);
+    if (rc == 0) child.emplace(pid);
+  }
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attr);
   if (rc != 0) throw Error(fmt::format("impossible de lancer {} ({})", what, std::strerror(rc)));
@@ -210,6 +229,17 @@ std::string file_url(const fs::path& p) {
   return out;
 }
 #else
+// The page's address: a path holding « ? », « # » or « % » (TMPDIR) would
+// otherwise name another file, or a folder, as the page to print.
+std::string file_url(const fs::path& path) {
+  std::string out = "file://";
+  for (char ch : path.string()) {
+    const bool kept = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+                      std::string_view("/-._~").find(ch) != std::string_view::npos;
+    if (kept) out += ch;
+    else out += fmt::format("%{:02X}", static_cast<unsigned char>(ch));
+  }
+
 std::string require(const std::string& program, const std::string& purpose, const std::string& package) {
   std::string path = find_program(program);
   if (path.empty())
@@ -246,6 +276,9 @@ std::string base64(std::string_view in) {
   return out;
 }
 
+  return out;
+}
+
 }  // namespace
 
 bool available(const std::string& program) { return !find_program(program).empty(); }
@@ -260,14 +293,19 @@ void pdf_from_html(std::string_view html, const std::string& output) {
   fs::path page = tmp.path / "document.html";
   fs::path pdf = tmp.path / "document.pdf";
   write_file(page, html);
+  // Nothing goes to the network: every address resolves to nothing, every
+  // connection goes to a proxy that does not exist (port 9 of this machine),
+  // and the services that call home (updates, safe browsing, metrics) are off.
   run({chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
+       "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>", "--host-resolver-rules=MAP * ~NOTFOUND",
+       "--dns-prefetch-disable", "--no-pings", "--disable-domain-reliability", "--disable-breakpad",
+       "--disable-client-side-phishing-detection", "--disable-default-apps", "--safebrowsing-disable-auto-update",
+       "--metrics-recording-only", "--no-default-browser-check",
+       "--disable-features=MediaRouter,DialMediaRouteProvider,OptimizationHints,Translate,"
+       "AutofillServerCommunication,CertificateTransparencyComponentUpdater,NetworkTimeServiceQuerying",
        "--user-data-dir=" + path_string(tmp.path / "profil"), "--crash-dumps-dir=" + path_string(tmp.path / "profil"),
-#ifdef _WIN32
        "--no-pdf-header-footer", "--print-to-pdf=" + path_string(pdf), file_url(page)},
-#else
-       "--no-pdf-header-footer", "--print-to-pdf=" + pdf.string(), "file://" + page.string()},
-#endif
       tmp.path, "chromium (impression en PDF)");
   deliver(pdf, output, "chromium (impression en PDF)");
 }

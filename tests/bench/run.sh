@@ -119,4 +119,41 @@ hyperfine -N --style none --runs "$runs" --export-json "$work/dossier.json" \
   -n j1 "$ctg validate --sans-referentiel -j 1 $f" -n j2 "$ctg validate --sans-referentiel -j 2 $f" \
   -n défaut "$ctg validate --sans-referentiel $f" > /dev/null 2>&1
 
+# Linear work (issue 20): 4 times the input must cost less than 5 times the
+# time. `ctg init --modele` on a model whose texts name the Caf N times (the
+# names were replaced in place: quadratic); `ctg render -f md` on a text with
+# N footnotes (each one was looked up in a list: quadratic).
+q=$work/lineaire
+mkdir -p "$q"
+if [ "$petit" = 1 ]; then n1=1000; else n1=10000; fi
+n4=$((4 * n1))
+python3 - "$root/examples/commune-seule/ctg.yaml" "$q" "$n1" "$n4" <<'PY'
+import sys
+src, out, sizes = sys.argv[1], sys.argv[2], [int(n) for n in sys.argv[3:]]
+t = open(src, encoding="utf-8").read()
+caf = "Caisse d'allocations familiales des Alpes-de-Haute-Provence"
+anchor = "      La présente convention définit le projet social du territoire pour les\n"
+for n in sizes:
+    body = "".join(f"      {caf} s'engage ({i}).\n" for i in range(n))
+    open(f"{out}/modele-{n}.yaml", "w", encoding="utf-8").write(t.replace(anchor, body + anchor, 1))
+    notes = "".join(f"      Renvoi[^{i}].\n" for i in range(2 * n)) + "".join(
+        f"\n      [^{i}]: Note {i}.\n" for i in range(2 * n))
+    open(f"{out}/notes-{n}.yaml", "w", encoding="utf-8").write(t.replace(anchor, notes + "\n" + anchor, 1))
+PY
+init_args="--epci 240500439 --caf Caf --debut 2026-01-01 --fin 2029-12-31"
+echo "… travail linéaire (init --modele, notes de bas de page), mesure en cours" >&2
+hyperfine -N -i --style none --runs "$runs" --export-json "$q/times.json" \
+  --prepare "rm -rf $q/init" -n "init --modele ×1" "$ctg init $q/init $init_args --modele $q/modele-$n1.yaml" \
+  --prepare "rm -rf $q/init" -n "init --modele ×4" "$ctg init $q/init $init_args --modele $q/modele-$n4.yaml" \
+  --prepare "true" -n "render -f md, notes ×1" "$ctg render $q/notes-$n1.yaml" \
+  --prepare "true" -n "render -f md, notes ×4" "$ctg render $q/notes-$n4.yaml" > /dev/null 2>&1
+python3 - "$q/times.json" <<'PY'
+import json, sys
+t = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["results"]}
+print("\nTravail linéaire : 4 fois l'entrée, moins de 5 fois le temps")
+for what in ("init --modele", "render -f md, notes"):
+    a, b = t[f"{what} ×1"], t[f"{what} ×4"]
+    print(f"  {what:22} {a:8.3f} s → {b:8.3f} s : × {b / a:4.1f} {'(linéaire)' if b / a < 5 else '(SUPERLINÉAIRE)'}")
+PY
+
 python3 "$here/report.py" "$work" "$small" "$big" "$folder_size" "$petit"

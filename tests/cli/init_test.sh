@@ -69,8 +69,8 @@ for doc in README.md docs/guide.md; do
   grep -q "\*\*une erreur\*\*, AO-7" "$root/$doc" && grep -q "11 059" "$root/$doc" && grep -q "24 600 habitants" "$root/$doc" &&
     echo "ok $doc : une erreur AO-7, Briançon 11 059, Dole 24 600" || { echo "ÉCHEC $doc ne dit pas l'erreur AO-7 d'un dossier neuf"; fail=1; }
 done
-expect "referentiel : Briançon 11 059 (chiffre du guide)" 0 "population totale 11 059" -- "$ctg" referentiel 05023 --millesime 2022
-expect "referentiel : Dole 24 600 (chiffre du guide)" 0 "population totale 24 600" -- "$ctg" referentiel 39198 --millesime 2022
+expect "referentiel : Briançon 11 059 (chiffre du guide)" 0 "population totale 11 059" -- "$ctg" referentiel 05023 --millesime 2022
+expect "referentiel : Dole 24 600 (chiffre du guide)" 0 "population totale 24 600" -- "$ctg" referentiel 39198 --millesime 2022
 
 expect "init : rendu HTML" 0 "" -- "$ctg" render "$dir" -f html -o "$tmp/briancon.html"
 grep -q "Briançon" "$tmp/briancon.html" && grep -q "Recours" "$tmp/briancon.html" \

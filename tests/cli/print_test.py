@@ -115,6 +115,9 @@ open(target, "w").write("ancien contenu")
 bare = dict(os.environ, PATH=os.path.join(tmp, "vide"))
 os.makedirs(bare["PATH"])
 for fmt_, prog in [("pdf", "chromium"), ("docx", "pandoc")]:
+    # A file of the format's extension (-f docx -o x.pdf is refused before: issue 22).
+    target = os.path.join(tmp, "existant." + fmt_)
+    open(target, "w").write("ancien contenu")
     done = run("render", paa, "-f", fmt_, "-o", target, code=2, env=bare)
     if f"« {prog} » est introuvable" not in done.stderr or "apt install" not in done.stderr:
         fail(f"-f {fmt_} sans {prog} : message inattendu : {done.stderr[:300]}")
@@ -126,6 +129,7 @@ if left:
 done = run("render", paa, "-f", "pdf", code=2)
 if "-o" not in done.stderr:
     fail("-f pdf sans -o : le message ne dit pas d'ajouter -o")
+target = os.path.join(tmp, "existant.pdf")
 done = run("render", os.path.join(root, "tests", "cases", "cle-inconnue.yaml"), "-f", "pdf", "-o", target, code=2)
 if open(target).read() != "ancien contenu":
     fail("fichier invalide : le PDF existant a été modifié")

@@ -180,6 +180,9 @@ void finish_rates(Column& c, const Options& options) {
   }
   if (!c.children.known())
     c.missing.push_back("enfants de moins de 3 ans : non renseigné (clé donnees_couverture › enfants_moins_3_ans)");
+  else if (c.children.value && c.children.value->units <= 0)
+    c.missing.push_back("enfants de moins de 3 ans : 0, dénominateur nul ; aucun taux ne se calcule (clé "
+                        "donnees_couverture › enfants_moins_3_ans)");
   auto rate = [&](std::initializer_list<Component> ks) -> std::optional<std::int64_t> {
     if (!c.children.value) return std::nullopt;
     Decimal sum;

@@ -427,7 +427,7 @@ void ao_7(Context& ctx) {
     if (!has_rpe(ctx.ctg, e, ctx.at))
       ctx.error(competence_loc(e, Competence::Qualite),
                 fmt::format("{} exerce les compétences 2° et 4° avec {} > 10 000 : {} doit disposer d'un relais "
-                            "petite enfance depuis le {}, et la CTG n'en montre aucun",
+                            "petite enfance (obligation en vigueur depuis le {}), et la CTG n'en montre aucun",
                             name, pop4->describe(), pronoun(ctx.ctg, e.ao), to_french_long(rpe_start)),
                 "ajoutez une ligne « rpe » avec des ETP à son tableau d'offre, ou un équipement de type « rpe » "
                 "rattaché à l'AO ou à l'une de ses communes");

@@ -52,6 +52,11 @@ check "coverage" 0 'Taux de couverture global' -- "$ctg" coverage examples/commu
 check "coverage cible invalide" 2 'cible' -- "$ctg" coverage --cible abc examples/commune-seule
 check "coverage --csv-fr et json" 2 'csv-fr' -- "$ctg" coverage --csv-fr -f json examples/commune-seule
 check "coverage fichier invalide" 2 'doit être valide' -- "$ctg" coverage tests/cases/cle-inconnue.yaml
+# No child under 3: no rate, and the report names the zero denominator (issue 21).
+sed 's/^      actuel: 74$/      actuel: 0/; s/projection: { 2028: 70, 2029: 70 }/projection: { 2028: 0, 2029: 0 }/' \
+  examples/commune-seule/ctg.yaml > "$tmp/zero-enfant.yaml"
+check "coverage sans enfant : dénominateur nul nommé" 0 'enfants de moins de 3 ans : 0, dénominateur nul' -- \
+  "$ctg" coverage "$tmp/zero-enfant.yaml"
 check "schéma" 0 '"\$schema": "http://json-schema.org/draft-07/schema#"' -- "$ctg" schema
 
 # Colour on a terminal only, and never with NO_COLOR.

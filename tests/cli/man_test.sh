@@ -52,7 +52,7 @@ golden=$(grep -E '^examples/provence-alpes-agglomeration/ctg.yaml : ' "$root/tes
 if [ -z "$golden" ]; then
   echo "ÉCHEC : ligne de résumé absente de tests/golden/validate-paa.out"; fail=1
 else
-  grep -qxF -- "$golden" <<<"$(rendered ctg-validate.1 | sed 's/^ *//')" ||
+  grep -qxF -- "$golden" <<<"$(groff -man -Tutf8 -rLL=2000n -P-cbou ctg-validate.1 2>/dev/null | sed 's/^ *//')" ||
     { echo "ÉCHEC ctg-validate.1 : le résumé cité pour l'exemple n'est pas celui du golden : $golden"; fail=1; }
   warnings=$(sed -nE 's/.* ([0-9]+) avertissements?.*/\1/p' <<<"$golden")
   grep -qF "mais ${warnings:-?} avertissements" "$root/README.md" ||

@@ -181,6 +181,9 @@ void finish_rates(Column& c, const Options& options) {
   }
   if (!c.children.known())
     c.missing.push_back("enfants de moins de 3 ans : non renseigné (clé donnees_couverture › enfants_moins_3_ans)");
+  else if (c.children.value && c.children.value->units <= 0)
+    c.missing.push_back("enfants de moins de 3 ans : 0, dénominateur nul ; aucun taux ne se calcule (clé "
+                        "donnees_couverture › enfants_moins_3_ans)");
   auto rate = [&](std::initializer_list<Component> ks) -> std::optional<std::int64_t> {
     if (!c.children.value) return std::nullopt;
     Decimal sum;
@@ -275,12 +278,30 @@ Perimeter whole_perimeter(const Ctg& ctg, const std::vector<Perimeter>& aos,
     w.notes.push_back(fmt::format("part des places d'assistants maternels occupée par des enfants de moins de 3 ans "
                                   "non renseignée pour {} : toutes leurs places sont comptées",
                                   join_french(full_am)));
-  // AOs of the AO table without an offer table: their places are missing.
-  std::vector<std::string> uncounted;
+  // AOs of the AO table without an offer table: the places of one that
+  // plans (3°) are missing; one that does not plan has none by right, which
+  // is an assumption of the figures (its places are in its EPCI's table when
+  // it transferred 3°, not counted when 3° is « sans objet »).
+  std::vector<std::string> uncounted, transferred, not_planning;
   std::unordered_set<std::string_view> with_table;
   for (const auto& p : aos) with_table.insert(p.id);
-  for (const auto& a : ctg.autorites_organisatrices)
-    if (!with_table.count(a.ao)) uncounted.push_back(party_name(ctg, a.ao));
+  for (const auto& a : ctg.autorites_organisatrices) {
+    if (with_table.count(a.ao)) continue;
+    auto& list = a.competences.planifier == CompetenceStatus::Exercee     ? uncounted
+                 : a.competences.planifier == CompetenceStatus::Transferee ? transferred
+                                                                            : not_planning;
+    list.push_back(party_name(ctg, a.ao));
+  }
+  if (!transferred.empty())
+    w.notes.push_back(fmt::format("{} {} transféré la compétence 3° (planifier) : pas de tableau d'offre propre, "
+                                  "{} places sont comptées dans celui de l'EPCI",
+                                  join_french(transferred), transferred.size() > 1 ? "ont" : "a",
+                                  transferred.size() > 1 ? "leurs" : "ses"));
+  if (!not_planning.empty())
+    w.notes.push_back(fmt::format("{} n'exerce{} pas la compétence 3° (planifier, « sans objet ») : pas de tableau "
+                                  "d'offre, {} places ne sont pas comptées",
+                                  join_french(not_planning), not_planning.size() > 1 ? "nt" : "",
+                                  not_planning.size() > 1 ? "leurs" : "ses"));
   for (std::size_t i = 0; i < cols.size(); ++i) {
     Column c;
     c.year = cols[i];

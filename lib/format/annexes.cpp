@@ -67,6 +67,9 @@ Codec<Equipment> equipment() {
           .required("commune", &Equipment::commune, text(), "commune d'implantation")
           .optional("partie", &Equipment::partie, optional(reference("parties")),
                     "id de la commune quand elle est signataire")
+          .optional("dessert", &Equipment::dessert, list(reference("parties")),
+                    "ids des parties (communes, EPCI, syndicat) qu'il sert quand il en sert plusieurs : un relais "
+                    "petite enfance partagé par convention compte pour chacune (AO-7)")
           .optional("places", &Equipment::places, optional(integer(0, max_count)), "capacité en places")
           .optional("etp", &Equipment::etp, optional(decimal(0, max_count)), "équivalents temps plein")
           .optional("note", &Equipment::note, optional(text()),

@@ -82,7 +82,14 @@ std::string designation(const Party& p) {
   // A commune's name keeps its own article: « la Commune de La Chapelle-aux-Brocs ».
   if (p.type == PartyType::Commune && !repeated_kind(p)) return "la Commune " + fr::of_place(nom);
   if (has_article(nom)) return lower_first(nom);
-  if (repeated_kind(p)) return with_article(upper_first(nom), feminine(p));
+  if (repeated_kind(p)) {
+    // The referential's short forms (« CA du Pays de Meaux ») read in full.
+    if (p.type == PartyType::Epci)
+      for (auto [abbrev, full] : {std::pair{"CC ", "Communauté de communes "}, {"CA ", "Communauté d'agglomération "},
+                                  {"CU ", "Communauté urbaine "}})
+        if (starts(nom, abbrev)) return "la " + std::string(full) + nom.substr(3);
+    return with_article(upper_first(nom), feminine(p));
+  }
   switch (p.type) {
     case PartyType::Commune: return "la Commune " + fr::of_place(nom);
     case PartyType::Epci:

@@ -156,7 +156,8 @@ Codec<Party> party() {
                                 "un syndicat mixte, un SIVOM ou un SIVU a le type « syndicat » ; une communauté ou "
                                 "une métropole le type « epci »");
             }
-            if (auto kind = naming::repeated_kind(p); kind && !p.designation)
+            // An EPCI with a SIREN keeps its official name (« CA du Pays de Meaux »), which REF-2 checks.
+            if (auto kind = naming::repeated_kind(p); kind && !p.designation && !(p.type == PartyType::Epci && p.siren))
               ctx.diags.warning("NOM", p.at("nom"),
                                 fmt::format("le nom {} dit déjà le type {} (« {} ») : le document le désigne « {} », "
                                             "sans répéter le type",

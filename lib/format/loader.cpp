@@ -249,6 +249,10 @@ struct Loader {
       if (e.partie)
         if (const Party* p = ctg.party(*e.partie); p && p->type != PartyType::Commune)
           kind_error(e.at("partie"), *p, "une commune");
+    for (const auto& e : ctg.equipements)
+      for (const auto& id : e.dessert)
+        if (const Party* p = ctg.party(id); p && p->type != PartyType::Commune && !grouping(*p))
+          kind_error(e.at("dessert"), *p, "une commune, un EPCI ou un syndicat");
   }
 
   void finish(std::optional<Ctg> ctg, int main_file, const fs::path& base, const std::string& shown_base) {

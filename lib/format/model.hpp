@@ -211,6 +211,7 @@ struct Equipment : Located {
   std::optional<std::string> code_postal;
   std::string commune;
   std::optional<std::string> partie;  // id of the commune party, when the commune signs
+  std::vector<std::string> dessert;   // ids of the parties it serves, when several (a shared relais)
   std::optional<std::int64_t> places;
   std::optional<Decimal> etp;
   std::optional<std::string> note;

@@ -93,7 +93,8 @@ void annexe2(const Ctg& ctg, std::vector<Block>& out) {
     by[key].push_back(&e);
   }
   doc::Table t;
-  t.caption = fmt::format("{} équipements et services, par commune", ctg.equipements.size());
+  t.caption = fmt::format("{} équipement{} et service{}, par commune", ctg.equipements.size(),
+                          ctg.equipements.size() > 1 ? "s" : "", ctg.equipements.size() > 1 ? "s" : "");
   bool capacity = std::any_of(ctg.equipements.begin(), ctg.equipements.end(),
                               [](const Equipment& e) { return e.places || e.etp; });
   t.head = {"Commune", "Gestionnaire", "Équipement", "Type", "Sous-type", "Code postal"};
@@ -166,6 +167,7 @@ static std::string population_text(const Ctg& ctg, const AoEntry& e) {
                                                               ? show(*e.transferts[0].population).substr(fr::integer(*total).size())
                                                               : "")
                                  : shown;
+      if (figure.empty()) figure = "population non renseignée";
       std::string key(label_of(c));
       key = key.substr(0, key.find(' '));  // « 3° »
       auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == figure; });
@@ -175,6 +177,7 @@ static std::string population_text(const Ctg& ctg, const AoEntry& e) {
     std::vector<std::string> parts;
     for (const auto& [figure, keys] : groups)
       parts.push_back(groups.size() == 1 ? figure : figure + " pour " + join_french(keys));
+    if (groups.size() == 1 && groups[0].first == "population non renseignée") return groups[0].first;
     return join(parts, " ; ") + " – communes ayant transféré";
   }
   const Party* p = ctg.party(e.ao);

@@ -70,9 +70,13 @@ void convention_blocks(const Ctg& ctg, std::vector<Block>& out) {
 
 }  // namespace
 
+// A draft: an error at the signature stage, at the date of signature (or,
+// blank, the CTG's start): an obligation that starts later (the relais of
+// 2026 for a CTG signed in 2025) does not make a signed text a draft.
 bool is_draft(const Ctg& ctg, const coverage::Report& cov) {
   rules::Options signing;
   signing.stage = rules::Stage::Signature;
+  signing.at = ctg.convention.date_signature.value_or(ctg.convention.debut);
   return rules::check(ctg, signing, cov).has_errors();
 }
 

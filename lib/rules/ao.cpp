@@ -31,19 +31,18 @@ const char* ordinal(Competence c) {
   return "?";
 }
 
-std::string name_of(const Ctg& ctg, const std::string& id) {
-  const Party* p = ctg.party(id);
-  return p ? p->nom : id;
-}
+// A commune by its name, an EPCI or a syndicat by its designation (population.hpp).
+std::string name_of(const Ctg& ctg, const std::string& id) { return ao_name(ctg, id); }
 
 constexpr Competence all_competences[] = {Competence::Recenser, Competence::Informer, Competence::Planifier,
                                           Competence::Qualite};
 
 // The figure the thresholds of competence c are tested on, for the body that
-// holds c in entry e.
-std::optional<PopulationFigure> figure_for(const Ctg& ctg, const AoEntry& e, Competence c) {
+// holds c in entry e, at date `at` (an EPCI's: the transfers in force then).
+std::optional<PopulationFigure> figure_for(const Ctg& ctg, const AoEntry& e, Competence c,
+                                           const std::optional<Date>& at) {
   const Party* p = ctg.party(e.ao);
-  if (p && is_grouping(*p)) return transferred_population(e, c);
+  if (p && is_grouping(*p)) return transferred_population(e, c, at);
   return commune_population(ctg, e);
 }
 
@@ -66,8 +65,11 @@ bool cites(const Transfer& t, Competence c) {
 }
 
 // Before 1 January 2025 the communes are not yet AO (art. 17 of loi
-// n° 2023-1196): no AO rule applies.
+// n° 2023-1196): no AO rule applies. Without an AO table the CTG does not
+// say who exercises what (EPCI membership is not a transfer, L5211-17
+// CGCT): no rule that reads the table applies; AO-1 says it once.
 bool ao_regime(Context& ctx) { return !(ctx.at < ao_regime_start); }
+bool has_table(const Ctg& ctg) { return !ctg.autorites_organisatrices.empty(); }
 
 // Who exercises competence c for a commune: itself, its EPCI, or nobody
 // (with why, in `problem`, and what to do, in `hint`).
@@ -77,7 +79,7 @@ struct Holder {
   std::string hint;
 };
 
-Holder holder_for_commune(const Ctg& ctg, const AoIndex& index, const Party& commune, Competence c) {
+Holder holder_for_commune(const Ctg& ctg, const AoIndex& index, const Party& commune, Competence c, Date at) {
   const AoEntry* own = index.find(commune.id);
   if (own && own->competences.of(c) == CompetenceStatus::Exercee) return {own, {}, {}};
   if (own && own->competences.of(c) == CompetenceStatus::SansObjet)
@@ -96,28 +98,36 @@ Holder holder_for_commune(const Ctg& ctg, const AoIndex& index, const Party& com
   const AoEntry* group = index.find(*commune.epci);
   if (!group || !holds(*group, c))
     return {nullptr,
-            fmt::format("{} {} la compétence {} à {}, qui ne l'exerce pas au tableau des autorités "
+            fmt::format("{} {} la compétence {} {}, qui ne l'exerce pas au tableau des autorités "
                         "organisatrices",
                         commune.nom, own ? "transfère" : "est censée transférer", competence_name(c),
-                        name_of(ctg, *commune.epci)),
+                        to_ao(ctg, *commune.epci)),
             own ? "inscrivez l'EPCI au tableau avec la compétence exercée, ou indiquez « exercee » pour la commune"
                 : "inscrivez la commune au tableau des autorités organisatrices avec ses compétences, ou l'EPCI "
                   "avec la compétence exercée"};
   // When every transfer of c lists its communes, this one must be in one of
   // them (several transfers may cite the same competence).
-  bool any = false, open = false, listed = false;
+  // A commune listed only in transfers not yet in force is still the AO
+  // itself (the entry found only says someone holds c).
+  bool any = false, open = false, listed = false, later = false;
   for (const auto& t : group->transferts) {
     if (!cites(t, c)) continue;
+    bool here = std::any_of(t.communes.begin(), t.communes.end(), [&](const TransferringCommune& tc) {
+      return tc.partie == commune.id || tc.nom == commune.nom;
+    });
+    if (!in_force(t, at)) {
+      later = later || here;
+      continue;
+    }
     any = true;
     if (t.communes.empty()) open = true;
-    listed = listed || std::any_of(t.communes.begin(), t.communes.end(), [&](const TransferringCommune& tc) {
-               return tc.partie == commune.id || tc.nom == commune.nom;
-             });
+    listed = listed || here;
   }
+  if (later && !listed) return {own ? own : group, {}, {}};
   if (any && !open && !listed)
     return {nullptr,
-            fmt::format("{} n'est dans aucune des listes de communes ayant transféré la compétence {} à {}",
-                        commune.nom, competence_name(c), name_of(ctg, *commune.epci)),
+            fmt::format("{} n'est dans aucune des listes de communes ayant transféré la compétence {} {}",
+                        commune.nom, competence_name(c), to_ao(ctg, *commune.epci)),
             "ajoutez la commune à la liste (clé communes) du transfert de cette compétence, ou indiquez qu'elle "
             "l'exerce elle-même"};
   return {group, {}, {}};
@@ -126,11 +136,11 @@ Holder holder_for_commune(const Ctg& ctg, const AoIndex& index, const Party& com
 // AO-1 and AO-2: every commune exercises 1° and 2°, itself or through its EPCI.
 
 void mandatory_for_all(Context& ctx, Competence c) {
-  if (!ao_regime(ctx)) return;
+  if (!ao_regime(ctx) || !has_table(ctx.ctg)) return;
   AoIndex index(ctx.ctg);
   for (const auto& p : ctx.ctg.parties) {
     if (p.type != PartyType::Commune) continue;
-    Holder h = holder_for_commune(ctx.ctg, index, p, c);
+    Holder h = holder_for_commune(ctx.ctg, index, p, c, ctx.at);
     if (h.entry) continue;
     const AoEntry* own = index.find(p.id);
     ctx.error(own ? competence_loc(*own, c) : p.loc,
@@ -144,7 +154,8 @@ void mandatory_for_all(Context& ctx, Competence c) {
     const Party* p = ctx.ctg.party(e.ao);
     if (p && is_grouping(*p) && e.competences.of(c) == CompetenceStatus::Transferee)
       ctx.error(competence_loc(e, c),
-                fmt::format("{} est un EPCI ou un syndicat : « transferee » ne s'applique qu'à une commune", p->nom),
+                fmt::format("{} est un EPCI ou un syndicat : « transferee » ne s'applique qu'à une commune",
+                            name_of(ctx.ctg, p->id)),
                 "pour l'EPCI, indiquez « exercee » (compétence reçue des communes) ou « sans_objet »");
   }
 }
@@ -174,7 +185,7 @@ bool speaks_for(Competence rule_c, const std::vector<Competence>& cs) {
 }
 
 void mandatory_above_small(Context& ctx, Competence c) {
-  if (!ao_regime(ctx)) return;
+  if (!ao_regime(ctx) || !has_table(ctx.ctg)) return;
   AoIndex index(ctx.ctg);
   for (const auto& e : ctx.ctg.autorites_organisatrices) {
     const Party* p = ctx.ctg.party(e.ao);
@@ -208,26 +219,28 @@ void mandatory_above_small(Context& ctx, Competence c) {
     const AoEntry* own = index.find(p.id);
     if (own && own->competences.of(c) != CompetenceStatus::Transferee) continue;
     if (own) {
-      Holder h = holder_for_commune(ctx.ctg, index, p, c);
+      Holder h = holder_for_commune(ctx.ctg, index, p, c, ctx.at);
       if (!h.entry) ctx.error(competence_loc(*own, c), h.problem, h.hint);
       continue;
     }
     // Absent from the table: 3° and 4° fall to the EPCI, if it holds them.
     std::vector<Competence> nobody;
     for (Competence k : {Competence::Planifier, Competence::Qualite})
-      if (!holder_for_commune(ctx.ctg, index, p, k).entry) nobody.push_back(k);
+      if (!holder_for_commune(ctx.ctg, index, p, k, ctx.at).entry) nobody.push_back(k);
     if (!speaks_for(c, nobody) || !p.population) continue;
     PopulationFigure pop = from(*p.population, "population de la partie");
     if (compare(pop, small) != Side::Above) continue;
+    // The real cause, said by the holder: no EPCI, an EPCI that does not
+    // hold the competence, or a commune in none of its transfer lists.
     bool two = nobody.size() > 1;
+    Holder h = holder_for_commune(ctx.ctg, index, p, nobody.front(), ctx.at);
+    std::string cause = p.epci ? h.problem : "elle n'est membre d'aucun EPCI (clé « epci »)";
     ctx.error(p.loc,
-              fmt::format("{} ({}) ne figure pas au tableau des autorités organisatrices et {} n'exerce pas {} {} : "
-                          "personne n'exerce pour elle {} obligatoire{} au-delà de 3 500 habitants",
-                          p.nom, pop.describe(), p.epci ? name_of(ctx.ctg, *p.epci) : "aucun EPCI",
-                          two ? "les compétences" : "la compétence", competence_names(nobody),
-                          two ? "ces compétences" : "cette compétence", two ? "s" : ""),
-              "inscrivez la commune au tableau des autorités organisatrices avec ses compétences, ou l'EPCI avec "
-              "les compétences transférées");
+              fmt::format("{} ({}) ne figure pas au tableau des autorités organisatrices, et personne n'exerce pour "
+                          "elle {} {}, obligatoire{} au-delà de 3 500 habitants : {}",
+                          p.nom, pop.describe(), two ? "les compétences" : "la compétence", competence_names(nobody),
+                          two ? "s" : "", cause),
+              h.hint);
   }
 }
 
@@ -241,13 +254,48 @@ bool has_rpe(const Ctg& ctg, const AoEntry& e, const Date& at) {
       if (v && v->units > 0) return true;
     }
   }
+  // An equipment of type rpe serves its commune (partie) and the parties it
+  // names (dessert): a relais shared by convention meets each one's obligation.
+  auto serves = [&](const std::string& id) {
+    if (id == e.ao) return true;
+    const Party* commune = ctg.party(id);
+    return commune && commune->epci == e.ao;
+  };
   for (const auto& eq : ctg.equipements) {
-    if (eq.type != EquipmentType::Rpe || !eq.partie) continue;
-    if (*eq.partie == e.ao) return true;
-    const Party* commune = ctg.party(*eq.partie);
-    if (commune && commune->epci == e.ao) return true;
+    if (eq.type != EquipmentType::Rpe) continue;
+    if (eq.partie && serves(*eq.partie)) return true;
+    if (std::any_of(eq.dessert.begin(), eq.dessert.end(), serves)) return true;
   }
   return false;
+}
+
+// What makes a figure doubtful as the legal one (AO-10): a warning when it
+// may decide an obligation wrongly (municipal, or within 5 % of a threshold),
+// a remark when no threshold is within reach (year or nature not given).
+void population_caveat(Context& ctx, const std::string& name, const PopulationFigure& f) {
+  std::vector<std::string> why;
+  bool serious = false;
+  if (f.nature == PopulationNature::Municipale) {
+    why.push_back("c'est une population municipale, alors que la loi retient la population totale (municipale "
+                  "et comptée à part)");
+    serious = true;
+  }
+  if (f.nature == PopulationNature::Inconnue)
+    why.push_back("sa nature (totale ou municipale) n'est pas précisée, alors que la loi retient la population "
+                  "totale");
+  if (!f.year) why.push_back("son millésime n'est pas indiqué, alors que le chiffre légal change chaque année");
+  for (std::int64_t t : {small, large})
+    if (f.value && *f.value * 100 >= t * 95 && *f.value * 100 <= t * 105) {
+      why.push_back(fmt::format("elle est à moins de 5 % du seuil de {} habitants", fr::integer(t)));
+      serious = true;
+    }
+  if (why.empty()) return;
+  std::string message = fmt::format("{} : la population retenue ({}) décide des compétences obligatoires, mais {}",
+                                    name, f.describe(), join_french(why));
+  std::string hint = "indiquez la population totale authentifiée au 1er janvier, avec nature: totale et son millésime";
+  if (serious) return ctx.warning(f.loc, std::move(message), std::move(hint));
+  if (f.value) message += " ; aucun seuil (3 500 ou 10 000 habitants) n'est à moins de 5 %";
+  ctx.note(f.loc, std::move(message), std::move(hint));
 }
 
 }  // namespace
@@ -256,7 +304,7 @@ std::vector<const AoEntry*> aos_needing_schema(const Ctg& ctg) {
   std::vector<const AoEntry*> out;
   for (const auto& e : ctg.autorites_organisatrices) {
     if (!holds(e, Competence::Planifier)) continue;
-    auto pop = figure_for(ctg, e, Competence::Planifier);
+    auto pop = figure_for(ctg, e, Competence::Planifier, std::nullopt);
     if (pop && compare(*pop, large) == Side::Above) out.push_back(&e);
   }
   return out;
@@ -272,6 +320,17 @@ void ao_1(Context& ctx) {
                                 "jeune enfant : les règles AO-1 à AO-12 s'appliquent à partir du {} "
                                 "(art. 17 de la loi n° 2023-1196 du 18 décembre 2023)",
                                 to_french_long(cv.debut), to_french_long(ao_regime_start)));
+  bool territory = std::any_of(ctx.ctg.parties.begin(), ctx.ctg.parties.end(),
+                               [](const Party& p) { return p.type == PartyType::Commune || is_grouping(p); });
+  if (ao_regime(ctx) && !has_table(ctx.ctg) && territory)
+    ctx.note(cv.loc,
+             "la CTG n'a pas de tableau des autorités organisatrices de l'accueil du jeune enfant : elle ne dit "
+             "pas qui, des communes ou de l'EPCI, exerce les compétences 1° à 4° que la loi confie aux communes ; "
+             "l'appartenance à un EPCI n'étant pas un transfert de compétences, les règles AO-1 à AO-12 ne sont "
+             "pas vérifiées",
+             "un avenant peut ajouter ce tableau (clé autorites_organisatrices) : pour chaque commune, les "
+             "compétences qu'elle exerce ou a transférées à l'EPCI (avec la date d'effet et l'arrêté du transfert), "
+             "et la population totale qui décide de ses obligations");
   mandatory_for_all(ctx, Competence::Recenser);
 }
 
@@ -290,13 +349,13 @@ void ao_5(Context& ctx) {
     if (!p) continue;
     for (Competence c : {Competence::Planifier, Competence::Qualite}) {
       if (!holds(e, c)) continue;
-      auto pop = figure_for(ctx.ctg, e, c);
+      auto pop = figure_for(ctx.ctg, e, c, ctx.at);
       if (!pop || compare(*pop, small) != Side::AtOrBelow) continue;
       ctx.note(competence_loc(e, c),
                is_grouping(*p)
                    ? fmt::format("{} exerce la compétence {} pour des communes de {} au total : facultative "
                                  "jusqu'à 3 500 habitants, elle est exercée volontairement",
-                                 p->nom, competence_name(c), pop->describe())
+                                 name_of(ctx.ctg, p->id), competence_name(c), pop->describe())
                    : fmt::format("{} ({}) exerce volontairement la compétence {}, facultative jusqu'à 3 500 habitants",
                                  p->nom, pop->describe(), competence_name(c)));
     }
@@ -304,11 +363,6 @@ void ao_5(Context& ctx) {
 }
 
 // AO-6: an AO holding 3° above 10 000 inhabitants establishes the schéma.
-// « il » for a syndicat, « elle » for a commune or a communauté (designation.cpp).
-static const char* pronoun(const Ctg& ctg, const std::string& id) {
-  const Party* p = ctg.party(id);
-  return p && !format::naming::feminine(*p) ? "il" : "elle";
-}
 
 // A figure that does not place the AO against 10 000 is said here once,
 // for the schéma and the relais (AO-7 does not repeat it).
@@ -316,7 +370,7 @@ void ao_6(Context& ctx) {
   if (!ao_regime(ctx)) return;
   for (const auto& e : ctx.ctg.autorites_organisatrices) {
     if (!holds(e, Competence::Planifier)) continue;
-    auto pop = figure_for(ctx.ctg, e, Competence::Planifier);
+    auto pop = figure_for(ctx.ctg, e, Competence::Planifier, ctx.at);
     if (!pop) continue;  // said by AO-8 (EPCI) or AO-10 (commune)
     Side side = compare(*pop, large);
     std::string name = name_of(ctx.ctg, e.ao);
@@ -329,9 +383,10 @@ void ao_6(Context& ctx) {
                            name, pop->describe(), pronoun(ctx.ctg, e.ao)));
     else if (side == Side::Unknown)
       ctx.warning(competence_loc(e, Competence::Planifier),
-                  fmt::format("{} exerce la compétence 3°, mais sa population ({}) ne dit pas si elle dépasse "
+                  fmt::format("{} exerce la compétence 3°, mais sa population ({}) ne dit pas si {} dépasse "
                               "10 000 habitants, seuil du schéma pluriannuel obligatoire{}",
-                              name, pop->describe(), rpe_too ? " et du relais petite enfance (AO-7)" : ""),
+                              name, pop->describe(), pronoun(ctx.ctg, e.ao),
+                              rpe_too ? " et du relais petite enfance (AO-7)" : ""),
                   "indiquez la population totale (pour un EPCI : celle des communes ayant transféré)");
   }
 }
@@ -344,21 +399,21 @@ void ao_7(Context& ctx) {
   if (!ao_regime(ctx)) return;
   for (const auto& e : ctx.ctg.autorites_organisatrices) {
     if (!holds(e, Competence::Informer) || !holds(e, Competence::Qualite)) continue;
-    auto pop2 = figure_for(ctx.ctg, e, Competence::Informer);
-    auto pop4 = figure_for(ctx.ctg, e, Competence::Qualite);
+    auto pop2 = figure_for(ctx.ctg, e, Competence::Informer, ctx.at);
+    auto pop4 = figure_for(ctx.ctg, e, Competence::Qualite, ctx.at);
     if (!pop2 || !pop4) continue;  // said by AO-8 or AO-10
     Side side2 = compare(*pop2, large), side4 = compare(*pop4, large);
     std::string name = name_of(ctx.ctg, e.ao);
     if (side2 == Side::AtOrBelow || side4 == Side::AtOrBelow) continue;
     if (side2 == Side::Unknown || side4 == Side::Unknown) {
       // AO-6 said it when 3° is held on the same figure.
-      auto pop3 = holds(e, Competence::Planifier) ? figure_for(ctx.ctg, e, Competence::Planifier) : std::nullopt;
+      auto pop3 = holds(e, Competence::Planifier) ? figure_for(ctx.ctg, e, Competence::Planifier, ctx.at) : std::nullopt;
       bool said = pop3 && compare(*pop3, large) == Side::Unknown;
       if (!said && !has_rpe(ctx.ctg, e, ctx.at))
         ctx.warning(competence_loc(e, Competence::Qualite),
-                    fmt::format("{} exerce les compétences 2° et 4°, mais sa population ({}) ne dit pas si elle dépasse "
-                                "10 000 habitants, seuil au-delà duquel un relais petite enfance est obligatoire",
-                                name, pop4->describe()),
+                    fmt::format("{} exerce les compétences 2° et 4°, mais sa population ({}) ne dit pas si {} "
+                                "dépasse 10 000 habitants, seuil au-delà duquel un relais petite enfance est obligatoire",
+                                name, pop4->describe(), pronoun(ctx.ctg, e.ao)),
                     "indiquez la population totale (pour un EPCI : celle des communes ayant transféré)");
       continue;
     }
@@ -372,9 +427,9 @@ void ao_7(Context& ctx) {
     }
     if (!has_rpe(ctx.ctg, e, ctx.at))
       ctx.error(competence_loc(e, Competence::Qualite),
-                fmt::format("{} exerce les compétences 2° et 4° avec {} > 10 000 : elle doit disposer d'un relais "
-                            "petite enfance depuis le {}, et la CTG n'en montre aucun",
-                            name, pop4->describe(), to_french_long(rpe_start)),
+                fmt::format("{} exerce les compétences 2° et 4° avec {} > 10 000 : {} doit disposer d'un relais "
+                            "petite enfance (obligation en vigueur depuis le {}), et la CTG n'en montre aucun",
+                            name, pop4->describe(), pronoun(ctx.ctg, e.ao), to_french_long(rpe_start)),
                 "ajoutez une ligne « rpe » avec des ETP à son tableau d'offre, ou un équipement de type « rpe » "
                 "rattaché à l'AO ou à l'une de ses communes");
   }
@@ -392,18 +447,18 @@ void ao_8(Context& ctx) {
       if (holds(e, c) && !transferred_population(e, c)) unknown.push_back(c);
     if (!unknown.empty())
       ctx.warning(competence_loc(e, unknown.front()),
-                  fmt::format("{} exerce {} {} sans que la population des communes qui {} a transféré{} soit "
-                              "connue : les seuils de 3 500 et 10 000 habitants (compétences obligatoires, schéma "
-                              "pluriannuel, relais petite enfance) s'apprécient sur cette population",
-                              p->nom, unknown.size() > 1 ? "les compétences" : "la compétence",
-                              competence_names(unknown), unknown.size() > 1 ? "les lui ont" : "la lui a",
-                              unknown.size() > 1 ? "es" : "e"),
+                  fmt::format("{} exerce {} {} sans que la population des communes qui {} soit connue : les "
+                              "seuils de 3 500 et 10 000 habitants (compétences obligatoires, schéma pluriannuel, "
+                              "relais petite enfance) s'apprécient sur cette population",
+                              name_of(ctx.ctg, p->id), unknown.size() > 1 ? "les compétences" : "la compétence",
+                              competence_names(unknown),
+                              unknown.size() > 1 ? "les lui ont transférées" : "la lui ont transférée"),
                   "ajoutez un transfert (clé transferts) avec la population totale ou la liste des communes");
     if (p->population)
       ctx.note(p->population->loc,
                fmt::format("{} : les seuils s'apprécient sur la population des seules communes ayant transféré, non "
                            "sur la population de l'EPCI ({})",
-                           p->nom, from(*p->population, "").describe()));
+                           name_of(ctx.ctg, p->id), from(*p->population, "").describe()));
   }
 }
 
@@ -412,7 +467,7 @@ void ao_9(Context& ctx) {
   if (!ao_regime(ctx)) return;
   for (const auto& e : ctx.ctg.autorites_organisatrices)
     for (Competence c : {Competence::Planifier, Competence::Qualite}) {
-      auto pop = figure_for(ctx.ctg, e, c);
+      auto pop = figure_for(ctx.ctg, e, c, ctx.at);
       if (!pop || !pop->value || (*pop->value != small && *pop->value != large)) continue;
       ctx.note(pop->loc,
                fmt::format("{} : exactement {} habitants ; « plus de {} » est strict, le seuil n'est pas franchi "
@@ -424,15 +479,18 @@ void ao_9(Context& ctx) {
 }
 
 // AO-10: the legal figure is the population totale of a given year; a
-// commune of the AO table without any figure is said here, once.
+// commune of the AO table without any figure is said here, once. An EPCI's
+// figures are those of its transfers, declared or summed from the list.
 void ao_10(Context& ctx) {
   if (!ao_regime(ctx)) return;
   for (const auto& e : ctx.ctg.autorites_organisatrices) {
     std::vector<PopulationFigure> figures;
     const Party* p = ctx.ctg.party(e.ao);
     if (p && is_grouping(*p)) {
-      for (const auto& t : e.transferts)
-        if (t.population) figures.push_back(from(*t.population, "transfert"));
+      for (Competence c : all_competences)
+        if (auto f = transferred_population(e, c, ctx.at); f && holds(e, c) &&
+            std::none_of(figures.begin(), figures.end(), [&](const PopulationFigure& o) { return o.loc == f->loc; }))
+          figures.push_back(*f);
     } else if (auto pop = commune_population(ctx.ctg, e)) {
       figures.push_back(*pop);
     } else {
@@ -445,23 +503,7 @@ void ao_10(Context& ctx) {
                   "millesime)");
       continue;
     }
-    for (const auto& f : figures) {
-      std::vector<std::string> why;
-      if (f.nature == PopulationNature::Municipale)
-        why.push_back("c'est une population municipale, alors que la loi retient la population totale (municipale "
-                      "et comptée à part)");
-      if (f.nature == PopulationNature::Inconnue)
-        why.push_back("sa nature (totale ou municipale) n'est pas précisée, alors que la loi retient la population "
-                      "totale");
-      if (!f.year) why.push_back("son millésime n'est pas indiqué, alors que le chiffre légal change chaque année");
-      for (std::int64_t t : {small, large})
-        if (f.value && *f.value * 100 >= t * 95 && *f.value * 100 <= t * 105)
-          why.push_back(fmt::format("elle est à moins de 5 % du seuil de {} habitants", fr::integer(t)));
-      if (why.empty()) continue;
-      ctx.warning(f.loc, fmt::format("{} : la population retenue ({}) décide des compétences obligatoires, mais {}",
-                                     name_of(ctx.ctg, e.ao), f.describe(), join_french(why)),
-                  "indiquez la population totale authentifiée au 1er janvier, avec nature: totale et son millésime");
-    }
+    for (const auto& f : figures) population_caveat(ctx, name_of(ctx.ctg, e.ao), f);
   }
 }
 
@@ -501,7 +543,7 @@ void ao_12(Context& ctx) {
         ctx.warning(competence_loc(e, uncovered.front()),
                     fmt::format("{} exerce {} {} sans qu'aucun transfert ne {} donne : un EPCI n'est autorité "
                                 "organisatrice que pour les compétences expressément transférées",
-                                p->nom, uncovered.size() > 1 ? "les compétences" : "la compétence",
+                                name_of(ctx.ctg, p->id), uncovered.size() > 1 ? "les compétences" : "la compétence",
                                 competence_names(uncovered), uncovered.size() > 1 ? "les lui" : "la lui"),
                     "ajoutez ces compétences à un transfert (clé transferts), ou indiquez « sans_objet »");
       continue;

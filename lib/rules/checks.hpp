@@ -35,8 +35,10 @@ void sch_3(Context&);
 void sch_4(Context&);
 void sch_5(Context&);
 void ctg_1(Context&);
+void ctg_2(Context&);
 
 void trf_1(Context&);
+void trf_2(Context&);
 void off_1(Context&);
 void off_2(Context&);
 void off_3(Context&);

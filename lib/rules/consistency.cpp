@@ -18,10 +18,8 @@ namespace ctg::rules {
 
 namespace {
 
-std::string name_of(const Ctg& ctg, const std::string& id) {
-  const Party* p = ctg.party(id);
-  return p ? p->nom : id;
-}
+// A commune by its name, an EPCI or a syndicat by its designation (population.hpp).
+std::string name_of(const Ctg& ctg, const std::string& id) { return ao_name(ctg, id); }
 
 const AoEntry* entry_of(const Ctg& ctg, std::string_view id) { return ctg.ao_entry(id); }
 
@@ -140,6 +138,33 @@ void trf_1(Context& ctx) {
                               fr::integer(sum), fr::integer(sum - *t.population->valeur)),
                   "corrigez le total ou la population d'une commune : c'est ce total qui décide des obligations");
     }
+}
+
+// TRF-2: a commune listed twice for the same competence (two transfers, or
+// twice in one list) is an encoding mistake; the figures count it once.
+void trf_2(Context& ctx) {
+  for (const auto& e : ctx.ctg.autorites_organisatrices) {
+    std::vector<std::pair<const Transfer*, const TransferringCommune*>> listed;
+    for (const auto& t : e.transferts)
+      for (const auto& tc : t.communes) {
+        for (const auto& [ot, oc] : listed) {
+          if (!same_commune(*oc, tc)) continue;
+          std::vector<std::string> shared;
+          for (Competence c : t.competences)
+            if (std::find(ot->competences.begin(), ot->competences.end(), c) != ot->competences.end())
+              shared.push_back(competence_name(c));
+          if (shared.empty()) continue;
+          ctx.warning(tc.loc,
+                      fmt::format("{} figure deux fois parmi les communes ayant transféré {} {} {} : ici et "
+                                  "ligne {}, colonne {} ; elle n'est comptée qu'une fois dans la population de l'EPCI",
+                                  tc.nom, shared.size() > 1 ? "les compétences" : "la compétence",
+                                  join_french(shared), to_ao(ctx.ctg, e.ao), oc->loc.line, oc->loc.col),
+                      "gardez la commune dans un seul transfert par compétence (clé communes)");
+          break;
+        }
+        listed.emplace_back(&t, &tc);
+      }
+  }
 }
 
 // OFF-1: each AO that plans (3°) has its offer table.

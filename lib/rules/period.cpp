@@ -67,17 +67,25 @@ std::vector<Date> evaluation_dates(const Ctg& ctg) {
   for (int y = start.year + 1; y <= end.year && y - start.year < 100; ++y) out.push_back(Date{y, 1, 1});
   for (Date d : {ao_regime_start, schema_decree_start, rpe_start})
     if (d > start && d <= end) out.push_back(d);
+  // A transfer changes the EPCI's population on its effective date.
+  for (const auto& e : ctg.autorites_organisatrices)
+    for (const auto& t : e.transferts)
+      if (t.depuis && *t.depuis > start && *t.depuis <= end) out.push_back(*t.depuis);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
 void Context::report(Severity s, Loc loc, std::string message, std::string hint) {
+  report_citing(rule->citation, s, loc, std::move(message), std::move(hint));
+}
+
+void Context::report_citing(std::string_view citation, Severity s, Loc loc, std::string message, std::string hint) {
   // A rule is never more severe than its entry, and a rule read from
   // secondary sources or interpreted is never more than a warning.
   if (static_cast<int>(s) < static_cast<int>(rule->severity)) s = rule->severity;
   if (rule->confidence != Confidence::Confirmed && s == Severity::Error) s = Severity::Warning;
-  if (!rule->citation.empty()) message += fmt::format(" ({})", rule->citation);
+  if (!citation.empty()) message += fmt::format(" ({})", citation);
   Diagnostic d;
   d.severity = s;
   d.code = std::string(rule->id);

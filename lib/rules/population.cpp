@@ -4,13 +4,39 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <vector>
 
 #include "base/french.hpp"
+#include "format/designation.hpp"
 #include "format/vocabulary.hpp"
 
 namespace ctg::rules {
 
 bool is_grouping(const Party& p) { return p.type == PartyType::Epci || p.type == PartyType::Syndicat; }
+
+std::string ao_name(const Ctg& ctg, const std::string& id) {
+  const Party* p = ctg.party(id);
+  if (!p) return id;
+  return is_grouping(*p) ? format::naming::designation(*p) : p->nom;
+}
+
+std::string of_ao(const Ctg& ctg, const std::string& id) {
+  const Party* p = ctg.party(id);
+  if (!p) return "de " + id;
+  return is_grouping(*p) ? format::naming::of(*p) : fr::of_place(p->nom);
+}
+
+std::string to_ao(const Ctg& ctg, const std::string& id) {
+  std::string d = ao_name(ctg, id);
+  if (d.rfind("le ", 0) == 0) return "au " + d.substr(3);
+  if (d.rfind("les ", 0) == 0) return "aux " + d.substr(4);
+  return "à " + d;
+}
+
+const char* pronoun(const Ctg& ctg, const std::string& id) {
+  const Party* p = ctg.party(id);
+  return p && !format::naming::feminine(*p) ? "il" : "elle";
+}
 
 std::string PopulationFigure::describe() const {
   std::string nature_text = nature == PopulationNature::Inconnue ? "nature non précisée"
@@ -53,37 +79,74 @@ std::optional<PopulationFigure> commune_population(const Ctg& ctg, const AoEntry
   return std::nullopt;
 }
 
-std::optional<PopulationFigure> transferred_population(const AoEntry& e, Competence c) {
-  std::optional<PopulationFigure> total;
-  for (const auto& t : e.transferts) {
-    if (std::find(t.competences.begin(), t.competences.end(), c) == t.competences.end()) continue;
-    PopulationFigure part;
-    if (t.population) {
-      part = from(*t.population, "population des communes ayant transféré");
-    } else {
-      // The sum of the listed communes, known only if each is.
-      std::int64_t sum = 0;
-      bool all = !t.communes.empty();
-      PopulationNature nature = PopulationNature::Totale;
-      for (const auto& tc : t.communes) {
-        if (!tc.population || !tc.population->valeur) {
-          all = false;
-          break;
-        }
-        sum += *tc.population->valeur;
-        if (tc.population->nature != PopulationNature::Totale) nature = tc.population->nature;
-      }
-      if (!all) continue;
-      part.value = sum;
-      part.nature = nature;
-      part.loc = t.at("communes");
-      part.origin = "somme des communes ayant transféré";
+bool in_force(const Transfer& t, const std::optional<Date>& at) { return !t.depuis || !at || !(*at < *t.depuis); }
+
+bool same_commune(const TransferringCommune& a, const TransferringCommune& b) {
+  if (a.partie && b.partie) return *a.partie == *b.partie;
+  if (a.insee && b.insee) return *a.insee == *b.insee;
+  return a.nom == b.nom;
+}
+
+namespace {
+
+// One transfer's part of the figure: its declared total, or else the sum of
+// its listed communes (known only if each is), without the communes an
+// earlier transfer already counted (TRF-2 says the double listing).
+std::optional<PopulationFigure> transfer_part(const Transfer& t, std::vector<const TransferringCommune*>& counted) {
+  auto seen = [&](const TransferringCommune& tc, std::size_t n) {
+    return std::any_of(counted.begin(), counted.begin() + static_cast<std::ptrdiff_t>(n),
+                       [&](const TransferringCommune* o) { return same_commune(*o, tc); });
+  };
+  PopulationFigure part;
+  if (t.population) {
+    // The declared total counts its own list once: only the communes of an
+    // earlier transfer come off it.
+    part = from(*t.population, "population des communes ayant transféré");
+    const std::size_t earlier = counted.size();
+    for (const auto& tc : t.communes) {
+      bool before = seen(tc, earlier);
+      if (before && part.value && tc.population && tc.population->valeur) *part.value -= *tc.population->valeur;
+      if (!before) counted.push_back(&tc);
     }
+    return part;
+  }
+  std::int64_t sum = 0;
+  std::optional<int> year;
+  bool same_year = true;
+  PopulationNature nature = PopulationNature::Totale;
+  for (const auto& tc : t.communes) {
+    if (!tc.population || !tc.population->valeur) return std::nullopt;
+    if (seen(tc, counted.size())) continue;
+    counted.push_back(&tc);
+    sum += *tc.population->valeur;
+    if (tc.population->nature != PopulationNature::Totale) nature = tc.population->nature;
+    if (!tc.population->millesime || (year && *year != *tc.population->millesime)) same_year = false;
+    else year = tc.population->millesime;
+  }
+  if (t.communes.empty()) return std::nullopt;
+  part.value = sum;
+  part.nature = nature;
+  if (same_year) part.year = year;
+  part.loc = t.at("communes");
+  part.origin = "somme des communes ayant transféré";
+  return part;
+}
+
+}  // namespace
+
+std::optional<PopulationFigure> transferred_population(const AoEntry& e, Competence c, const std::optional<Date>& at) {
+  std::optional<PopulationFigure> total;
+  std::vector<const TransferringCommune*> counted;
+  for (const auto& t : e.transferts) {
+    if (std::find(t.competences.begin(), t.competences.end(), c) == t.competences.end() || !in_force(t, at)) continue;
+    auto part = transfer_part(t, counted);
+    if (!part) continue;
     if (!total) {
       total = part;
-    } else if (total->value && part.value) {
-      *total->value += *part.value;
-      if (part.nature != total->nature) total->nature = PopulationNature::Inconnue;
+    } else if (total->value && part->value) {
+      *total->value += *part->value;
+      if (part->nature != total->nature) total->nature = PopulationNature::Inconnue;
+      if (part->year != total->year) total->year.reset();
     } else {
       total->value.reset();  // brackets do not add up to a figure
     }

@@ -34,9 +34,29 @@ PopulationFigure from(const Population& p, std::string origin);
 
 // A commune's figure: its AO entry's, or else its party's.
 std::optional<PopulationFigure> commune_population(const Ctg& ctg, const AoEntry& e);
-// An EPCI's or syndicat's figure for one competence: the transferring communes.
-std::optional<PopulationFigure> transferred_population(const AoEntry& e, Competence c);
+// Whether a transfer is in force at `at` (its `depuis` reached); every
+// transfer is, without a date.
+bool in_force(const Transfer& t, const std::optional<Date>& at);
+// An EPCI's or syndicat's figure for one competence: the transferring
+// communes, by the transfers in force at `at` (all of them without a date),
+// each commune counted once even when two transfers list it.
+std::optional<PopulationFigure> transferred_population(const AoEntry& e, Competence c,
+                                                       const std::optional<Date>& at = std::nullopt);
+// The same commune in a transfer's list: same party, same INSEE code, or same name.
+bool same_commune(const TransferringCommune& a, const TransferringCommune& b);
 
 bool is_grouping(const Party& p);
+
+// How a finding names an AO: a commune by its name (« Aube »), an EPCI or a
+// syndicat by its designation, with its article (« la Communauté de
+// communes du Plateau », « le Syndicat mixte du Val »).
+std::string ao_name(const Ctg& ctg, const std::string& id);
+// The same after « de » and « à », with elision and contraction: « de la
+// Commune d'Aube », « de l'Agglomération du Val », « du Syndicat mixte »,
+// « au Syndicat mixte ».
+std::string of_ao(const Ctg& ctg, const std::string& id);
+std::string to_ao(const Ctg& ctg, const std::string& id);
+// « il » for a syndicat, « elle » for a commune or a communauté.
+const char* pronoun(const Ctg& ctg, const std::string& id);
 
 }  // namespace ctg::rules

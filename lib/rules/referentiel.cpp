@@ -201,6 +201,28 @@ std::optional<int> municipal_match(Store& s, const Figure& f) {
   return found;
 }
 
+// A name's leading legal form (« CA », « Communauté d'agglomération »,
+// « Métropole ») and the rest: « CA du Pays de Meaux » → « CA », « du Pays
+// de Meaux ». A commune's name has none.
+std::pair<std::string, std::string> split_form(const std::string& name) {
+  for (std::string_view f : {"Communauté de communes ", "Communauté d'agglomération ", "Communauté urbaine ",
+                             "Communauté ", "Métropole ", "CC ", "CA ", "CU "})
+    if (name.size() > f.size() && std::string_view(name).substr(0, f.size()) == f)
+      return {std::string(f.substr(0, f.size() - 1)), name.substr(f.size())};
+  return {"", name};
+}
+
+// Whether the figure is an official population totale: that of its own
+// millésime, or, without one, of any millésime (REF-7 then says which).
+// Such a figure is never « the municipal one » (REF-5), even when another
+// millésime's municipal population happens to be the same number.
+bool is_a_total(Store& s, const Figure& f) {
+  if (f.millesime) return official(s, *f.millesime, f.code).totale == f.value;
+  for (const auto& i : s.millesimes())
+    if (official(s, i.millesime, f.code).totale == f.value) return true;
+  return false;
+}
+
 // The communes that transferred the competences of `t` to the EPCI of
 // entry `e`: those listed, or else its official members except the communes
 // of the AO table that keep one of these competences. Nullopt when a listed
@@ -302,12 +324,23 @@ void ref_2(Context& ctx) {
     }
     if (official_name.empty() || official_name == p.nom) continue;
     std::string code = p.insee ? "code INSEE " + *p.insee : "SIREN " + p.siren.value_or("");
-    if (referentiel::fold(official_name) == referentiel::fold(p.nom))
+    auto [official_form, official_rest] = split_form(official_name);
+    auto [form, rest] = split_form(p.nom);
+    bool same_rest = referentiel::fold(official_rest) == referentiel::fold(rest);
+    if (same_rest || referentiel::fold(official_name) == referentiel::fold(p.nom)) {
+      std::vector<std::string> why;
+      if (official_form != form)
+        why.push_back(official_form.empty() ? "sans forme juridique"
+                                            : fmt::format("avec sa forme juridique {}", guillemets(official_form)));
+      if (official_rest != rest) why.push_back("accents, traits d'union ou majuscules");
       ctx.note(p.at("nom"),
-               fmt::format("{} : le nom officiel ({}, composition {}) s'écrit {} (accents, traits d'union ou "
-                           "majuscules)", guillemets(p.nom), code, geo->millesime, guillemets(official_name)),
-               "écrivez le nom officiel dans « nom » ; la désignation (« la Commune de … ») reste libre");
-    else
+               fmt::format("{} : le nom officiel ({}, composition {}) s'écrit {} ({})", guillemets(p.nom), code,
+                           geo->millesime, guillemets(official_name), join_french(why)),
+               p.type == PartyType::Epci
+                   ? "écrivez le nom officiel dans « nom », tel que ctg init l'écrit : il satisfait aussi la règle "
+                     "NOM, et le document le désigne en entier (« la Communauté d'agglomération … »)"
+                   : "écrivez le nom officiel dans « nom » ; la désignation (« la Commune de … ») reste libre");
+    } else
       ctx.warning(p.at("nom"),
                   fmt::format("{} : le {} est celui de {} ({}, composition {})", guillemets(p.nom), code,
                               guillemets(official_name), p.type == PartyType::Commune ? "commune" : "EPCI",
@@ -382,7 +415,7 @@ void ref_5(Context& ctx) {
   if (!s) return;
   Placement pl = place(*s, ctx.ctg, ctx.at);
   for (const auto& f : figures(ctx.ctg, pl)) {
-    if (f.nature == PopulationNature::Municipale) continue;
+    if (f.nature == PopulationNature::Municipale || is_a_total(*s, f)) continue;
     auto m = municipal_match(*s, f);
     if (!m) continue;
     Official o = official(*s, *m, f.code);
@@ -400,10 +433,20 @@ void ref_5(Context& ctx) {
                                                n(*o.totale), *m)
                                  : fmt::format("le chiffre légal est la population totale, que le référentiel n'a pas "
                                                "pour le millésime {}", *m);
-    ctx.warning(f.loc,
-                fmt::format("{} : {} est la population municipale de {}, millésime {}{} ; c'est la population "
-                            "municipale ; {}",
-                            f.who, n(f.value), o.nom, *m, year_note, legal),
+    // A descriptive figure (the diagnostic's) decides no obligation: it cites
+    // the referential, not the law.
+    std::string message = fmt::format("{} : {} est la population municipale de {}, millésime {}{} ; {}", f.who,
+                                      n(f.value), o.nom, *m, year_note, legal);
+    if (!f.legal) {
+      ctx.report_citing("populations légales de l'Insee, référentiel de ctg", Severity::Warning, f.loc,
+                        std::move(message),
+                        o.totale ? fmt::format("écrivez {} (population totale, millésime {}), ou dites dans le "
+                                               "libellé qu'il s'agit de la population municipale",
+                                               n(*o.totale), *m)
+                                 : std::string("dites dans le libellé qu'il s'agit de la population municipale"));
+      continue;
+    }
+    ctx.warning(f.loc, std::move(message),
                 o.totale ? fmt::format("écrivez {} avec nature: totale et millesime: {} (art. L214-1-3 III CASF : "
                                        "population totale)", n(*o.totale), *m)
                          : std::string("indiquez nature: municipale, ou la population totale publiée par l'Insee"));

@@ -39,7 +39,8 @@ inline constexpr Date schema_decree_start{2025, 3, 22};  // D214-10-1, the day a
 inline constexpr Date rpe_start{2026, 1, 1};            // RPE above 10 000 (secondary sources)
 
 // Where a rule's outcome can change within the CTG: its start, 1 January of
-// each later year (populations in force, projections), and the dates above.
+// each later year (populations in force, projections), the dates above, and
+// the effective date (depuis) of each transfer.
 std::vector<Date> evaluation_dates(const Ctg& ctg);
 
 struct Context;
@@ -75,6 +76,8 @@ struct Context {
   // Reports a finding of the current rule: its severity is capped by the
   // rule's, and by its confidence (S or I: at most a warning).
   void report(Severity s, Loc loc, std::string message, std::string hint = {});
+  // The same, citing `citation` instead of the rule's (a figure no law decides on cites its source).
+  void report_citing(std::string_view citation, Severity s, Loc loc, std::string message, std::string hint = {});
   void error(Loc loc, std::string message, std::string hint = {}) { report(Severity::Error, loc, std::move(message), std::move(hint)); }
   void warning(Loc loc, std::string message, std::string hint = {}) { report(Severity::Warning, loc, std::move(message), std::move(hint)); }
   void note(Loc loc, std::string message, std::string hint = {}) { report(Severity::Note, loc, std::move(message), std::move(hint)); }

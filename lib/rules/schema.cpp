@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "rules/checks.hpp"
+#include "rules/population.hpp"
 #include "rules/text.hpp"
 #include "base/text.hpp"
 #include "format/vocabulary.hpp"
@@ -107,7 +108,7 @@ std::vector<std::pair<std::string, std::string>> table_texts(const Ctg& ctg, con
 
 std::string ao_names(const Ctg& ctg, const std::vector<const AoEntry*>& aos) {
   std::vector<std::string> names;
-  for (const auto* e : aos) names.push_back(ctg.party(e->ao) ? ctg.party(e->ao)->nom : e->ao);
+  for (const auto* e : aos) names.push_back(ao_name(ctg, e->ao));
   return join_french(names);
 }
 
@@ -254,18 +255,18 @@ void sch_1(Context& ctx) {
       if (!where) missing.push_back(fmt::format("{} {} ({})", item.id, item.text, item.where));
       else if (*where != item.where) elsewhere.push_back(fmt::format("{} dans {}", item.id, *where));
     }
-    std::string name = ctx.ctg.party(e->ao) ? ctx.ctg.party(e->ao)->nom : e->ao;
+    std::string of_name = of_ao(ctx.ctg, e->ao);  // « de la Communauté … », « du Syndicat … »
     // Items found by a declaration or by the fallback detection are said, so that the reader can check them.
     std::string found = elsewhere.empty() ? "" : fmt::format(" (trouvés hors de leur place : {})", join(elsewhere, " ; "));
     if (missing.empty()) {
-      ctx.note(e->loc, fmt::format("la CTG contient les {} éléments du schéma pluriannuel de {}{}", schema_items().size(),
-                                   name, found));
+      ctx.note(e->loc, fmt::format("la CTG contient les {} éléments du schéma pluriannuel {}{}", schema_items().size(),
+                                   of_name, found));
       continue;
     }
     ctx.warning(e->loc,
-                fmt::format("pour tenir lieu du schéma pluriannuel de {}, la CTG doit contenir chaque élément de "
+                fmt::format("pour tenir lieu du schéma pluriannuel {}, la CTG doit contenir chaque élément de "
                             "l'art. D214-10-1 I ; il manque {} élément{} sur {} : {}{}",
-                            name, missing.size(), missing.size() > 1 ? "s" : "", schema_items().size(),
+                            of_name, missing.size(), missing.size() > 1 ? "s" : "", schema_items().size(),
                             join(missing, " ; "), found),
                 "complétez ces parties (ou déclarez la fiche action qui y répond : elements_schema), ou prévoyez un "
                 "schéma pluriannuel distinct ; ctg explain SCH-1 donne la correspondance");
@@ -402,6 +403,23 @@ void ctg_1(Context& ctx) {
   ctx.note(cv.at("fin"),
            fmt::format("la convention dure {} (du {} au {}) ; la Cnaf préconise 4 ans, 5 ans sont courants", length,
                        to_french_long(cv.debut), to_french_long(cv.fin)));
+}
+
+// CTG-2: a date given by --at outside the CTG's period is checked all the
+// same, saying so (the whole-period evaluation never leaves the period).
+void ctg_2(Context& ctx) {
+  const auto& cv = ctx.ctg.convention;
+  bool before = ctx.at < cv.debut;
+  if (!before && !(cv.fin < ctx.at)) return;
+  ctx.note(cv.at(before ? "debut" : "fin"),
+           fmt::format("la date de vérification ({}, --at) est hors de la période de la CTG, du {} au {} : la CTG "
+                       "{} en vigueur à cette date ; les règles y ont été vérifiées avec le droit de cette date{} et "
+                       "les compétences, transferts et populations tels que la CTG les écrit",
+                       to_iso(ctx.at), to_french_long(cv.debut), to_french_long(cv.fin),
+                       before ? "n'est pas encore" : "n'est plus",
+                       ctx.at < ao_regime_start ? " (avant le 1er janvier 2025 : aucune règle AO ne s'applique)" : ""),
+           fmt::format("omettez --at pour vérifier chaque date de la période, ou choisissez une date du {} au {}",
+                       to_iso(cv.debut), to_iso(cv.fin)));
 }
 
 }  // namespace checks

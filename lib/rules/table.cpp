@@ -178,6 +178,11 @@ const std::vector<Rule> table{
     {"CTG-1", Note, Secondary, "Durée de la CTG", "caf.fr, 2018", "",
      "La Cnaf préconise une CTG de 4 ans ; 5 ans sont courants. Une autre durée donne une remarque, jamais plus.",
      "convention: { debut: 2026-01-01, fin: 2030-12-31 }", checks::ctg_1, true},
+    {"CTG-2", Note, Confirmed, "Date de vérification hors de la période de la CTG", "", "",
+     "Avec --at, une date avant le début ou après la fin de la CTG est vérifiée quand même : le constat le dit, "
+     "avec ce qui a été vérifié (le droit de cette date, la CTG telle qu'elle est écrite). Sans --at, les règles "
+     "sont vérifiées aux seules dates de la période.",
+     "ctg validate --at 2031-01-01 ctg.yaml   # CTG 2026-2029", checks::ctg_2},
     // ---------------------------------------------------------------- the CTG against itself
     {"TRF-1", Error, Confirmed, "Population transférée : le total égale la somme des communes", "", "",
      "Quand un transfert donne à la fois la population totale et la liste des communes avec leur population, la "
@@ -185,6 +190,12 @@ const std::vector<Rule> table{
      "transferts:\n  - competences: [recenser]\n    population: { valeur: 5000 }\n    communes:\n      - { nom: A, "
      "population: { valeur: 2000 } }\n      - { nom: B, population: { valeur: 2500 } }",
      checks::trf_1, true},
+    {"TRF-2", Warning, Confirmed, "Commune listée deux fois pour la même compétence", "", "",
+     "Une commune listée dans deux transferts d'une même compétence (ou deux fois dans une liste) est une erreur "
+     "d'encodage : le constat donne les deux positions, et la population de l'EPCI ne la compte qu'une fois.",
+     "transferts:\n  - competences: [planifier]\n    communes: [ { nom: A, population: { valeur: 5000 } } ]\n"
+     "  - competences: [planifier, qualite]\n    communes: [ { nom: A, population: { valeur: 5000 } } ]",
+     checks::trf_2, true},
     {"OFF-1", Warning, Interpretation, "Une AO qui planifie a son tableau d'offre", "", "",
      "Chaque AO qui exerce la compétence 3° présente son offre actuelle et projetée (annexe 3).",
      "autorites_organisatrices: [ { ao: belvedere, competences: { …, planifier: exercee } } ]\n"
@@ -268,8 +279,10 @@ const std::vector<Rule> table{
      "parties:\n  - { id: digne, type: commune, nom: Digne-les-Bains, insee: \"04071\", … }", checks::ref_1},
     {"REF-2", Warning, Confirmed, "Nom officiel de la commune ou de l'EPCI", "code officiel géographique", cog,
      "Le nom d'une partie dont le code est donné est le nom officiel : une différence d'accents, de traits d'union "
-     "ou de majuscules (« Digne les bains ») est une remarque ; un autre nom, un avertissement (code erroné ?). "
-     "Le message dit le millésime de la composition comparée.",
+     "ou de majuscules (« Digne les bains »), ou de forme juridique pour un EPCI (« du Pays de Meaux » ou "
+     "« Communauté d'agglomération du Pays de Meaux » pour « CA du Pays de Meaux »), est une remarque qui dit "
+     "laquelle ; un autre nom, un avertissement (code erroné ?). Le message dit le millésime de la composition "
+     "comparée. Le nom officiel d'un EPCI avec SIREN, tel que ctg init l'écrit, satisfait aussi la règle NOM.",
      "  - { id: digne, type: commune, nom: Digne les bains, insee: \"04070\", … }", checks::ref_2},
     {"REF-3", Warning, Confirmed, "Communes membres de l'EPCI auquel elles transfèrent", "art. L214-1-3 III CASF",
      l214_1_3_III,
@@ -290,7 +303,11 @@ const std::vector<Rule> table{
      "art. R2151-1 CGCT ; art. L214-1-3 III CASF", populations_legales,
      "Un chiffre égal à la population municipale officielle d'un millésime, déclaré total ou de nature non "
      "précisée (parties, tableau des AO, indicateurs « population » du diagnostic), donne un avertissement : "
-     "« c'est la population municipale ; le chiffre légal est la population totale : N », avec le millésime.",
+     "« le chiffre légal est la population totale : N », avec le millésime. Un chiffre qui est la population "
+     "totale de son millésime (ou, sans millésime, d'un millésime du référentiel) n'est jamais dit municipal, "
+     "même si la population municipale d'un autre millésime est le même nombre : c'est le cas des chiffres "
+     "qu'écrit ctg init. Un chiffre descriptif du diagnostic, qui ne décide d'aucune obligation, cite le "
+     "référentiel et non la loi.",
      "indicateurs:\n  - { id: population, valeur: 48726, annee: 2021, mesure: population }   # PAA : totale 50 305",
      checks::ref_5},
     {"REF-6", Warning, Confirmed, "Population d'un EPCI : les communes ayant transféré, recalculée",

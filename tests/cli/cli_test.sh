@@ -27,8 +27,8 @@ check "fichier absent" 2 'introuvable' -- "$ctg" validate "$tmp/absent.yaml"
 check "plusieurs fichiers, un en erreur" 1 'commune-seule/ctg.yaml : aucune erreur' -- "$ctg" validate examples/commune-seule tests/cases/cle-inconnue.yaml
 check "plusieurs fichiers, un illisible" 2 'cle-inconnue.yaml : 2 erreurs' -- "$ctg" validate tests/cases/cle-inconnue.yaml tests/cases/vide.yaml
 check "dossier de CTG" 0 'commune-seule/ctg.yaml : aucune erreur' -- "$ctg" validate examples
-check "dossier de CTG (les deux)" 0 'provence-alpes-agglomeration/ctg.yaml : aucune erreur, 16 avertissements' -- "$ctg" validate examples
-check "--strict" 1 '16 avertissements' -- "$ctg" validate --strict examples/provence-alpes-agglomeration
+check "dossier de CTG (les deux)" 0 'provence-alpes-agglomeration/ctg.yaml : aucune erreur, 12 avertissements' -- "$ctg" validate examples
+check "--strict" 1 '12 avertissements' -- "$ctg" validate --strict examples/provence-alpes-agglomeration
 check "--at invalide" 2 'date de référence' -- "$ctg" validate --at 31/12/2025 examples/commune-seule
 check "--stage inconnu" 2 'valeur «.final.» inconnue pour --stage ; valeurs possibles : brouillon, signature' -- "$ctg" validate --stage final examples/commune-seule
 check "explain" 0 'Texte :' -- "$ctg" explain ao-7
@@ -38,6 +38,11 @@ check "coverage" 0 'Taux de couverture global' -- "$ctg" coverage examples/commu
 check "coverage cible invalide" 2 'cible' -- "$ctg" coverage --cible abc examples/commune-seule
 check "coverage --csv-fr et json" 2 'csv-fr' -- "$ctg" coverage --csv-fr -f json examples/commune-seule
 check "coverage fichier invalide" 2 'doit être valide' -- "$ctg" coverage tests/cases/cle-inconnue.yaml
+# No child under 3: no rate, and the report names the zero denominator (issue 21).
+sed 's/^      actuel: 74$/      actuel: 0/; s/projection: { 2028: 70, 2029: 70 }/projection: { 2028: 0, 2029: 0 }/' \
+  examples/commune-seule/ctg.yaml > "$tmp/zero-enfant.yaml"
+check "coverage sans enfant : dénominateur nul nommé" 0 'enfants de moins de 3 ans : 0, dénominateur nul' -- \
+  "$ctg" coverage "$tmp/zero-enfant.yaml"
 check "schéma" 0 '"\$schema": "http://json-schema.org/draft-07/schema#"' -- "$ctg" schema
 
 # Colour on a terminal only, and never with NO_COLOR.

@@ -47,5 +47,17 @@ for sub in $subs; do
     { echo "ÉCHEC ctg.1 : la sous-commande $sub n'y figure pas"; option_missing=1; }
 done
 [ $option_missing = 0 ] && echo "ok chaque option de chaque sous-commande ($(wc -w <<<"$subs") sous-commandes) est dans sa page" || fail=1
+# The seed's report quoted in ctg-validate(1) (its summary line) and the
+# README (its count of warnings) is that of the golden validate-paa.out.
+golden=$(grep -E '^examples/provence-alpes-agglomeration/ctg.yaml : ' "$root/tests/golden/validate-paa.out")
+if [ -z "$golden" ]; then
+  echo "ÉCHEC : ligne de résumé absente de tests/golden/validate-paa.out"; fail=1
+else
+  grep -qxF -- "$golden" <<<"$(groff -man -Tutf8 -rLL=2000n -P-cbou ctg-validate.1 2>/dev/null | sed 's/^ *//')" ||
+    { echo "ÉCHEC ctg-validate.1 : le résumé cité pour l'exemple n'est pas celui du golden : $golden"; fail=1; }
+  warnings=$(sed -nE 's/.* ([0-9]+) avertissements?.*/\1/p' <<<"$golden")
+  grep -qF "mais ${warnings:-?} avertissements" "$root/README.md" ||
+    { echo "ÉCHEC README.md : le nombre d'avertissements cité pour l'exemple n'est pas celui du golden (${warnings:-?})"; fail=1; }
+fi
 [ $fail = 0 ] && echo "ok ${#pages[@]} pages"
 exit $fail

@@ -4,6 +4,7 @@
 # or a folder) of the cases folder, the exact output and exit code must equal
 # the .expected file beside it. Run with UPDATE=1 to rewrite the .expected
 # files after a deliberate change, then read the diff before committing.
+# A case may give options to validate in NAME.args (one line: « --at 2026-06-01 »).
 set -u
 ctg=$1
 cases=$2
@@ -14,7 +15,9 @@ for c in *.yaml */; do
   c=${c%/}
   name=${c%.yaml}
   expected="$name.expected"
-  actual=$(NO_COLOR=1 "$ctg" validate "$c" 2>&1; echo "code de sortie : $?")
+  args=()
+  [ -f "$name.args" ] && read -r -a args < "$name.args"
+  actual=$(NO_COLOR=1 "$ctg" validate "${args[@]}" "$c" 2>&1; echo "code de sortie : $?")
   count=$((count + 1))
   if [ "${UPDATE:-0}" = 1 ]; then
     printf '%s\n' "$actual" > "$expected"

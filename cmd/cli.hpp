@@ -54,7 +54,7 @@ bool document_output_ok(const std::string& format, const std::string& path);
 int write_document(const render::doc::Document& d, const std::string& format, const std::string& path);
 
 // Records in `d` (Word document properties) where it comes from: the CTG's
-// title, its main file, the digest of its source files and the git revision
+// title and territory, its main file, the digest of its source files and the git revision
 // of the main file's folder when it is in a repository.
 void stamp_provenance(render::doc::Document& d, const LoadResult& r);
 

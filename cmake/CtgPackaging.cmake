@@ -56,7 +56,7 @@ amendment. Messages, manual pages and documents are in French.")
 
 set(CPACK_DEBIAN_DEV_PACKAGE_NAME ctg-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
-set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libfmt-dev (>= 9), libyaml-cpp-dev (>= 0.7)")
+set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "libfmt-dev (>= 9), libyaml-cpp-dev (>= 0.7), libxlsxwriter-dev, libssl-dev")
 set(CPACK_COMPONENT_DEV_DESCRIPTION
    "conventions territoriales globales : bibliothèque de développement
 La bibliothèque statique du cœur de ctg (modèle, chargeur, règles, couverture,

@@ -11,9 +11,12 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <regex>
 
 #include "base/atomic_file.hpp"
+#include "base/digest.hpp"
+#include "diff/git.hpp"
 #include "print/print.hpp"
 #include "render/render.hpp"
 #include "base/text.hpp"
@@ -150,7 +153,7 @@ bool use_color(std::FILE* stream) {
 }
 
 bool document_output_ok(const std::string& format, const std::string& path) {
-  if ((format == "pdf" || format == "docx") && path.empty()) {
+  if ((format == "pdf" || format == "docx" || format == "xlsx") && path.empty()) {
     std::fprintf(stderr, "ctg : erreur : le format %s s'écrit dans un fichier : ajoutez -o FICHIER.%s\n",
                  format.c_str(), format.c_str());
     return false;
@@ -167,9 +170,34 @@ int write_document(const render::doc::Document& d, const std::string& format, co
                  format == "pdf" ? "impression du PDF par chromium" : "écriture du document Word par pandoc");
   try {
     if (format == "pdf") print::pdf_from_html(render::to_html(d), path);
-    else print::docx_from_markdown(render::to_markdown(d, render::Target::Word), path, d.draft);
+    else print::docx_from_markdown(render::to_markdown(d, render::Target::Word), path, d.draft, d.properties);
   } catch (const print::Error& e) {
     std::fprintf(stderr, "ctg : erreur : %s\n« %s » n'a pas été modifié.\n", e.what(), printable(path).c_str());
+    return unusable;
+  }
+  return ok;
+}
+
+void stamp_provenance(render::doc::Document& d, const LoadResult& r) {
+  if (!r.ctg || r.sources.size() == 0) return;
+  const std::string& main = r.sources.file(0).path;
+  d.properties.emplace_back("ctg-titre", r.ctg->convention.titre);
+  d.properties.emplace_back("ctg-territoire", r.ctg->convention.territoire);
+  d.properties.emplace_back("ctg-source", main);
+  d.properties.emplace_back("ctg-empreinte", "sha256:" + source_digest(r.sources));
+  std::string folder = std::filesystem::path(main).parent_path().string();
+  std::string ignored;
+  if (auto rev = diff::git::run({"-C", folder.empty() ? "." : folder, "rev-parse", "--verify", "--quiet", "HEAD"}, ignored)) {
+    while (!rev->empty() && (rev->back() == '\n' || rev->back() == '\r')) rev->pop_back();
+    if (!rev->empty()) d.properties.emplace_back("ctg-revision", *rev);
+  }
+  d.properties.emplace_back("ctg-version", CTG_VERSION);
+}
+
+int write_workbook(const xlsx::Workbook& book, const std::string& path) {
+  std::string failure = xlsx::write(book, path);
+  if (!failure.empty()) {
+    emit(stderr, fmt::format("ctg : erreur : {} ; « {} » n'a pas été modifié\n", failure, path));
     return unusable;
   }
   return ok;

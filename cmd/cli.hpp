@@ -10,6 +10,7 @@
 
 #include "render/document.hpp"
 #include "format/loader.hpp"
+#include "xlsx/workbook.hpp"
 
 namespace ctg::cli {
 
@@ -47,10 +48,18 @@ int finish_stdout(int exit_code);
 int write_output(const std::string& content, const std::string& path);
 
 // The document formats of render, avenant and bilan: md, html, pdf, docx.
-// pdf and docx go to a file only: false, with a French message, without -o.
+// pdf, docx and xlsx go to a file only: false, with a French message, without -o.
 bool document_output_ok(const std::string& format, const std::string& path);
 // Writes `d` in `format` (md and html to standard output without -o; pdf
 // through chromium, docx through pandoc), atomically; returns the exit code.
 int write_document(const render::doc::Document& d, const std::string& format, const std::string& path);
+
+// Records in `d` (Word document properties) where it comes from: the CTG's
+// title and territory, its main file, the digest of its source files and the git revision
+// of the main file's folder when it is in a repository.
+void stamp_provenance(render::doc::Document& d, const LoadResult& r);
+
+// Writes the spreadsheet of -f xlsx to `path` at once; returns the exit code.
+int write_workbook(const xlsx::Workbook& book, const std::string& path);
 
 }  // namespace ctg::cli

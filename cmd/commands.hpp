@@ -22,5 +22,6 @@ void setup_referentiel(CLI::App& app, int& exit_code);
 void setup_init(CLI::App& app, int& exit_code);
 void setup_suivi(CLI::App& app, int& exit_code);
 void setup_bilan(CLI::App& app, int& exit_code);
+void setup_retours(CLI::App& app, int& exit_code);
 
 }  // namespace ctg::cmd

@@ -9,6 +9,7 @@
 #include "base/text.hpp"
 #include "commands.hpp"
 #include "coverage/report.hpp"
+#include "coverage/sheets.hpp"
 #include "format/loader.hpp"
 #include "base/values.hpp"
 
@@ -20,6 +21,7 @@ struct CoverageOptions {
   std::string format = "texte";
   bool csv_fr = false;
   std::string target;
+  std::string output;
 };
 
 int run_coverage(const CoverageOptions& o) {
@@ -37,6 +39,7 @@ int run_coverage(const CoverageOptions& o) {
                  printable(o.format).c_str());
     return cli::unusable;
   }
+  if (!cli::document_output_ok(o.format, o.output)) return cli::unusable;
   coverage::Format format = coverage::Format::Text;
   if (o.csv_fr) format = coverage::Format::CsvFr;
   else if (o.format == "md") format = coverage::Format::Markdown;
@@ -45,9 +48,10 @@ int run_coverage(const CoverageOptions& o) {
 
   LoadResult r = load_file(o.path);
   if (cli::refuse_invalid(r, "le fichier doit être valide pour calculer les taux")) return cli::unusable;
-  std::string out = coverage::render(coverage::compute(*r.ctg, options), r.sources, format);
-  cli::emit(stdout, out);
-  return cli::ok;
+  coverage::Report report = coverage::compute(*r.ctg, options);
+  if (o.format == "xlsx")
+    return cli::write_workbook(coverage::workbook(report, r.sources, r.ctg->convention.titre), o.output);
+  return cli::write_output(coverage::render(report, r.sources, format), o.output);
 }
 }  // namespace
 
@@ -58,10 +62,12 @@ void setup_coverage(CLI::App& app, int& exit_code) {
   sub->add_option("fichier", opts->path, "Fichier CTG (.yaml) ou dossier contenant ctg.yaml")
       ->required()
       ->type_name("FICHIER");
-  sub->add_option("-f,--format", opts->format, "Format de sortie : texte (par défaut), md, csv ou json")
-      ->check(CLI::IsMember({"texte", "md", "csv", "json"}))
+  sub->add_option("-f,--format", opts->format, "Format de sortie : texte (par défaut), md, csv, json ou xlsx (avec -o)")
+      ->check(CLI::IsMember({"texte", "md", "csv", "json", "xlsx"}))
       ->type_name("FORMAT");
   sub->add_flag("--csv-fr", opts->csv_fr, "CSV pour un tableur français : « ; » et virgule décimale");
+  sub->add_option("-o,--output", opts->output, "Fichier à écrire (sinon la sortie standard) ; écrit d'un seul coup")
+      ->type_name("FICHIER");
   sub->add_option("--cible", opts->target, "Taux visé : places à créer pour l'atteindre, par AO et par année")
       ->type_name("TAUX");
   sub->footer(

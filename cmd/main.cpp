@@ -36,6 +36,7 @@ int run(int argc, char** argv) {
   ctg::cmd::setup_git_config(app, exit_code);
   ctg::cmd::setup_suivi(app, exit_code);
   ctg::cmd::setup_bilan(app, exit_code);
+  ctg::cmd::setup_retours(app, exit_code);
   ctg::cmd::setup_rules(app, exit_code);
   ctg::cmd::setup_schema(app, exit_code);
   ctg::cmd::setup_referentiel(app, exit_code);

@@ -18,7 +18,8 @@ struct Extension {
 };
 inline constexpr Extension document_extensions[] = {
     {".md", "md"}, {".markdown", "md"}, {".html", "html"}, {".htm", "html"}, {".pdf", "pdf"}, {".docx", "docx"}};
-inline constexpr Extension table_extensions[] = {{".txt", "texte"}, {".md", "md"}, {".csv", "csv"}, {".json", "json"}};
+inline constexpr Extension table_extensions[] = {{".txt", "texte"}, {".md", "md"}, {".csv", "csv"}, {".json", "json"},
+                                                 {".xlsx", "xlsx"}};
 // Without -f (`format_given` false), sets `format` from the extension of
 // `output`; refuses (French message, false) an extension that contradicts -f,
 // or, without -f, an extension no format has. No -o or no extension: `format`

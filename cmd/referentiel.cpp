@@ -11,7 +11,7 @@ namespace ctg::cmd {
 
 namespace {
 struct ReferentielOptions {
-  std::string query, epci, format = "texte";
+  std::string query, epci, format = "texte", output;
   int millesime = 0;
 };
 
@@ -22,17 +22,23 @@ int run_referentiel(const ReferentielOptions& o) {
                stderr);
     return cli::unusable;
   }
+  if (!cli::document_output_ok(o.format, o.output)) return cli::unusable;
   referentiel::Query q{o.query, o.epci, std::nullopt, referentiel::Output::Texte};
   if (o.millesime) q.millesime = o.millesime;
   if (o.format == "json") q.output = referentiel::Output::Json;
   if (o.format == "csv") q.output = referentiel::Output::Csv;
+  if (o.format == "xlsx") q.output = referentiel::Output::Xlsx;
   referentiel::Answer a = referentiel::lookup(referentiel::Store::instance(), q);
   if (!a.error.empty()) {
     std::fprintf(stderr, "ctg referentiel : erreur : %s\n", a.error.c_str());
     return cli::unusable;
   }
-  std::fputs(a.text.c_str(), a.found ? stdout : stderr);
-  return a.found ? cli::ok : cli::findings;
+  if (!a.found) {
+    std::fputs(a.text.c_str(), stderr);
+    return cli::findings;
+  }
+  if (q.output == referentiel::Output::Xlsx) return cli::write_workbook(a.book, o.output);
+  return cli::write_output(a.text, o.output);
 }
 }  // namespace
 
@@ -48,9 +54,11 @@ void setup_referentiel(CLI::App& app, int& exit_code) {
   sub->add_option("--millesime", opts->millesime, "Millésime des populations (par défaut : tous pour une commune, "
                                                   "le plus récent connu pour un EPCI)")
       ->type_name("ANNÉE");
-  sub->add_option("-f,--format", opts->format, "Format : texte (par défaut), json ou csv")
-      ->check(CLI::IsMember({"texte", "json", "csv"}))
+  sub->add_option("-f,--format", opts->format, "Format : texte (par défaut), json, csv ou xlsx (avec -o)")
+      ->check(CLI::IsMember({"texte", "json", "csv", "xlsx"}))
       ->type_name("FORMAT");
+  sub->add_option("-o,--output", opts->output, "Fichier à écrire (sinon la sortie standard) ; écrit d'un seul coup")
+      ->type_name("FICHIER");
   sub->footer(
       "Le millésime M des populations légales fait foi à partir du 1er janvier M+3. Données : data/referentiel\n"
       "(ou la variable CTG_REFERENTIEL), provenance dans PROVENANCE.md. Codes de sortie : 0 trouvé, 1 rien\n"

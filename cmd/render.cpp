@@ -39,6 +39,7 @@ int run_render(const RenderOptions& o) {
   // The coverage rates are computed once, for the rules (« PROJET ») and the annexes.
   coverage::Report cov = coverage::compute(*r.ctg);
   render::doc::Document d = render::build(*r.ctg, *part, render::is_draft(*r.ctg, cov), &cov);
+  cli::stamp_provenance(d, r);
   return cli::write_document(d, o.format, o.output);
 }
 }  // namespace

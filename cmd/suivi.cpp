@@ -11,6 +11,7 @@
 #include "format/loader.hpp"
 #include "format/suivi_check.hpp"
 #include "suivi/report.hpp"
+#include "suivi/sheets.hpp"
 
 namespace ctg::cmd {
 
@@ -35,6 +36,7 @@ int run_suivi(const SuiviOptions& o) {
                  o.au.c_str());
     return cli::unusable;
   }
+  if (!cli::document_output_ok(o.format, o.output)) return cli::unusable;
   suivi::Format format = suivi::Format::Text;
   if (o.csv_fr) format = suivi::Format::CsvFr;
   else if (o.format == "md") format = suivi::Format::Markdown;
@@ -51,6 +53,8 @@ int run_suivi(const SuiviOptions& o) {
                  o.path.c_str(), r.ctg->convention.debut.year);
     return cli::unusable;
   }
+  if (o.format == "xlsx")
+    return cli::write_workbook(suivi::workbook(*r.ctg, suivi::snapshot(*r.ctg, *au), r.sources.file(0).path), o.output);
   return cli::write_output(suivi::render(*r.ctg, suivi::snapshot(*r.ctg, *au), format), o.output);
 }
 }  // namespace
@@ -62,8 +66,8 @@ void setup_suivi(CLI::App& app, int& exit_code) {
   sub->add_option("dossier", opts->path, "Dossier de la CTG (contenant ctg.yaml et suivi/) ou fichier CTG")
       ->required()
       ->type_name("DOSSIER");
-  CLI::Option* format = sub->add_option("-f,--format", opts->format, "Format de sortie : texte (par défaut), md, csv ou json")
-      ->check(CLI::IsMember({"texte", "md", "csv", "json"}))
+  CLI::Option* format = sub->add_option("-f,--format", opts->format, "Format de sortie : texte (par défaut), md, csv, json ou xlsx (avec -o)")
+      ->check(CLI::IsMember({"texte", "md", "csv", "json", "xlsx"}))
       ->type_name("FORMAT");
   sub->add_flag("--csv-fr", opts->csv_fr, "CSV pour un tableur français : « ; » et virgule décimale");
   sub->add_option("--au", opts->au, "Date du tableau (AAAA-MM-JJ) ; par défaut la fin de la dernière période")

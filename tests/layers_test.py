@@ -20,9 +20,10 @@ ALLOWED = {
     "base": set(),
     "yaml": {"base"},
     "format": {"base", "yaml"},
-    "referentiel": {"base"},
-    "coverage": {"base", "format"},
-    "suivi": {"base", "format", "coverage"},
+    "xlsx": {"base"},
+    "referentiel": {"base", "xlsx"},
+    "coverage": {"base", "format", "xlsx"},
+    "suivi": {"base", "format", "coverage", "xlsx"},
     "rules": {"base", "yaml", "format", "referentiel", "coverage", "suivi"},
     "render": {"base", "format", "coverage", "rules", "print"},
     "print": {"base"},
@@ -30,6 +31,7 @@ ALLOWED = {
     "avenant": {"base", "format", "coverage", "rules", "print", "render", "diff"},
     "bilan": {"base", "format", "coverage", "suivi", "rules", "print", "render"},
     "init": {"base", "format", "referentiel"},
+    "retours": {"base", "format", "coverage", "rules", "print", "render"},
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)

@@ -310,7 +310,8 @@ void pdf_from_html(std::string_view html, const std::string& output) {
   deliver(pdf, output, "chromium (impression en PDF)");
 }
 
-void docx_from_markdown(std::string_view markdown, const std::string& output, bool draft) {
+void docx_from_markdown(std::string_view markdown, const std::string& output, bool draft,
+                        const std::vector<std::pair<std::string, std::string>>& properties) {
   std::string pandoc = require("pandoc", "produire un document Word", "pandoc");
   TempDir tmp;
   fs::path source = tmp.path / "document.md";
@@ -321,10 +322,15 @@ void docx_from_markdown(std::string_view markdown, const std::string& output, bo
                                                  detail::reference_projet_docx_size)
                               : std::string_view(reinterpret_cast<const char*>(detail::reference_docx),
                                                  detail::reference_docx_size));
-  run({pandoc, "--from=gfm+raw_attribute", "--to=docx", "--metadata=lang:fr-FR",
-       "--reference-doc=" + path_string(reference), "--resource-path=" + path_string(tmp.path), "--output=" + path_string(docx),
-       path_string(source)},
-      tmp.path, "pandoc (conversion en Word)");
+  // fenced_divs and bracketed_spans: the anchors of the blocks (bookmarks), the only ones (no automatic
+  // identifiers of headings); -M: custom document properties.
+  std::vector<std::string> args{pandoc, "--from=gfm+raw_attribute+fenced_divs+bracketed_spans-gfm_auto_identifiers", "--to=docx",
+                                "--metadata=lang:fr-FR"};
+  for (const auto& [key, value] : properties) args.push_back("--metadata=" + key + ":" + value);
+  for (std::string a : {"--reference-doc=" + path_string(reference), "--resource-path=" + path_string(tmp.path),
+                        "--output=" + path_string(docx), path_string(source)})
+    args.push_back(std::move(a));
+  run(args, tmp.path, "pandoc (conversion en Word)");
   deliver(docx, output, "pandoc (conversion en Word)");
 }
 

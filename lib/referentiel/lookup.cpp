@@ -88,7 +88,7 @@ std::string epci_name(Store& s, int m, std::string_view siren) {
 
 // The figures of one commune in each chosen millésime.
 void describe_commune(Store& s, std::string_view code, const std::vector<int>& years, Output out, std::string& text,
-                      Json& list) {
+                      Json& list, xlsx::Sheet& sheet) {
   Json entry = Json::object();
   Json pops = Json::array();
   std::optional<std::int64_t> status_total;
@@ -117,6 +117,13 @@ void describe_commune(Store& s, std::string_view code, const std::vector<int>& y
     } else if (out == Output::Csv) {
       text += fmt::format("{},{},{},{},{},{},{}\n", c->code, csv_field(c->nom), c->departement, c->epci, m,
                           c->totale ? std::to_string(*c->totale) : "", c->municipale ? std::to_string(*c->municipale) : "");
+    } else if (out == Output::Xlsx) {
+      using xlsx::Cell;
+      sheet.rows.push_back({Cell::of(std::string(c->code)), Cell::of(std::string(c->nom)),
+                            Cell::of(std::string(c->departement)),
+                            c->epci.empty() ? Cell{} : Cell::of(std::string(c->epci)), Cell::of(std::int64_t{m}),
+                            Cell::of(std::optional<Date>(Date{m + 3, 1, 1})), Cell::of(c->totale),
+                            Cell::of(c->municipale)});
     }
     pops.push(Json::object().set("millesime", m).set("en_vigueur", fmt::format("{}-01-01", m + 3))
                   .set("totale", opt_number(c->totale)).set("municipale", opt_number(c->municipale)));
@@ -159,6 +166,13 @@ Answer lookup_epci(Store& s, const Query& q) {
     return a;
   }
   a.found = true;
+  if (q.output == Output::Xlsx) {
+    a.book.title = fmt::format("{} (SIREN {})", e->nom, e->siren);
+    a.book.subject = fmt::format("Communes membres et populations légales, millésime {} (en vigueur au 1er janvier {})",
+                                 *m, *m + 3);
+    a.book.sheets = {{"Communes membres", {"Code", "Commune", "Population totale", "Population municipale",
+                                           "Obligations (population totale)"}, {}}};
+  }
   std::int64_t tot = 0, mun = 0;
   bool all_tot = true;
   Json members = Json::array();
@@ -175,6 +189,10 @@ Answer lookup_epci(Store& s, const Query& q) {
       rows += fmt::format("{},{},{},{},{},{},{}\n", e->siren, c->code, csv_field(c->nom), *m,
                           c->totale ? std::to_string(*c->totale) : "", c->municipale ? std::to_string(*c->municipale) : "",
                           csv_field(status));
+    else if (q.output == Output::Xlsx)
+      a.book.sheets[0].rows.push_back({xlsx::Cell::of(std::string(c->code)), xlsx::Cell::of(std::string(c->nom)),
+                                       xlsx::Cell::of(c->totale), xlsx::Cell::of(c->municipale),
+                                       status.empty() ? xlsx::Cell{} : xlsx::Cell::of(status)});
     members.push(Json::object().set("code", std::string(c->code)).set("nom", std::string(c->nom))
                      .set("totale", opt_number(c->totale)).set("municipale", opt_number(c->municipale))
                      .set("statut", status.empty() ? Json(nullptr) : Json(status)));
@@ -227,7 +245,12 @@ Answer lookup(Store& s, const Query& q) {
                           join(known, ", "));
     return a;
   }
-  if (!q.epci.empty()) return lookup_epci(s, q);
+  a.book.source = s.dir();
+  if (!q.epci.empty()) {
+    Answer e = lookup_epci(s, q);
+    e.book.source = s.dir();
+    return e;
+  }
   std::vector<int> years = chosen(s, q.millesime);
   // The communes matched: by code, else by folded name (exact, then contained).
   std::vector<std::string> codes;
@@ -259,8 +282,12 @@ Answer lookup(Store& s, const Query& q) {
   a.found = true;
   constexpr std::size_t limit = 30;
   Json list = Json::array();
+  a.book.title = fmt::format("Référentiel : {}", q.text);
+  a.book.subject = "Codes INSEE, EPCI et populations légales";
+  a.book.sheets = {{"Communes", {"Code", "Commune", "Département", "EPCI", "Millésime", "En vigueur au",
+                                 "Population totale", "Population municipale"}, {}}};
   if (q.output == Output::Csv) a.text = "code,nom,departement,epci,millesime,population_totale,population_municipale\n";
-  for (std::size_t i = 0; i < codes.size() && i < limit; ++i) describe_commune(s, codes[i], years, q.output, a.text, list);
+  for (std::size_t i = 0; i < codes.size() && i < limit; ++i) describe_commune(s, codes[i], years, q.output, a.text, list, a.book.sheets[0]);
   if (q.output == Output::Json)
     a.text = Json::object().set("format", "ctg-referentiel/1").set("communes", list).dump(2) + "\n";
   else if (q.output == Output::Texte && codes.size() > limit)

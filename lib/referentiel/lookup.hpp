@@ -7,10 +7,11 @@
 #include <string>
 
 #include "referentiel/referentiel.hpp"
+#include "xlsx/workbook.hpp"
 
 namespace ctg::referentiel {
 
-enum class Output { Texte, Json, Csv };
+enum class Output { Texte, Json, Csv, Xlsx };
 
 struct Query {
   std::string text;                 // INSEE code or name (accents and hyphens ignored)
@@ -23,6 +24,7 @@ struct Answer {
   std::string text;    // on standard output
   std::string error;   // French, when the query cannot be answered (exit 2)
   bool found = false;  // false: nothing matches (exit 1)
+  xlsx::Workbook book; // Output::Xlsx: the same rows as the CSV, typed
 };
 
 Answer lookup(Store& store, const Query& q);

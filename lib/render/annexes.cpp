@@ -106,7 +106,7 @@ void annexe2(const Ctg& ctg, std::vector<Block>& out) {
   for (const auto& commune : order)
     for (const Equipment* e : by[commune]) {
       std::string name = e->nom + (e->remarque ? " (" + *e->remarque + ")" : "");
-      std::vector<doc::Cell> r{row_header(e->commune), cell(e->gestionnaire), cell(name),
+      std::vector<doc::Cell> r{row_header(e->commune, anchor("equipement-" + e->id)), cell(e->gestionnaire), cell(name),
                                cell(std::string(label_of(e->type))),
                                cell(e->sous_type ? std::string(label_of(*e->sous_type)) : ""),
                                cell(e->code_postal.value_or(""), true)};
@@ -293,11 +293,12 @@ static void offer_tables(const Ctg& ctg, const coverage::Report& cov, std::vecto
     for (const auto& l : t.lignes) {
       std::string label = l.libelle.value_or(std::string(label_of(l.mode)));
       if (l.unit() == OfferUnit::Etp) label += " (ETP)";
-      std::vector<doc::Cell> r{row_header(label), cell(l.structures ? fr::integer(*l.structures) : "", true),
-                               cell(number(l.actuel), true)};
+      std::string row = anchor("offre-" + t.key() + "-" + l.id.value_or(std::string(key_of(l.mode))));
+      std::vector<doc::Cell> r{row_header(label, row), cell(l.structures ? fr::integer(*l.structures) : "", true),
+                               cell(number(l.actuel), true, row + "-actuel")};
       for (int y : years) {
         auto it = l.projection.find(y);
-        r.push_back(cell(it == l.projection.end() ? "" : number(it->second), true));
+        r.push_back(cell(it == l.projection.end() ? "" : number(it->second), true, fmt::format("{}-{}", row, y)));
       }
       o.rows.push_back(std::move(r));
     }
@@ -396,22 +397,25 @@ static void plan(const Ctg& ctg, std::vector<Block>& out) {
 
 void fiche(const ActionSheet& f, std::vector<Block>& out) {
   out.push_back(heading(3, fmt::format("Fiche action {} – {}", f.numero, f.titre), "fiche-" + f.id));
-  auto labelled = [&](const char* label, const std::optional<std::string>& text) {
+  auto labelled = [&](const char* label, const std::optional<std::string>& text, const char* key) {
     if (!text) return;
     out.push_back(paragraph(Line{Span{label, Style::Strong}}));
-    out.push_back(markdown(*text));
+    out.push_back(with_id(markdown(*text), "fiche-" + f.id + "-" + key));
   };
-  labelled("Objectif global", std::optional<std::string>(f.objectif_global));
+  labelled("Objectif global", std::optional<std::string>(f.objectif_global), "objectif_global");
   if (!f.actions_cles.empty()) {
     out.push_back(paragraph(Line{Span{"Actions clés", Style::Strong}}));
     Block b;
     b.kind = Kind::List;
-    for (const auto& a : f.actions_cles) b.items.push_back(concat({Line{Span{a.id, Style::Strong}}, doc::plain(" " + a.texte)}));
+    for (const auto& a : f.actions_cles) {
+      b.items.push_back(concat({Line{Span{a.id, Style::Strong}}, doc::plain(" " + a.texte)}));
+      b.item_ids.push_back(anchor("action-" + f.id + "-" + a.id));
+    }
     out.push_back(std::move(b));
   }
-  labelled("Résultat attendu", f.resultat_attendu);
-  labelled("Public cible", f.public_cible);
-  labelled("Territoire concerné", f.territoire);
+  labelled("Résultat attendu", f.resultat_attendu, "resultat_attendu");
+  labelled("Public cible", f.public_cible, "public_cible");
+  labelled("Territoire concerné", f.territoire, "territoire");
   if (!f.partenaires.empty()) {
     out.push_back(paragraph(Line{Span{"Partenaires associés", Style::Strong}}));
     out.push_back(list(f.partenaires));

@@ -79,8 +79,26 @@ inline Block page_break() {
   return b;
 }
 
-inline doc::Cell cell(std::string text, bool number = false) { return doc::Cell{doc::plain(std::move(text)), false, number}; }
-inline doc::Cell row_header(std::string text) { return doc::Cell{doc::plain(std::move(text)), true, false}; }
+inline doc::Cell cell(std::string text, bool number = false, std::string id = {}) {
+  return doc::Cell{doc::plain(std::move(text)), false, number, std::move(id)};
+}
+inline doc::Cell row_header(std::string text, std::string id = {}) {
+  return doc::Cell{doc::plain(std::move(text)), true, false, std::move(id)};
+}
+
+// An anchor named after the source's ids: « art-6 », « offre-paa-eaje_psu-2027 »;
+// characters other than letters, digits, « . », « _ » and « - » become « - ».
+inline std::string anchor(std::string s) {
+  for (char& c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-'))
+      c = '-';
+  return s;
+}
+
+inline Block with_id(Block b, std::string id) {
+  b.id = anchor(std::move(id));
+  return b;
+}
 
 inline std::string number(std::optional<Decimal> v) { return v ? fr::decimal(*v) : std::string("—"); }
 

@@ -41,10 +41,17 @@ namespace {
 void visas_block(const Ctg& ctg, std::vector<Block>& out) {
   Block b;
   b.kind = Kind::List;
-  for (const auto& v : ctg.visas) b.items.push_back(doc::plain(v.texte));
+  for (std::size_t i = 0; i < ctg.visas.size(); ++i) {
+    const Visa& v = ctg.visas[i];
+    b.items.push_back(doc::plain(v.texte));
+    b.item_ids.push_back(anchor("visa-" + (v.id.empty() ? std::to_string(i + 1) : v.id)));
+  }
   // One visa per deliberation of the parties, generated.
   for (const auto& p : ctg.parties)
-    if (p.deliberation) b.items.push_back(deliberation_visa(p, ", figurant en annexe 5 de la présente convention ;"));
+    if (p.deliberation) {
+      b.items.push_back(deliberation_visa(p, ", figurant en annexe 5 de la présente convention ;"));
+      b.item_ids.push_back(anchor("visa-deliberation-" + p.id));
+    }
   if (b.items.empty()) return;  // no heading without content
   out.push_back(heading(2, "Visas", "visas"));
   out.push_back(std::move(b));
@@ -56,12 +63,12 @@ void convention_blocks(const Ctg& ctg, std::vector<Block>& out) {
   visas_block(ctg, out);
   if (ctg.preambule) {
     out.push_back(heading(2, "Préambule", "preambule"));
-    out.push_back(markdown(*ctg.preambule));
+    out.push_back(with_id(markdown(*ctg.preambule), "preambule"));
   }
   formula_section(ctg, out);
   for (const auto& a : ctg.articles) {
     out.push_back(heading(2, fmt::format("Article {} – {}", a.numero, a.titre), "article-" + std::to_string(a.numero)));
-    out.push_back(markdown(a.texte));
+    out.push_back(with_id(markdown(a.texte), "art-" + std::to_string(a.numero)));
   }
   out.push_back(page_break());
   out.push_back(heading(2, "Signatures", "signatures"));

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ctg::render::doc {
@@ -26,6 +27,7 @@ struct Cell {
   Line content;
   bool header = false;  // a row header (scope="row")
   bool number = false;  // right-aligned figure
+  std::string id = {};  // Word: a bookmark named after the source (offre-paa-eaje_psu-2027)
 };
 
 struct Table {
@@ -40,9 +42,13 @@ enum class Kind { Heading, Paragraph, List, OrderedList, Markdown, TableBlock, F
 struct Block {
   Kind kind = Kind::Paragraph;
   int level = 0;            // Heading: 1 to 4
-  std::string id;           // Heading: anchor for the table of contents
+  // The anchor of a block from the source (a bookmark in Word, read back by
+  // `ctg retours`): Heading, Paragraph; Markdown: the prefix of its alinéas
+  // (art-6 → art-6-al-1, art-6-al-2…).
+  std::string id;
   Line line;                // Heading, Paragraph
   std::vector<Line> items;  // List, OrderedList
+  std::vector<std::string> item_ids;  // List, OrderedList: an anchor per item (visa-1, action-f1-1.2), or none
   std::string markdown;     // Markdown: the user's text
   Table table;              // TableBlock, Signatures (one cell per party)
   std::string svg;          // Figure: inline SVG (HTML only)
@@ -55,6 +61,8 @@ struct Document {
   bool draft = true;     // marked « Projet » until signature-ready
   std::vector<std::string> signatories;  // the cover page: « Provence Alpes Agglomération », …
   std::vector<Block> blocks;
+  // Word: custom document properties (ctg-titre, ctg-revision, ctg-empreinte…).
+  std::vector<std::pair<std::string, std::string>> properties;
 };
 
 // The bytes of the document's texts, plus `per_cell` for each cell, item and

@@ -31,8 +31,50 @@ std::string line_md(const doc::Line& l, bool in_cell = false) {
   return out;
 }
 
+// Word: a block from the source inside a fenced div that names it (pandoc
+// writes a bookmark for it, read back by `ctg retours`); elsewhere as it is.
+std::string anchored(const std::string& id, bool word, std::string body) {
+  if (!word || id.empty()) return body;
+  return "::: {#" + id + "}\n" + body + ":::\n\n";
+}
+// An inline anchor (a bracketed span): a list item, a table cell.
+std::string anchored_inline(const std::string& id, bool word, std::string body) {
+  if (!word || id.empty()) return body;
+  return "[" + body + "]{#" + id + "}";
+}
+
+// The users' Markdown in Word: each alinéa (paragraphs apart from blank lines;
+// an indented continuation and a fenced code block stay with theirs) anchored
+// as id-al-1, id-al-2…
+std::string alineas(const std::string& md, const std::string& id) {
+  std::vector<std::string> chunks;
+  bool fence = false, blank = true;
+  std::size_t start = 0;
+  while (start < md.size()) {
+    std::size_t nl = md.find('\n', start);
+    std::string line = md.substr(start, nl == std::string::npos ? std::string::npos : nl - start + 1);
+    start = nl == std::string::npos ? md.size() : nl + 1;
+    bool empty = line.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (!fence && empty) {
+      blank = true;
+      continue;
+    }
+    bool continuation = line[0] == ' ' || line[0] == '\t';
+    if (chunks.empty() || (blank && !fence && !continuation)) chunks.emplace_back();
+    else if (blank) chunks.back() += "\n";
+    chunks.back() += line;
+    if (line.back() != '\n') chunks.back() += "\n";
+    if (line.rfind("```", 0) == 0 || line.rfind("~~~", 0) == 0) fence = !fence;
+    blank = false;
+  }
+  std::string out;
+  for (std::size_t i = 0; i < chunks.size(); ++i)
+    out += anchored(fmt::format("{}-al-{}", id, i + 1), true, std::move(chunks[i]));
+  return out;
+}
+
 // Appends to `out`: Annexe 2 of a national CTG is tens of megabytes, built once.
-void table_md(const doc::Table& t, std::string& out) {
+void table_md(const doc::Table& t, std::string& out, bool word = false) {
   if (!t.caption.empty()) out += "*" + markdown::escape(t.caption) + "*\n\n";
   out += "|";
   for (const auto& h : t.head) out += " " + markdown::escape(h) + " |";
@@ -45,7 +87,7 @@ void table_md(const doc::Table& t, std::string& out) {
     for (std::size_t i = 0; i < t.head.size(); ++i) {
       const bool strong = i < row.size() && row[i].header;
       out += strong ? " **" : " ";
-      if (i < row.size()) out += line_md(row[i].content, true);
+      if (i < row.size()) out += anchored_inline(row[i].id, word, line_md(row[i].content, true));
       out += strong ? "** |" : " |";
     }
     out += "\n";
@@ -106,11 +148,16 @@ std::string to_markdown(const doc::Document& d, Target target) {
   for (const auto& b : d.blocks) {
     switch (b.kind) {
       case doc::Kind::Heading:
-        out += std::string(static_cast<std::size_t>(b.level), '#') + " " + line_md(b.line) + "\n\n";
+        out += anchored(b.id, word, std::string(static_cast<std::size_t>(b.level), '#') + " " + line_md(b.line) + "\n");
+        if (!word || b.id.empty()) out += "\n";
         break;
-      case doc::Kind::Paragraph: out += line_md(b.line) + "\n\n"; break;
+      case doc::Kind::Paragraph:
+        out += anchored(b.id, word, line_md(b.line) + "\n");
+        if (!word || b.id.empty()) out += "\n";
+        break;
       case doc::Kind::List:
-        for (const auto& i : b.items) out += "- " + line_md(i) + "\n";
+        for (std::size_t k = 0; k < b.items.size(); ++k)
+          out += "- " + anchored_inline(k < b.item_ids.size() ? b.item_ids[k] : "", word, line_md(b.items[k])) + "\n";
         out += "\n";
         break;
       case doc::Kind::OrderedList: {
@@ -122,10 +169,11 @@ std::string to_markdown(const doc::Document& d, Target target) {
       case doc::Kind::Markdown: {
         std::string md = markdown::sanitize(b.markdown, 1);
         while (!md.empty() && md.back() == '\n') md.pop_back();
-        out += md + "\n\n";
+        if (word && !b.id.empty()) out += alineas(md, b.id);
+        else out += md + "\n\n";
         break;
       }
-      case doc::Kind::TableBlock: table_md(b.table, out); break;
+      case doc::Kind::TableBlock: table_md(b.table, out, word); break;
       case doc::Kind::Signatures: {
         if (!b.line.empty()) out += line_md(b.line) + "\n\n";
         if (word) {

@@ -56,7 +56,7 @@ void parties_section(const Ctg& ctg, std::vector<Block>& out, const std::string&
       if (two_blocks) out.push_back(paragraph(doc::plain("D'une part,")));
       out.push_back(paragraph(doc::plain("Et")));
     }
-    out.push_back(party_paragraph(p, what));
+    out.push_back(with_id(party_paragraph(p, what), "partie-" + p.id));
     if (p.nom_court)
       out.push_back(paragraph(doc::plain(fmt::format("Ci-après dénommé{} « {} » ;", format::naming::feminine(p) ? "e" : "",
                                                      *p.nom_court))));

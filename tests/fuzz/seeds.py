@@ -12,6 +12,7 @@ import pathlib
 import re
 import subprocess
 import sys
+import tempfile
 
 import yaml
 
@@ -75,6 +76,18 @@ def texts(node):
 for f in sorted((ROOT / "examples").glob("*/*.yaml")):
     for t in texts(yaml.safe_load(f.read_text(encoding="utf-8"))):
         write("markdown", t)
+
+# Returned Word files: the docx of ctg render and the small fixtures of tests/data/retours.
+with tempfile.TemporaryDirectory() as t:
+    docx = pathlib.Path(t) / "convention.docx"
+    if subprocess.run([ctg, "render", str(ROOT / "examples" / "provence-alpes-agglomeration"), "--part", "convention",
+                       "-f", "docx", "-o", str(docx)], capture_output=True).returncode == 0:
+        (out / "retours").mkdir(parents=True, exist_ok=True)
+        (out / "retours" / "convention.docx").write_bytes(docx.read_bytes())
+for f in sorted((ROOT / "tests" / "data" / "retours").glob("*.docx")):
+    if f.stat().st_size < 1 << 20:
+        (out / "retours").mkdir(parents=True, exist_ok=True)
+        (out / "retours" / f.name).write_bytes(f.read_bytes())
 
 keys = subprocess.run([ctg, "schema", "--cles"], capture_output=True, text=True, check=True).stdout.split()
 words = sorted({k.split(".")[-1].replace("[]", "") for k in keys} - {""})

@@ -16,9 +16,9 @@ struct ReferentielOptions {
 
 int run_referentiel(const ReferentielOptions& o) {
   if (o.query.empty() == o.epci.empty()) {
-    std::fputs("ctg referentiel : erreur : donnez un code INSEE ou un nom de commune, ou --epci SIREN (pas les deux)\n"
-               "  exemples : ctg referentiel 04070 ; ctg referentiel \"Digne\" ; ctg referentiel --epci 200067437\n",
-               stderr);
+    cli::print_error("donnez un code INSEE ou un nom de commune, ou --epci SIREN (pas les deux)\n"
+                     "  exemples : ctg referentiel 04070 ; ctg referentiel \"Digne\" ; ctg referentiel --epci 200067437",
+                     "ctg referentiel");
     return cli::unusable;
   }
   referentiel::Query q{o.query, o.epci, std::nullopt, referentiel::Output::Texte};
@@ -27,10 +27,10 @@ int run_referentiel(const ReferentielOptions& o) {
   if (o.format == "csv") q.output = referentiel::Output::Csv;
   referentiel::Answer a = referentiel::lookup(referentiel::Store::instance(), q);
   if (!a.error.empty()) {
-    std::fprintf(stderr, "ctg referentiel : erreur : %s\n", a.error.c_str());
+    cli::print_error(a.error, "ctg referentiel");
     return cli::unusable;
   }
-  std::fputs(a.text.c_str(), a.found ? stdout : stderr);
+  cli::emit(a.found ? stdout : stderr, a.text);
   return a.found ? cli::ok : cli::findings;
 }
 }  // namespace

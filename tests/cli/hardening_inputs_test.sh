@@ -159,6 +159,15 @@ out=$(run "$ctg" validate "$tmp/nul" 2>&1); rc=$?
 if [ $rc = 1 ] && grep -q "ctg.yaml:[0-9]*:[0-9]*:.*caractère nul (\\\\0) en position 12" <<<"$out"; then ok "NUL dans inclure : refusé avec sa position"
 else ko "NUL dans inclure : code $rc : $out"; fi
 
+# --- 7. Tracking periods outside 1900–2200: errors, like one after the CTG's end.
+for periode in 0000 9999-T4 1899-S2; do
+  mkdir -p "$tmp/periode-$periode/suivi" && cp "$example" "$tmp/periode-$periode/ctg.yaml"
+  printf 'format: ctg/1\nsuivi:\n  - periode: "%s"\n' "$periode" >"$tmp/periode-$periode/suivi/p.yaml"
+  out=$(run "$ctg" validate "$tmp/periode-$periode" 2>&1); rc=$?
+  if [ $rc = 1 ] && grep -q "p.yaml:3:.*PERIODE.*période $periode .*hors des dates de la CTG" <<<"$out"; then ok "période $periode : erreur"
+  else ko "période $periode : code $rc : $out"; fi
+done
+
 # --- 8. Terminal escapes from every command's own messages.
 esc=$'\e]0;pirate\a\e[2J\xc2\x9b31m'
 ref echap && sed -i "s/^04070\tDigne-les-Bains/04070\tDigne$esc/" "$tmp/echap"/communes-*.tsv

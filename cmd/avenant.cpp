@@ -9,6 +9,7 @@
 #include "cli.hpp"
 #include "output_format.hpp"
 #include "commands.hpp"
+#include "base/text.hpp"
 #include "diff/git.hpp"
 #include "base/values.hpp"
 #include "render/render.hpp"
@@ -29,8 +30,8 @@ int run_avenant(const AvenantOptions& o) {
   if (!o.effect.empty()) {
     effect = parse_iso_date(o.effect);
     if (!effect) {
-      std::fprintf(stderr, "ctg : erreur : --prise-effet %s n'est pas une date AAAA-MM-JJ (exemple : 2026-07-01)\n",
-                   o.effect.c_str());
+      cli::print_error(fmt::format("--prise-effet {} n'est pas une date AAAA-MM-JJ (exemple : 2026-07-01)",
+                                   guillemets(o.effect)));
       return cli::unusable;
     }
   }
@@ -42,8 +43,8 @@ int run_avenant(const AvenantOptions& o) {
   options.consequences = false;
   diff::Result changes = diff::compare_then_free_trees(a, b, options);
   if (!avenant::amends(changes)) {
-    std::fprintf(stderr, "ctg : les deux versions ne diffèrent que par le lieu ou la date de signature, ou pas du "
-                         "tout : aucun avenant à rédiger\n");
+    cli::emit(stderr, "ctg : les deux versions ne diffèrent que par le lieu ou la date de signature, ou pas du "
+                      "tout : aucun avenant à rédiger\n");
     return cli::findings;
   }
   render::doc::Document d = avenant::build(*a.ctg, *b.ctg, changes, o.number, effect);

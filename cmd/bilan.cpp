@@ -8,6 +8,7 @@
 #include "cli.hpp"
 #include "output_format.hpp"
 #include "commands.hpp"
+#include "base/text.hpp"
 #include "format/loader.hpp"
 #include "render/render.hpp"
 #include "bilan/bilan.hpp"
@@ -29,11 +30,11 @@ struct BilanCliOptions {
 int run_bilan(const BilanCliOptions& o) {
   int kinds = (o.annuel ? 1 : 0) + (o.intermediaire ? 1 : 0) + (o.final ? 1 : 0);
   if (kinds != 1) {
-    std::fputs("ctg : erreur : choisissez un bilan, et un seul : --annuel ANNÉE, --intermediaire ou --final\n", stderr);
+    cli::print_error("choisissez un bilan, et un seul : --annuel ANNÉE, --intermediaire ou --final");
     return cli::unusable;
   }
   if (o.part != "tout" && o.part != "petite-enfance") {
-    std::fprintf(stderr, "ctg : erreur : partie « %s » inconnue ; parties : tout, petite-enfance\n", o.part.c_str());
+    cli::print_error(fmt::format("partie {} inconnue ; parties : tout, petite-enfance", guillemets(o.part)));
     return cli::unusable;
   }
   bilan::BilanOptions options;
@@ -43,8 +44,8 @@ int run_bilan(const BilanCliOptions& o) {
   options.year = o.annuel;
   options.petite_enfance = o.part == "petite-enfance";
   if (!o.au.empty() && !(options.au = parse_iso_date(o.au))) {
-    std::fprintf(stderr, "ctg : erreur : date %s invalide ; écrivez-la au format AAAA-MM-JJ, par exemple --au 2027-12-31\n",
-                 o.au.c_str());
+    cli::print_error(fmt::format("date {} invalide ; écrivez-la au format AAAA-MM-JJ, par exemple --au 2027-12-31",
+                                 guillemets(o.au)));
     return cli::unusable;
   }
   if (!cli::document_output_ok(o.format, o.output)) return cli::unusable;
@@ -53,7 +54,7 @@ int run_bilan(const BilanCliOptions& o) {
   std::string error;
   auto d = bilan::build_bilan(*r.ctg, options, error);
   if (!d) {
-    std::fprintf(stderr, "ctg : erreur : %s\n", error.c_str());
+    cli::print_error(error);
     return cli::unusable;
   }
   return cli::write_document(*d, o.format, o.output);

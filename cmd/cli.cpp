@@ -90,8 +90,7 @@ int report_parse_error(const CLI::App& app, const CLI::ParseError& e) {
   } else {
     message = fmt::format("ligne de commande invalide ({})", what);
   }
-  std::fprintf(stderr, "ctg : erreur : %s\n", printable(message).c_str());
-  std::fprintf(stderr, "Pour l'aide : %s --help\n", cmd.c_str());
+  emit(stderr, fmt::format("ctg : erreur : {}\nPour l'aide : {} --help\n", message, cmd));
   return unusable;
 }
 
@@ -114,6 +113,10 @@ void emit(std::FILE* stream, std::string_view text, bool colored) {
   errno = 0;
   if (std::fwrite(safe.data(), 1, safe.size(), stream) != safe.size() && stream == stdout && !stdout_errno)
     stdout_errno = errno;
+}
+
+void print_error(std::string_view message, std::string_view command) {
+  emit(stderr, fmt::format("{} : erreur : {}\n", command, message));
 }
 
 int finish_stdout(int exit_code) {
@@ -162,6 +165,10 @@ bool document_output_ok(const std::string& format, const std::string& path) {
 }
 
 int write_document(const render::doc::Document& d, const std::string& format, const std::string& path) {
+  if (std::string refused = path.empty() ? "" : overwrites_input(path); !refused.empty()) {  // before printing
+    emit(stderr, fmt::format("ctg : erreur : {} ; « {} » n'a pas été modifié\n", refused, path));
+    return unusable;
+  }
   if (format == "md") return write_output(render::to_markdown(d), path);
   if (format == "html") return write_output(render::to_html(d), path);
   // A progress line on a terminal: chromium and pandoc take a few seconds.
@@ -172,7 +179,7 @@ int write_document(const render::doc::Document& d, const std::string& format, co
     if (format == "pdf") print::pdf_from_html(render::to_html(d), path);
     else print::docx_from_markdown(render::to_markdown(d, render::Target::Word), path, d.draft, d.properties);
   } catch (const print::Error& e) {
-    std::fprintf(stderr, "ctg : erreur : %s\n« %s » n'a pas été modifié.\n", e.what(), printable(path).c_str());
+    emit(stderr, fmt::format("ctg : erreur : {}\n« {} » n'a pas été modifié.\n", e.what(), path));
     return unusable;
   }
   return ok;

@@ -39,6 +39,10 @@ bool refuse_invalid(const LoadResult& r, const std::string& why);
 // sequences when `colored`. Write errors are caught at exit (finish_stdout).
 void emit(std::FILE* stream, std::string_view text, bool colored = false);
 
+// « COMMAND : erreur : MESSAGE » on standard error, through emit (user text
+// in MESSAGE — a path, a date, a name — cannot reach the terminal raw).
+void print_error(std::string_view message, std::string_view command = "ctg");
+
 // Flushes standard output; on a write error (a full disk, /dev/full, a closed
 // pipe) prints a French message and returns unusable, else `exit_code`.
 int finish_stdout(int exit_code);

@@ -132,15 +132,27 @@ std::string bash_script(const CLI::App& app) {
 # Installée dans share/bash-completion/completions/ctg ; sinon :
 #   source <(ctg completion bash)
 
+# Every word offered is data: never given to « compgen -W » (which expands
+# $(…) and `…` in its words), never left unquoted (no pathname expansion).
+# _ctg_offer WORD… : the words that begin with $cur, quoted for the command line.
+_ctg_offer() {{
+  local w q
+  for w in "$@"; do
+    [[ $w == "$cur"* ]] || continue
+    printf -v q '%q' "$w"
+    COMPREPLY+=("$q")
+  done
+}}
+
 _ctg_words() {{
-  local IFS=$' \t\n'
-  COMPREPLY=($(compgen -W "$1" -- "$cur"))
+  local -a words
+  read -r -a words <<<"$1"
+  _ctg_offer "${{words[@]}}"
 }}
 
 _ctg_files() {{
   compopt -o filenames 2>/dev/null
-  local IFS=$'\n'
-  COMPREPLY=($(compgen -f -- "$cur"))
+  mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 }}
 
 # Versions for ctg diff and ctg avenant: with --git, revisions (HEAD, HEAD~1,
@@ -156,15 +168,19 @@ _ctg_versions() {{
     local dir= prefix=
     [[ $path == */* ]] && dir=${{path%/*}}/
     [[ $cur == *:* ]] && prefix=$rev:
-    local IFS=$'\n'
-    COMPREPLY=($(git ls-tree --name-only "$rev" -- "${{dir:-.}}" 2>/dev/null | while read -r p; do
-      [[ $p == "$path"* ]] && printf '%s%s\n' "$prefix" "$p"; done))
+    local p q
+    while IFS= read -r -d '' p; do
+      [[ $p == "$path"* ]] || continue
+      printf -v q '%q' "$prefix$p"
+      COMPREPLY+=("$q")
+    done < <(git ls-tree -z --name-only "$rev" -- "${{dir:-.}}" 2>/dev/null)
     compopt -o nospace 2>/dev/null
     return 0
   fi
   if [[ -n $git ]] && git rev-parse --git-dir >/dev/null 2>&1; then
-    local IFS=$'\n'
-    COMPREPLY=($(compgen -W "HEAD"$'\n'"HEAD~1"$'\n'"$(git for-each-ref --format='%(refname:short)' refs/heads refs/tags 2>/dev/null)" -- "$cur"))
+    local -a refs=(HEAD 'HEAD~1')
+    mapfile -t -O 2 refs < <(git for-each-ref --format='%(refname:short)' refs/heads refs/tags 2>/dev/null)
+    _ctg_offer "${{refs[@]}}"
     return 0
   fi
   _ctg_files

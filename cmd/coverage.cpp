@@ -29,14 +29,13 @@ int run_coverage(const CoverageOptions& o) {
   if (!o.target.empty()) {
     options.target = parse_decimal(o.target);
     if (!options.target || options.target->units <= 0 || *options.target > Decimal::from_int(1000)) {
-      std::fprintf(stderr, "ctg : erreur : cible %s invalide ; écrivez un nombre de places pour 100 enfants entre "
-                           "0 et 1000, par exemple --cible 60\n", printable(o.target).c_str());
+      cli::print_error(fmt::format("cible {} invalide ; écrivez un nombre de places pour 100 enfants entre "
+                                   "0 et 1000, par exemple --cible 60", o.target));
       return cli::unusable;
     }
   }
   if (o.csv_fr && o.format != "texte" && o.format != "csv") {
-    std::fprintf(stderr, "ctg : erreur : --csv-fr produit un CSV ; il ne se combine pas avec --format %s\n",
-                 printable(o.format).c_str());
+    cli::print_error(fmt::format("--csv-fr produit un CSV ; il ne se combine pas avec --format {}", o.format));
     return cli::unusable;
   }
   if (!cli::document_output_ok(o.format, o.output)) return cli::unusable;

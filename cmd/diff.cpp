@@ -98,7 +98,7 @@ int run_diff(const DiffOptions& o) {
   std::string a_name, b_name;
   if (o.git) {
     if (o.args.empty() || o.args.size() > 3) {
-      std::fprintf(stderr, "ctg : erreur : ctg diff --git RÉV1 [RÉV2] [CHEMIN]\n");
+      cli::print_error("ctg diff --git RÉV1 [RÉV2] [CHEMIN]");
       return cli::unusable;
     }
     std::string rev1 = o.args[0], rev2, path;
@@ -112,7 +112,7 @@ int run_diff(const DiffOptions& o) {
     b_name = rev2.empty() ? path : rev2 + ":" + path;
   } else {
     if (o.args.size() != 2) {
-      std::fprintf(stderr, "ctg : erreur : ctg diff ANCIEN NOUVEAU (fichiers, dossiers ou RÉV:chemin)\n");
+      cli::print_error("ctg diff ANCIEN NOUVEAU (fichiers, dossiers ou RÉV:chemin)");
       return cli::unusable;
     }
     a_name = o.args[0];
@@ -120,8 +120,7 @@ int run_diff(const DiffOptions& o) {
   }
   for (const auto& name : {a_name, b_name})
     if (auto rp = diff::git::split_rev_path(name); rp && !rp->first.empty() && rp->first[0] == '-') {
-      std::fprintf(stderr, "ctg : erreur : révision « %s » refusée : une révision ne commence pas par « - »\n",
-                   printable(rp->first).c_str());
+      cli::print_error(fmt::format("révision « {} » refusée : une révision ne commence pas par « - »", rp->first));
       return cli::unusable;
     }
   LoadResult a = diff::git::load_version(a_name), b = diff::git::load_version(b_name);

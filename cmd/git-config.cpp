@@ -57,7 +57,7 @@ int run_git_config(const GitConfigOptions& o) {
   std::string error;
   auto top = diff::git::run({"rev-parse", "--show-toplevel"}, error);
   if (!top) {
-    std::fprintf(stderr, "ctg : erreur : ce dossier n'est pas dans un dépôt git (%s)\n", printable(error).c_str());
+    cli::print_error(fmt::format("ce dossier n'est pas dans un dépôt git ({})", error));
     return cli::unusable;
   }
   while (!top->empty() && top->back() == '\n') top->pop_back();
@@ -72,7 +72,7 @@ int run_git_config(const GitConfigOptions& o) {
   for (const auto& [key, value] : {std::pair<std::string, std::string>{"diff.ctg.command", exe + " diff"},
                                    {"diff.ctg.textconv", exe + " diff --textconv"}}) {
     if (!diff::git::run({"config", key, value}, error)) {
-      std::fprintf(stderr, "ctg : erreur : %s\n", printable(error).c_str());
+      cli::print_error(error);
       return cli::unusable;
     }
   }

@@ -24,8 +24,9 @@ int run_init(const InitOptions& o) {
   opts.caf = o.caf;
   auto debut = parse_iso_date(o.debut), fin = parse_iso_date(o.fin);
   if (!debut || !fin) {
-    std::fprintf(stderr, "ctg init : erreur : date %s invalide ; écrivez-la AAAA-MM-JJ, par exemple --debut 2026-01-01\n",
-                 guillemets(!debut ? o.debut : o.fin).c_str());
+    cli::print_error(fmt::format("date {} invalide ; écrivez-la AAAA-MM-JJ, par exemple --debut 2026-01-01",
+                                 guillemets(!debut ? o.debut : o.fin)),
+                     "ctg init");
     return cli::unusable;
   }
   opts.debut = *debut;
@@ -41,15 +42,16 @@ int run_init(const InitOptions& o) {
   init::Result r = init::prepare(referentiel::Store::instance(), opts);
   if (r.error.empty()) r.error = init::write(o.dossier, r.files);
   if (!r.error.empty()) {
-    std::fprintf(stderr, "ctg init : erreur : %s\n", r.error.c_str());
+    cli::print_error(r.error, "ctg init");
     return cli::unusable;
   }
-  std::printf("ctg init : %zu fichiers écrits dans %s :", r.files.size(), o.dossier.c_str());
-  for (const auto& f : r.files) std::printf(" %s", f.name.c_str());
-  std::printf("\n");
-  for (const auto& n : r.notes) std::printf("  note : %s\n", n.c_str());
-  std::printf("Ensuite : complétez ce qui est marqué « À REMPLIR » et « À DÉCIDER », puis : ctg validate %s\n",
-              o.dossier.c_str());
+  std::string out = fmt::format("ctg init : {} fichiers écrits dans {} :", r.files.size(), o.dossier);
+  for (const auto& f : r.files) out += " " + f.name;
+  out += "\n";
+  for (const auto& n : r.notes) out += fmt::format("  note : {}\n", n);
+  out += fmt::format("Ensuite : complétez ce qui est marqué « À REMPLIR » et « À DÉCIDER », puis : ctg validate {}\n",
+                     o.dossier);
+  cli::emit(stdout, out);
   return cli::ok;
 }
 }  // namespace

@@ -53,9 +53,8 @@ int run(int argc, char** argv) {
     if (word != "completion" && std::find(names.begin(), names.end(), word) == names.end()) {
       std::string hint;
       if (auto c = ctg::closest(word, names)) hint = fmt::format(" ; vouliez-vous dire {} ?", ctg::guillemets(*c));
-      std::fprintf(stderr, "ctg : erreur : sous-commande %s inconnue%s\n", ctg::printable(ctg::guillemets(word)).c_str(),
-                   ctg::printable(hint).c_str());
-      std::fprintf(stderr, "Sous-commandes : %s. Pour l'aide : ctg --help\n", ctg::join(names, ", ").c_str());
+      ctg::cli::print_error(fmt::format("sous-commande {} inconnue{}\nSous-commandes : {}. Pour l'aide : ctg --help",
+                                        ctg::guillemets(word), hint, ctg::join(names, ", ")));
       return ctg::cli::unusable;
     }
   }
@@ -63,13 +62,13 @@ int run(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
-    std::fputs(app.help().c_str(), stdout);
+    ctg::cli::emit(stdout, app.help());
     return ctg::cli::ok;
   } catch (const CLI::CallForAllHelp&) {
-    std::fputs(app.help("", CLI::AppFormatMode::All).c_str(), stdout);
+    ctg::cli::emit(stdout, app.help("", CLI::AppFormatMode::All));
     return ctg::cli::ok;
   } catch (const CLI::CallForVersion& v) {
-    std::fprintf(stdout, "%s\n", v.what());
+    ctg::cli::emit(stdout, std::string(v.what()) + "\n");
     return ctg::cli::ok;
   } catch (const CLI::ParseError& e) {
     return ctg::cli::report_parse_error(app, e);
@@ -99,8 +98,8 @@ int main(int argc, char** argv) {
   } catch (const std::bad_alloc&) {
     std::fputs("ctg : erreur : mémoire insuffisante\n", stderr);
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "ctg : erreur interne : %s\nMerci de signaler ce problème avec le fichier en cause.\n",
-                 ctg::printable(e.what()).c_str());
+    ctg::cli::emit(stderr, fmt::format("ctg : erreur interne : {}\nMerci de signaler ce problème avec le fichier en cause.\n",
+                                       e.what()));
   } catch (...) {
     std::fputs("ctg : erreur interne inattendue\n", stderr);
   }

@@ -17,9 +17,9 @@ struct ReferentielOptions {
 
 int run_referentiel(const ReferentielOptions& o) {
   if (o.query.empty() == o.epci.empty()) {
-    std::fputs("ctg referentiel : erreur : donnez un code INSEE ou un nom de commune, ou --epci SIREN (pas les deux)\n"
-               "  exemples : ctg referentiel 04070 ; ctg referentiel \"Digne\" ; ctg referentiel --epci 200067437\n",
-               stderr);
+    cli::print_error("donnez un code INSEE ou un nom de commune, ou --epci SIREN (pas les deux)\n"
+                     "  exemples : ctg referentiel 04070 ; ctg referentiel \"Digne\" ; ctg referentiel --epci 200067437",
+                     "ctg referentiel");
     return cli::unusable;
   }
   if (!cli::document_output_ok(o.format, o.output)) return cli::unusable;
@@ -30,11 +30,11 @@ int run_referentiel(const ReferentielOptions& o) {
   if (o.format == "xlsx") q.output = referentiel::Output::Xlsx;
   referentiel::Answer a = referentiel::lookup(referentiel::Store::instance(), q);
   if (!a.error.empty()) {
-    std::fprintf(stderr, "ctg referentiel : erreur : %s\n", a.error.c_str());
+    cli::print_error(a.error, "ctg referentiel");
     return cli::unusable;
   }
   if (!a.found) {
-    std::fputs(a.text.c_str(), stderr);
+    cli::emit(stderr, a.text);
     return cli::findings;
   }
   if (q.output == referentiel::Output::Xlsx) return cli::write_workbook(a.book, o.output);

@@ -29,8 +29,8 @@ int run_render(const RenderOptions& o) {
   if (!part) {
     std::string hint;
     if (auto c = closest(o.part, render::part_names())) hint = fmt::format(" ; vouliez-vous dire {} ?", guillemets(*c));
-    std::fprintf(stderr, "ctg : erreur : partie %s inconnue%s\nParties : %s\n", printable(guillemets(o.part)).c_str(), printable(hint).c_str(),
-                 join(render::part_names(), ", ").c_str());
+    cli::print_error(
+        fmt::format("partie {} inconnue{}\nParties : {}", guillemets(o.part), hint, join(render::part_names(), ", ")));
     return cli::unusable;
   }
   if (!cli::document_output_ok(o.format, o.output)) return cli::unusable;

@@ -38,7 +38,7 @@ int run_rules() {
   out += "\nCodes du format (erreurs du fichier) :";
   for (const auto& c : rules::format_codes()) out += " " + std::string(c.code);
   out += "\nDétail d'une règle : ctg explain RÈGLE\n";
-  std::fputs(out.c_str(), stdout);
+  cli::emit(stdout, out);
   return cli::ok;
 }
 
@@ -80,13 +80,12 @@ int run_explain(const std::string& id) {
       if (nl == std::string_view::npos) nl = r->example.size();
       out += "  " + std::string(r->example.substr(pos, nl - pos)) + "\n";
     }
-    std::fputs(out.c_str(), stdout);
+    cli::emit(stdout, out);
     return cli::ok;
   }
   for (const auto& c : rules::format_codes())
     if (c.code == upper) {
-      std::fputs(fmt::format("{} — erreur de format\n\n  {}\n\nVoir : man 5 ctg-format.\n", c.code, c.description).c_str(),
-                 stdout);
+      cli::emit(stdout, fmt::format("{} — erreur de format\n\n  {}\n\nVoir : man 5 ctg-format.\n", c.code, c.description));
       return cli::ok;
     }
   std::vector<std::string> ids;
@@ -94,8 +93,7 @@ int run_explain(const std::string& id) {
   for (const auto& c : rules::format_codes()) ids.emplace_back(c.code);
   std::string hint;
   if (auto c = closest(upper, ids)) hint = fmt::format(" ; vouliez-vous dire {} ?", guillemets(*c));
-  std::fprintf(stderr, "ctg : erreur : règle %s inconnue%s\nListe des règles : ctg rules\n", printable(guillemets(id)).c_str(),
-               printable(hint).c_str());
+  cli::print_error(fmt::format("règle {} inconnue{}\nListe des règles : ctg rules", guillemets(id), hint));
   return cli::unusable;
 }
 

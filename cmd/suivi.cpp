@@ -8,6 +8,7 @@
 #include "cli.hpp"
 #include "output_format.hpp"
 #include "commands.hpp"
+#include "base/text.hpp"
 #include "format/loader.hpp"
 #include "format/suivi_check.hpp"
 #include "suivi/report.hpp"
@@ -26,14 +27,13 @@ struct SuiviOptions {
 
 int run_suivi(const SuiviOptions& o) {
   if (o.csv_fr && o.format != "texte" && o.format != "csv") {
-    std::fprintf(stderr, "ctg : erreur : --csv-fr produit un CSV ; il ne se combine pas avec --format %s\n",
-                 o.format.c_str());
+    cli::print_error(fmt::format("--csv-fr produit un CSV ; il ne se combine pas avec --format {}", o.format));
     return cli::unusable;
   }
   std::optional<Date> au;
   if (!o.au.empty() && !(au = parse_iso_date(o.au))) {
-    std::fprintf(stderr, "ctg : erreur : date %s invalide ; écrivez-la au format AAAA-MM-JJ, par exemple --au 2027-06-30\n",
-                 o.au.c_str());
+    cli::print_error(fmt::format("date {} invalide ; écrivez-la au format AAAA-MM-JJ, par exemple --au 2027-06-30",
+                                 guillemets(o.au)));
     return cli::unusable;
   }
   if (!cli::document_output_ok(o.format, o.output)) return cli::unusable;
@@ -48,9 +48,9 @@ int run_suivi(const SuiviOptions& o) {
     return cli::unusable;
   if (!au) au = format::suivi::latest_date(*r.ctg);
   if (!au) {
-    std::fprintf(stderr, "ctg : erreur : aucune période de suivi dans %s ; créez le fichier suivi/%d-T1.yaml à côté "
-                         "de ctg.yaml (voir man ctg-suivi), ou donnez une date avec --au\n",
-                 o.path.c_str(), r.ctg->convention.debut.year);
+    cli::print_error(fmt::format("aucune période de suivi dans {} ; créez le fichier suivi/{}-T1.yaml à côté "
+                                 "de ctg.yaml (voir man ctg-suivi), ou donnez une date avec --au",
+                                 o.path, r.ctg->convention.debut.year));
     return cli::unusable;
   }
   if (o.format == "xlsx")

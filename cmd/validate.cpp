@@ -35,8 +35,8 @@ int run_validate(const ValidateOptions& o) {
   if (!o.at.empty()) {
     options.at = parse_iso_date(o.at);
     if (!options.at) {
-      std::fprintf(stderr, "ctg : erreur : date de référence « %s » invalide ; écrivez-la AAAA-MM-JJ, par exemple "
-                           "--at 2026-01-01\n", printable(o.at).c_str());
+      cli::print_error(fmt::format("date de référence « {} » invalide ; écrivez-la AAAA-MM-JJ, par exemple "
+                                   "--at 2026-01-01", o.at));
       return cli::unusable;
     }
   }

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The official geography (lib/referentiel), its rules REF-1 … REF-7 and
 // ctg init, on the committed data (data/referentiel).
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
 
 #include "init/init.hpp"
 #include "format/loader.hpp"

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "base/interrupt.hpp"
+#include "base/source.hpp"
 #include "base/text.hpp"
 
 namespace ctg {
@@ -55,12 +56,21 @@ std::string write_through(const std::string& path, std::string_view content) {
 
 }  // namespace
 
+std::string overwrites_input(const std::string& path) {
+  if (!is_read_file(path)) return {};
+  return fmt::format("« {} » est un des fichiers lus par cette commande (la CTG, un fichier inclus ou de suivi) : "
+                     "l'écrire le remplacerait ; choisissez un autre fichier de sortie",
+                     path);
+}
+
 std::string write_atomically(const std::string& given, std::string_view content) {
   namespace fs = std::filesystem;
   std::string path = given;
   struct stat st {};
   bool exists = ::stat(path.c_str(), &st) == 0;
   if (exists && S_ISDIR(st.st_mode)) return fmt::format("« {} » est un dossier", given);
+  if (exists)
+    if (std::string refused = overwrites_input(path); !refused.empty()) return refused;
   if (exists && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) return write_through(path, content);
   if (exists && !S_ISREG(st.st_mode))
     return fmt::format("« {} » n'est pas un fichier ordinaire (socket ou périphérique bloc) : il n'est pas remplacé", given);

@@ -9,6 +9,10 @@
 namespace ctg {
 
 // Returns an empty string on success, else a French description of the failure.
+// A file the command has read (is_read_file) is never replaced.
 std::string write_atomically(const std::string& path, std::string_view content);
+
+// Why `path` may not be written (it is one of the files read), in French, or "".
+std::string overwrites_input(const std::string& path);
 
 }  // namespace ctg

@@ -11,6 +11,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <mutex>
+#include <set>
+#include <utility>
 
 #include "base/text.hpp"
 
@@ -77,6 +80,26 @@ Loc SourceSet::from_offset(int file, std::size_t offset) const {
 }
 
 #ifndef _WIN32
+namespace {
+
+// The (device, inode) of every file read: `validate -j` reads from several threads.
+std::mutex read_files_mutex;
+std::set<std::pair<dev_t, ino_t>> read_files;
+
+void remember_read(const struct stat& st) {
+  std::lock_guard lock(read_files_mutex);
+  read_files.emplace(st.st_dev, st.st_ino);
+}
+
+}  // namespace
+
+bool is_read_file(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return false;
+  std::lock_guard lock(read_files_mutex);
+  return read_files.count({st.st_dev, st.st_ino}) > 0;
+}
+
 std::optional<std::string> read_regular_file(const std::string& path, ReadFailure& failure, std::string& reason,
                                              std::size_t cap) {
   auto fail = [&](ReadFailure f, std::string why) -> std::optional<std::string> {
@@ -117,6 +140,7 @@ std::optional<std::string> read_regular_file(const std::string& path, ReadFailur
     content.append(buf, static_cast<std::size_t>(n));
   }
   failure = ReadFailure::None;
+  remember_read(st);
   return content;
 }
 #endif

@@ -76,6 +76,11 @@ enum class ReadFailure { None, Missing, Directory, NotRegular, TooLarge, Unreada
 std::optional<std::string> read_regular_file(const std::string& path, ReadFailure& failure, std::string& reason,
                                              std::size_t cap = max_file_size);
 
+// Whether `path` names (links and hard links included: compared by device
+// and inode) a file read_regular_file has read in this process: an output
+// written there would replace one of the command's own inputs.
+bool is_read_file(const std::string& path);
+
 // Number of UTF-8 code points in `s` (continuation bytes not counted).
 std::size_t utf8_length(std::string_view s);
 // Offset of the first byte that is not valid UTF-8, or npos.

@@ -93,20 +93,30 @@ struct Loader {
                                "désignés par un chemin relatif");
       return std::nullopt;
     };
+    // The system would open the path cut at its first NUL: another file than the one named.
+    if (auto nul = rel.find('\0'); nul != std::string::npos)
+      return refuse(
+          fmt::format("le chemin contient un caractère nul (\\0) en position {}", utf8_length(rel.substr(0, nul)) + 1));
     if (p.is_absolute() || p.has_root_name() || p.has_root_directory()) return refuse("le chemin est absolu");
     fs::path normal = p.lexically_normal();
     if (normal.empty() || *normal.begin() == "..") return refuse("le chemin sort du dossier de la CTG");
     fs::path full = base / normal;
     if (reader && !reader->local) return full;  // a git tree has no links to follow out
+    if (!inside(base, full)) return refuse("le chemin mène hors du dossier de la CTG (lien symbolique)");
+    return full;
+  }
+
+  // Whether `full`, its links followed, stays inside `base` (links followed
+  // too): every file the loader reads from a CTG folder is checked so, since a
+  // cloned repository may hold a link to /etc/passwd or /proc/self/environ.
+  static bool inside(const fs::path& base, const fs::path& full) {
     std::error_code ec;
     fs::path real_base = fs::weakly_canonical(base, ec);
+    if (ec) return false;
     fs::path real_full = fs::weakly_canonical(full, ec);
-    if (!ec) {
-      auto rel_real = real_full.lexically_relative(real_base);
-      if (rel_real.empty() || *rel_real.begin() == "..")
-        return refuse("le chemin mène hors du dossier de la CTG (lien symbolique)");
-    }
-    return full;
+    if (ec) return false;
+    auto rel_real = real_full.lexically_relative(real_base);
+    return !rel_real.empty() && *rel_real.begin() != "..";
   }
 
   void include_all(Ctg& main, const fs::path& base, const std::string& shown_base) {
@@ -174,6 +184,13 @@ struct Loader {
     for (const auto& path : files) {
       std::string shown =
           path_string((shown_base.empty() ? fs::path("suivi") : to_path(shown_base) / "suivi") / path.filename());
+      if (!inside(base, path)) {  // refused unread: its content is never quoted
+        result.diagnostics.error(
+            "SUIVI", Loc{}, fmt::format("fichier de suivi {} refusé : il mène hors du dossier de la CTG (lien symbolique)",
+                                        guillemets(shown)),
+            "les fichiers de suivi sont des fichiers du dossier suivi/ de la CTG, pas des liens vers l'extérieur");
+        continue;
+      }
       int file = read(path, shown, Loc{});
       if (file < 0) continue;
       auto part = load_source(file);
@@ -287,6 +304,16 @@ LoadResult load_file(const std::string& given, const Reader& reader) {
   Loader l;
   l.reader = &reader;  // a local reader reads from the file system (Loader::read)
   std::string path = reader.local ? resolve_ctg_path(given) : given;
+  fs::path folder = to_path(path).parent_path().empty() ? fs::path(".") : to_path(path).parent_path();
+  if (reader.local && !Loader::inside(folder, to_path(path))) {  // refused unread: never quoted
+    l.result.diagnostics.error("FICHIER", Loc{},
+                               fmt::format("lecture de {} refusée : c'est un lien symbolique qui mène hors de son dossier",
+                                           guillemets(path)),
+                               "une CTG est lue dans son dossier ; si ce lien est le vôtre, donnez le chemin du fichier "
+                               "lui-même (readlink -f)");
+    l.result.unusable = true;
+    return std::move(l.result);
+  }
   int file = l.read(to_path(path), path, Loc{});
   if (file < 0) {
     l.result.unusable = true;

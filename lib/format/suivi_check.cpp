@@ -168,17 +168,28 @@ struct Checker {
 
 }  // namespace
 
+namespace {
+
+// The year of a well-formed period (« 2027 », « 2027-T3 », « 2027-S1 »), whatever its value.
+std::optional<int> period_year(std::string_view s) {
+  if (s.size() < 4 || !std::all_of(s.begin(), s.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }))
+    return std::nullopt;
+  int n = s.size() == 7 ? s[6] - '0' : 0;
+  bool part = s.size() == 7 && s[4] == '-' && ((s[5] == 'T' && n >= 1 && n <= 4) || (s[5] == 'S' && n >= 1 && n <= 2));
+  if (s.size() != 4 && !part) return std::nullopt;
+  return (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+}
+
+}  // namespace
+
 std::optional<Bounds> bounds(std::string_view s) {
-  if (s.size() < 4) return std::nullopt;
-  auto y = parse_integer(s.substr(0, 4));
-  if (!y || *y < 1900 || *y > 2200) return std::nullopt;
-  int year = static_cast<int>(*y);
+  auto y = period_year(s);
+  if (!y || *y < min_year || *y > max_year) return std::nullopt;
+  int year = *y;
   if (s.size() == 4) return Bounds{{year, 1, 1}, {year, 12, 31}};
-  if (s.size() != 7 || s[4] != '-') return std::nullopt;
   int n = s[6] - '0';
-  if (s[5] == 'T' && n >= 1 && n <= 4) return Bounds{{year, 3 * n - 2, 1}, last_day(year, 3 * n)};
-  if (s[5] == 'S' && n >= 1 && n <= 2) return Bounds{{year, 6 * n - 5, 1}, last_day(year, 6 * n)};
-  return std::nullopt;
+  if (s[5] == 'T') return Bounds{{year, 3 * n - 2, 1}, last_day(year, 3 * n)};
+  return Bounds{{year, 6 * n - 5, 1}, last_day(year, 6 * n)};
 }
 
 std::optional<Date> latest_date(const Ctg& ctg) {
@@ -193,7 +204,14 @@ void check(const Ctg& ctg, Diagnostics& out) {
   std::vector<const TrackingPeriod*> periods;
   for (const auto& p : ctg.suivi) {
     auto b = bounds(p.periode);
-    if (!b) continue;  // reported by the format
+    if (!b) {  // a malformed period is reported by the format; a well-formed one outside 1900–2200, here
+      if (auto y = period_year(p.periode))
+        out.error("PERIODE", p.at("periode"),
+                  fmt::format("la période {} (année {}) est hors des dates de la CTG ({} – {})", p.periode, *y,
+                              dated(ctg.convention.debut), dated(ctg.convention.fin)),
+                  "le suivi couvre la durée de la convention : vérifiez l'année de la période", span_of(p.periode));
+      continue;
+    }
     if (b->fin < ctg.convention.debut || b->debut > ctg.convention.fin) {
       out.error("PERIODE", p.at("periode"),
                 fmt::format("la période {} ({} – {}) est hors des dates de la CTG ({} – {})", p.periode,

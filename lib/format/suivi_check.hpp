@@ -17,7 +17,11 @@ struct Bounds {
   Date debut, fin;
 };
 
-// The first and last days of a period « 2026-T1 », « 2026-S2 », « 2026 ».
+// The years a period may name; outside them, a PERIODE error.
+constexpr int min_year = 1900, max_year = 2200;
+
+// The first and last days of a period « 2026-T1 », « 2026-S2 », « 2026 »
+// (nullopt when malformed or outside min_year–max_year).
 std::optional<Bounds> bounds(std::string_view periode);
 
 // Errors of the tracking periods of `ctg` (positioned, with did-you-mean).

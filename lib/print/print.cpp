@@ -112,15 +112,21 @@ std::string read_file(const fs::path& p) {
 }
 
 #ifndef _WIN32
+// PATH unset or empty: the system's path, as confstr(_CS_PATH) and git do.
+constexpr std::string_view system_path = "/usr/local/bin:/usr/bin:/bin";
+
+// `program` in PATH. Only absolute folders are searched: an empty entry or a
+// relative one would mean the current folder — possibly a cloned CTG
+// repository holding its own « chromium » or « pandoc ».
 std::string find_program(const std::string& program) {
   const char* path = std::getenv("PATH");
-  std::string_view rest = path ? path : "";
+  std::string_view rest = path && *path ? std::string_view(path) : system_path;
   while (true) {
     auto colon = rest.find(':');
     std::string dir(rest.substr(0, colon));
-    if (dir.empty()) dir = ".";
     fs::path candidate = fs::path(dir) / program;
-    if (::access(candidate.c_str(), X_OK) == 0 && !fs::is_directory(candidate)) return candidate.string();
+    if (!dir.empty() && dir.front() == '/' && ::access(candidate.c_str(), X_OK) == 0 && !fs::is_directory(candidate))
+      return candidate.string();
     if (colon == std::string_view::npos) return {};
     rest.remove_prefix(colon + 1);
   }

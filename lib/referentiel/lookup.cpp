@@ -70,6 +70,14 @@ std::vector<const Epci*> epcis_matching(const Year& y, std::string_view text, st
   return exact;
 }
 
+// Why a millésime listed in index.tsv could not be read.
+std::string unreadable(Store& s, int m) {
+  std::string why = s.year_problem(m);
+  return fmt::format("les données du millésime {} du référentiel sont illisibles{} ; réinstallez le référentiel ou "
+                     "corrigez le dossier {} (variable CTG_REFERENTIEL)",
+                     m, why.empty() ? "" : " (" + why + ")", s.dir());
+}
+
 std::vector<int> chosen(Store& s, std::optional<int> m) {
   std::vector<int> out;
   for (auto it = s.millesimes().rbegin(); it != s.millesimes().rend(); ++it)
@@ -149,6 +157,10 @@ Answer lookup_epci(Store& s, const Query& q) {
     return a;
   }
   const Year* y = s.year(*m);
+  if (!y) {
+    a.error = unreadable(s, *m);
+    return a;
+  }
   const Epci* e = y->epci(q.epci);
   std::vector<std::string> suggestions;
   if (!e) {
@@ -257,9 +269,10 @@ Answer lookup(Store& s, const Query& q) {
   std::string upper = q.text;
   for (char& c : upper) c = c == 'a' ? 'A' : c == 'b' ? 'B' : c;
   std::string key = fold(q.text);
+  for (int m : years)
+    if (!s.year(m)) return a.error = unreadable(s, m), a;
   for (int m : years) {
     const Year* y = s.year(m);
-    if (!y) continue;
     if (looks_like_code(upper)) {
       if (y->commune(upper) && std::find(codes.begin(), codes.end(), upper) == codes.end()) codes.push_back(upper);
       continue;

@@ -1,78 +1,47 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "referentiel/referentiel.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+
 #include "base/paths.hpp"
+#include "base/source.hpp"
 #ifdef _WIN32
 #include "base/platform.hpp"
-#include "base/source.hpp"
-#else
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #endif
 
 namespace ctg::referentiel {
 
 namespace fs = std::filesystem;
 
-#ifdef _WIN32
-// Windows: the file read into memory (no mmap); the same interface.
-struct Year::Mapped {
+// A data file read whole into memory (never mapped: a file truncated or
+// replaced while read must not kill the process with SIGBUS), with the same
+// rules as a CTG file: a regular file, of bounded size.
+struct Year::DataFile {
   std::string content;
   std::string_view text() const { return content; }
 
-  static std::shared_ptr<Mapped> open(const fs::path& p) {
+  // nullptr with `problem` set, in French, when the file cannot be used.
+  static std::shared_ptr<DataFile> open(const fs::path& p, std::string& problem) {
     ReadFailure failure = ReadFailure::None;
     std::string reason;
-    auto text = read_regular_file(path_string(p), failure, reason, std::size_t{1} << 30);
-    if (!text || text->empty()) return nullptr;
-    auto m = std::make_shared<Mapped>();
-    m->content = std::move(*text);
+    auto content = read_regular_file(path_string(p), failure, reason);
+    if (!content) {
+      problem = fmt::format("{} : {}", path_string(p), reason);
+      return nullptr;
+    }
+    auto m = std::make_shared<DataFile>();
+    m->content = std::move(*content);
     return m;
   }
 };
-#else
-struct Year::Mapped {
-  void* data = nullptr;
-  std::size_t size = 0;
-  ~Mapped() {
-    if (data) munmap(data, size);
-  }
-  std::string_view text() const { return {static_cast<const char*>(data), size}; }
-
-  static std::shared_ptr<Mapped> open(const fs::path& p) {
-    int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return nullptr;
-    struct stat st {};
-    auto m = std::make_shared<Mapped>();
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-      m->size = static_cast<std::size_t>(st.st_size);
-      void* d = mmap(nullptr, m->size, PROT_READ, MAP_PRIVATE, fd, 0);
-      if (d == MAP_FAILED) m->size = 0;
-      else m->data = d;
-    }
-    ::close(fd);
-    return m->data ? m : nullptr;
-  }
-};
-#endif
 
 namespace {
-
-std::optional<std::string> read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary | std::ios::ate);
-  if (!in) return std::nullopt;
-  std::string text(static_cast<std::size_t>(in.tellg()), '\0');
-  in.seekg(0);
-  if (!in.read(text.data(), static_cast<std::streamsize>(text.size()))) return std::nullopt;
-  return text;
-}
 
 // Splits `line` on tabs into at most `n` fields.
 std::vector<std::string_view> fields(std::string_view line, std::size_t n) {
@@ -88,10 +57,12 @@ std::vector<std::string_view> fields(std::string_view line, std::size_t n) {
   return out;
 }
 
-std::optional<std::int64_t> number(std::string_view s) {
+// A number of the data files between `low` and `high`, else nullopt (a
+// figure out of bounds is treated as absent: the sums of REF-6 never overflow).
+std::optional<std::int64_t> number(std::string_view s, std::int64_t low = 0, std::int64_t high = max_population) {
   std::int64_t v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc{} || p != s.data() + s.size()) return std::nullopt;
+  if (ec != std::errc{} || p != s.data() + s.size() || v < low || v > high) return std::nullopt;
   return v;
 }
 
@@ -189,7 +160,7 @@ std::optional<Commune> parse_commune(std::string_view line) {
 const Commune* Year::commune(std::string_view code) const {
   std::lock_guard lock(cache_mutex_);
   if (auto it = looked_up_.find(code); it != looked_up_.end()) return &it->second;
-  std::string_view t = communes_text_;  // a view of the mapped file
+  std::string_view t = communes_text_;  // a view of the file read
   auto line_at = [&](std::size_t start) {
     auto nl = t.find('\n', start);
     return t.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
@@ -283,17 +254,18 @@ Store& Store::instance() {
 }
 
 Store::Store(std::string dir) : dir_(std::move(dir)) {
-  auto text = read_file(to_path(dir_) / "index.tsv");
-  if (!text) {
-    problem_ = "référentiel géographique introuvable (" + dir_ +
-               "/index.tsv) ; indiquez son dossier par la variable d'environnement CTG_REFERENTIEL";
+  std::string problem;
+  auto index = Year::DataFile::open(to_path(dir_) / "index.tsv", problem);
+  if (!index) {
+    problem_ = fmt::format("référentiel géographique illisible ({}) ; indiquez son dossier par la variable "
+                           "d'environnement CTG_REFERENTIEL", problem);
     return;
   }
-  each_line(*text, [&](std::string_view line) {
+  each_line(index->text(), [&](std::string_view line) {
     auto f = fields(line, 5);
     if (f.size() < 5) return;
-    auto m = number(f[0]);
-    if (!m) return;
+    auto m = number(f[0], min_millesime, max_millesime);
+    if (!m || info(static_cast<int>(*m))) return;
     infos_.push_back({static_cast<int>(*m), f[2] == "oui", f[3] == "oui", std::string(f[4])});
   });
   std::sort(infos_.begin(), infos_.end(), [](const Info& a, const Info& b) { return a.millesime < b.millesime; });
@@ -328,39 +300,53 @@ const Year* Store::year(int millesime) {
   auto y = std::make_unique<Year>();
   y->millesime = millesime;
   fs::path base = to_path(dir_);
-  y->communes_file_ = Year::Mapped::open(base / ("communes-" + std::to_string(millesime) + ".tsv"));
-  if (!y->communes_file_) {
+  std::string problem;
+  y->communes_file_ = Year::DataFile::open(base / ("communes-" + std::to_string(millesime) + ".tsv"), problem);
+  if (y->communes_file_) {
+    y->communes_text_ = y->communes_file_->text();
+    // The header lines (« # … ») come first; the data lines are sorted by code.
+    while (y->communes_start_ < y->communes_text_.size() && y->communes_text_[y->communes_start_] == '#') {
+      auto nl = y->communes_text_.find('\n', y->communes_start_);
+      y->communes_start_ = nl == std::string_view::npos ? y->communes_text_.size() : nl + 1;
+    }
+    if (y->communes_start_ >= y->communes_text_.size())
+      problem = fmt::format("{}/communes-{}.tsv : aucune commune", dir_, millesime);
+  }
+  if (problem.empty() && inf->epci) {
+    if ((y->epci_file_ = Year::DataFile::open(base / ("epci-" + std::to_string(millesime) + ".tsv"), problem)))
+      y->read_epcis();
+  }
+  if (!problem.empty()) {
+    year_problems_[millesime] = problem;
     years_[millesime] = nullptr;
     return nullptr;
   }
-  y->communes_text_ = y->communes_file_->text();
-  // The header lines (« # … ») come first; the data lines are sorted by code.
-  while (y->communes_start_ < y->communes_text_.size() && y->communes_text_[y->communes_start_] == '#') {
-    auto nl = y->communes_text_.find('\n', y->communes_start_);
-    y->communes_start_ = nl == std::string_view::npos ? y->communes_text_.size() : nl + 1;
-  }
-  if (inf->epci) {
-    if ((y->epci_file_ = Year::Mapped::open(base / ("epci-" + std::to_string(millesime) + ".tsv")))) {
-      y->epci_text_ = y->epci_file_->text();
-      each_line(y->epci_text_, [&](std::string_view line) {
-        auto f = fields(line, 6);
-        if (f.size() < 6) return;
-        Epci e{f[0], f[1], f[2], number(f[3]), number(f[4]), {}};
-        std::string_view m = f[5];
-        while (!m.empty()) {
-          auto comma = m.find(',');
-          e.membres.push_back(m.substr(0, comma));
-          if (comma == std::string_view::npos) break;
-          m.remove_prefix(comma + 1);
-        }
-        y->epcis_.push_back(std::move(e));
-      });
-      auto by_siren = [](const Epci& a, const Epci& b) { return a.siren < b.siren; };
-      if (!std::is_sorted(y->epcis_.begin(), y->epcis_.end(), by_siren))
-        std::sort(y->epcis_.begin(), y->epcis_.end(), by_siren);
-    }
-  }
   return (years_[millesime] = std::move(y)).get();
+}
+
+std::string Store::year_problem(int millesime) {
+  std::lock_guard lock(years_mutex_);
+  auto it = year_problems_.find(millesime);
+  return it == year_problems_.end() ? std::string() : it->second;
+}
+
+void Year::read_epcis() {
+  epci_text_ = epci_file_->text();
+  each_line(epci_text_, [&](std::string_view line) {
+    auto f = fields(line, 6);
+    if (f.size() < 6) return;
+    Epci e{f[0], f[1], f[2], number(f[3]), number(f[4]), {}};
+    std::string_view m = f[5];
+    while (!m.empty()) {
+      auto comma = m.find(',');
+      e.membres.push_back(m.substr(0, comma));
+      if (comma == std::string_view::npos) break;
+      m.remove_prefix(comma + 1);
+    }
+    epcis_.push_back(std::move(e));
+  });
+  auto by_siren = [](const Epci& a, const Epci& b) { return a.siren < b.siren; };
+  if (!std::is_sorted(epcis_.begin(), epcis_.end(), by_siren)) std::sort(epcis_.begin(), epcis_.end(), by_siren);
 }
 
 }  // namespace ctg::referentiel

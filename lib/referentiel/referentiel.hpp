@@ -55,8 +55,9 @@ class Year {
   friend class Store;
   // The communes file stays text, sorted by code: a lookup is a binary
   // search over its lines, and only the lines asked for are parsed.
-  struct Mapped;  // a file mapped in memory (mmap): only the pages read are loaded
-  std::shared_ptr<Mapped> communes_file_, epci_file_;
+  struct DataFile;  // a data file's content, read once
+  void read_epcis();
+  std::shared_ptr<DataFile> communes_file_, epci_file_;
   std::string_view communes_text_, epci_text_;
   std::size_t communes_start_ = 0;  // first line after the header
   // The caches below fill on demand; `validate -j` reads one Year from
@@ -70,6 +71,11 @@ class Year {
   mutable std::multimap<std::string, const Epci*, std::less<>> epcis_by_name_;
   std::vector<Epci> epcis_;                // sorted by SIREN
 };
+
+// Bounds of the data files' numbers: a figure outside them is absent, a
+// millésime outside them is ignored (no overflow in sums or in « M+3 »).
+constexpr std::int64_t max_population = 1'000'000'000;
+constexpr int min_millesime = 1900, max_millesime = 2200;
 
 // The millésime of legal populations in force at a date: millésime M is
 // published at the end of M+2 and is the legal figure from 1 January M+3.
@@ -93,8 +99,10 @@ class Store {
   const std::string& problem() const { return problem_; }  // why it is unavailable, in French
   const std::vector<Info>& millesimes() const { return infos_; }
   const Info* info(int millesime) const;
-  // The data of a millésime, read on first use; nullptr when not in the data.
+  // The data of a millésime, read on first use; nullptr when not in the data
+  // or when its files cannot be read (then year_problem says why, in French).
   const Year* year(int millesime);
+  std::string year_problem(int millesime);
   // The newest millésime ≤ `at_most` with population totale (nullopt if none).
   std::optional<int> latest_with_totale(int at_most) const;
   std::optional<int> latest_with_epci(int at_most) const;
@@ -104,6 +112,7 @@ class Store {
   std::vector<Info> infos_;
   std::mutex years_mutex_;  // year() loads on first use, from any thread
   std::map<int, std::unique_ptr<Year>> years_;
+  std::map<int, std::string> year_problems_;
 };
 
 }  // namespace ctg::referentiel

@@ -34,8 +34,10 @@ void remarks(const Ctg& ctg, Date at, Diagnostics& out) {
     for (const auto& b : p.bilans)
       if (b.type == ReviewKind::Intermediaire && b.petite_enfance && b.date <= at) return;
   const TrackingPeriod* last = nullptr;
+  std::optional<Date> last_start;
   for (const auto& p : ctg.suivi)
-    if (!last || bounds(p.periode)->debut > bounds(last->periode)->debut) last = &p;
+    if (auto b = bounds(p.periode); b && (!last || b->debut > *last_start)) last = &p, last_start = b->debut;
+  if (!last) return;  // no period within 1900–2200: reported by format::suivi::check
   out.note("SUIVI-BILAN", last->at("periode"),
            fmt::format("mi-parcours passé (le {}) : aucun bilan intermédiaire avec son volet petite enfance transmis "
                        "au CDSF n'est noté au {}", dated(mid), dated(at)),

@@ -15,7 +15,7 @@ SECONDS_EACH=${1:-60}
 BUILD=${FUZZ_BUILD:-build-fuzz}
 WORK=${FUZZ_WORK:-$BUILD/fuzz-work}
 JOBS=${JOBS:-1}
-TARGETS=${TARGETS:-"validate coverage render diff markdown retours"}
+TARGETS=${TARGETS:-"validate coverage render diff markdown retours referentiel suivi init"}
 
 if [ ! -x "$BUILD/tests/fuzz/fuzz_markdown" ] || [ "${FUZZ_REBUILD:-1}" = 1 ]; then
   CC=clang CXX=clang++ cmake -S . -B "$BUILD" -DCTG_FUZZ=ON \

@@ -3,7 +3,8 @@
 """Seed corpora and dictionary for the fuzz targets, made at run time.
 
 seeds.py CTG OUT: OUT/<target>/ from examples/ and tests/cases (a CTG split
-with « inclure: » is merged into one file: the targets read no disk),
+with « inclure: » is merged into one file), data/referentiel and the
+examples' tracking files,
 OUT/ctg.dict from the format's keys (`ctg schema --cles`) and the Markdown
 and YAML tokens the converters react to.
 """
@@ -88,6 +89,20 @@ for f in sorted((ROOT / "tests" / "data" / "retours").glob("*.docx")):
     if f.stat().st_size < 1 << 20:
         (out / "retours").mkdir(parents=True, exist_ok=True)
         (out / "retours" / f.name).write_bytes(f.read_bytes())
+# The referential reader: index, communes and EPCI lines (a few of each).
+ref = ROOT / "data" / "referentiel"
+def head(name: str, n: int) -> str:
+    return "".join((ref / name).read_text(encoding="utf-8").splitlines(keepends=True)[:n])
+write("referentiel", head("index.tsv", 4) + CUT + head("communes-2022.tsv", 60) + CUT + head("epci-2022.tsv", 3))
+paa = [l for l in (ref / "communes-2022.tsv").read_text(encoding="utf-8").splitlines(keepends=True) if l.startswith("04")]
+epci = [l for l in (ref / "epci-2022.tsv").read_text(encoding="utf-8").splitlines(keepends=True) if "200067437" in l]
+write("referentiel", CUT + "".join(paa) + CUT + "".join(epci))
+# Tracking files: those of the example.
+for f in sorted((ROOT / "examples").glob("*/suivi/*.yaml")):
+    write("suivi", f.read_text(encoding="utf-8"))
+# ctg init's arguments: Caf, communes, SIREN, début, fin (one per line).
+write("init", "Caisse d'allocations familiales des Hautes-Alpes\n05023,05133\n240500439\n2026-01-01\n2029-12-31\n")
+write("init", "Caf des Alpes-de-Haute-Provence\n\n200067437\n2026-01-01\n2030-12-31\n")
 
 keys = subprocess.run([ctg, "schema", "--cles"], capture_output=True, text=True, check=True).stdout.split()
 words = sorted({k.split(".")[-1].replace("[]", "") for k in keys} - {""})

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "render/document.hpp"
 #include "format/loader.hpp"
@@ -51,5 +53,13 @@ bool document_output_ok(const std::string& format, const std::string& path);
 // Writes `d` in `format` (md and html to standard output without -o; pdf
 // through chromium, docx through pandoc), atomically; returns the exit code.
 int write_document(const render::doc::Document& d, const std::string& format, const std::string& path);
+
+// `--stage signature` of render and avenant: when `blockers` (the errors of
+// `ctg validate --stage signature` left once the handwritten place and date
+// are set aside) is not empty, prints them and why nothing is produced, and
+// returns true (exit 1).
+// `what`: « convention » or « avenant »; each set comes with the files it points into.
+using Findings = std::pair<const Diagnostics*, const SourceSet*>;
+bool refuse_unsignable(const std::vector<Findings>& blockers, const std::string& what);
 
 }  // namespace ctg::cli

@@ -43,7 +43,7 @@ struct Block {
   Line line;                // Heading, Paragraph
   std::vector<Line> items;  // List, OrderedList
   std::string markdown;     // Markdown: the user's text
-  Table table;              // TableBlock, Signatures (one cell per party)
+  Table table;              // TableBlock, Signatures (one row per signatory: party, then quality and name)
   std::string svg;          // Figure: inline SVG (HTML only)
   std::string alt;          // Figure: what it shows, in words (Markdown output and screen readers)
 };

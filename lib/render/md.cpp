@@ -52,12 +52,13 @@ void table_md(const doc::Table& t, std::string& out) {
   out += "\n";
 }
 
-// Word: one bordered cell per signatory, tall enough to sign and stamp,
-// two per row, kept on one page.
+// Word: one bordered cell per signatory, tall enough to sign and stamp, two
+// per row; a row never splits across pages (cantSplit), the table may take
+// two pages and is as wide as the A4 text block (2 × 8,5 cm).
 std::string signatures_openxml(const doc::Table& sig) {
   auto esc = [](const std::string& s) { return xml_escape(s); };
   auto para = [&](const doc::Line& l, bool bold) {
-    std::string out = "<w:p><w:pPr><w:keepNext/><w:spacing w:after=\"60\"/></w:pPr>";
+    std::string out = "<w:p><w:pPr><w:spacing w:after=\"60\"/></w:pPr>";
     for (const auto& s : l) {
       std::string t = s.text;
       std::size_t start = 0;
@@ -71,12 +72,14 @@ std::string signatures_openxml(const doc::Table& sig) {
     }
     return out + "</w:p>";
   };
+  // About 4 cm (2 268 twips) between the name and the foot of the box: a signature and a round seal.
   auto cell = [&](const std::vector<doc::Cell>* row) {
     std::string out = "<w:tc><w:tcPr><w:tcW w:w=\"4819\" w:type=\"dxa\"/></w:tcPr>";
     if (!row) return out + "<w:p/></w:tc>";
     out += para((*row)[0].content, true);
     for (std::size_t k = 1; k < row->size(); ++k) out += para((*row)[k].content, false);
-    return out + "</w:tc>";
+    return out + "<w:p><w:pPr><w:spacing w:before=\"2268\" w:after=\"0\"/><w:jc w:val=\"right\"/></w:pPr><w:r><w:rPr>"
+                 "<w:color w:val=\"666666\"/><w:sz w:val=\"16\"/></w:rPr><w:t>Signature et cachet</w:t></w:r></w:p></w:tc>";
   };
   std::string out =
       "```{=openxml}\n<w:tbl><w:tblPr><w:tblStyle w:val=\"Table\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
@@ -133,10 +136,11 @@ std::string to_markdown(const doc::Document& d, Target target) {
         }
         doc::Table t;
         t.head = {"Signataire", "Représentant", "Signature"};
-        for (const auto& row : b.table.rows) {
-          if (row.size() == 1) t.rows.push_back({row[0], doc::Cell{}, doc::Cell{}});  // no one named yet
-          for (std::size_t i = 1; i < row.size(); ++i)
-            t.rows.push_back({i == 1 ? row[0] : doc::Cell{}, row[i], doc::Cell{}});
+        for (std::size_t i = 0; i < b.table.rows.size(); ++i) {
+          const auto& row = b.table.rows[i];
+          // The party is named once, on its first signatory's row.
+          bool same = i > 0 && line_md(b.table.rows[i - 1][0].content) == line_md(row[0].content);
+          t.rows.push_back({same ? doc::Cell{} : row[0], row.size() > 1 ? row[1] : doc::Cell{}, doc::Cell{}});
         }
         table_md(t, out);
         break;

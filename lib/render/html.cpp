@@ -44,7 +44,7 @@ figcaption { font-size: .9em; color: var(--gris); }
 .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: .6em .8em; margin-top: 1em; font-size: .9em; }
 .signature { border: 1px solid var(--filet); padding: .4em .7em; break-inside: avoid; page-break-inside: avoid;
              display: flex; flex-direction: column; }
-.signature .place { height: 4cm; }  /* a signature and a round seal */
+.signature .place { height: 4.3cm; }  /* a signature and a round seal: 4 cm at least once printed */
 .signature .cachet { margin: 0; font-size: .8em; color: var(--gris); text-align: right; }
 .signature .signataire { font-weight: bold; margin: 0 0 .3em; }
 .signature p { margin: .1em 0; }

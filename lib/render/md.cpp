@@ -82,7 +82,14 @@ std::string signatures_openxml(const doc::Table& sig) {
                  "<w:color w:val=\"666666\"/><w:sz w:val=\"16\"/></w:rPr><w:t>Signature et cachet</w:t></w:r></w:p></w:tc>";
   };
   std::string out =
-      "```{=openxml}\n<w:tbl><w:tblPr><w:tblStyle w:val=\"Table\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+      // No table style: the style « Table » repeats its first row on every page
+      // (LibreOffice), a signatory printed twice. The borders are set here.
+      "```{=openxml}\n<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>"
+      "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:left w:val=\"single\" w:sz=\"4\" "
+      "w:space=\"0\" w:color=\"808080\"/><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/>"
+      "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:insideH w:val=\"single\" w:sz=\"4\" "
+      "w:space=\"0\" w:color=\"808080\"/><w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/>"
+      "</w:tblBorders><w:tblCellMar><w:left w:w=\"80\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar>"
       "<w:tblLook w:firstRow=\"0\" w:firstColumn=\"0\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"4819\"/>"
       "<w:gridCol w:w=\"4819\"/></w:tblGrid>";
   for (std::size_t i = 0; i < sig.rows.size(); i += 2) {

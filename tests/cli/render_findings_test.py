@@ -149,7 +149,7 @@ print("ok --stage signature : refus listé (code 1, rien écrit), version sans P
 boxes = re.findall(r'<div class="signature">(.*?)</div>\n', signed_html)
 if len(boxes) != 13 or sum("Caisse d" in b or "Caf" in b for b in boxes) < 2:
     fail(f"signatures : {len(boxes)} cases, 13 attendues (12 parties, dont la Caf avec 2 signataires)")
-if not all('<div class="place"></div>' in b for b in boxes) or ".signature .place { height: 4cm; }" not in signed_html:
+if not all('<div class="place"></div>' in b for b in boxes) or ".signature .place { height: 4.3cm; }" not in signed_html:
     fail("signatures : pas de place de 4 cm pour la signature et le cachet dans chaque case")
 if re.search(r"\.signatures[^{]*\{[^}]*break-inside: avoid", signed_html.split("@media print")[1]):
     fail("signatures : le bloc entier est insécable (il doit pouvoir prendre deux pages)")

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: EUPL-1.2
-// ctg avenant ANCIEN NOUVEAU : the draft amendment listing every change.
+// ctg avenant ANCIEN NOUVEAU : the amendment listing every change, as a draft or for signature.
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -22,6 +22,7 @@ struct AvenantOptions {
   std::string format = "md";
   int number = 1;
   std::string effect;
+  std::string stage = "brouillon";
   std::string output;
 };
 
@@ -47,7 +48,13 @@ int run_avenant(const AvenantOptions& o) {
                       "tout : aucun avenant à rédiger\n");
     return cli::findings;
   }
-  render::doc::Document d = avenant::build(*a.ctg, *b.ctg, changes, o.number, effect);
+  const bool signing = o.stage == "signature";
+  if (signing) {
+    avenant::Blockers blockers = avenant::signature_blockers(*a.ctg, *b.ctg, effect);
+    if (cli::refuse_unsignable({{&blockers.before, &a.sources}, {&blockers.after, &b.sources}}, "avenant"))
+      return cli::findings;
+  }
+  render::doc::Document d = avenant::build(*a.ctg, *b.ctg, changes, o.number, effect, !signing);
   return cli::write_document(d, o.format, o.output);
 }
 }  // namespace
@@ -67,10 +74,18 @@ void setup_avenant(CLI::App& app, int& exit_code) {
   sub->add_option("--prise-effet", opts->effect,
                   "Date de prise d'effet AAAA-MM-JJ (par défaut : celle du transfert de compétence, sinon à remplir)")
       ->type_name("DATE");
+  sub->add_option("--stage", opts->stage,
+                  "Étape : brouillon (par défaut, le projet marqué « PROJET ») ou signature (la version à signer, "
+                  "refusée tant que la nouvelle version a des erreurs de ctg validate --stage signature autres que le "
+                  "lieu et la date de signature, ou que la date de signature de la convention ou la prise d'effet "
+                  "manque)")
+      ->check(CLI::IsMember({"brouillon", "signature"}))
+      ->type_name("ÉTAPE");
   sub->add_option("-o,--output", opts->output, "Fichier à écrire (sinon la sortie standard) ; écrit d'un seul coup")
       ->type_name("FICHIER");
   sub->footer(
-      "Codes de sortie : 0 avenant produit, 1 versions identiques (rien à rédiger), 2 version illisible ou invalide,\n"
+      "Codes de sortie : 0 avenant produit, 1 versions identiques (rien à rédiger) ou version pour signature refusée,\n"
+      "2 version illisible ou invalide,\n"
       "écriture impossible ou ligne de commande invalide. Voir aussi : man ctg-avenant, ctg diff.");
   sub->callback([opts, format, &exit_code] {
     // Without -f, the format of -o's extension (convention.pdf → pdf).

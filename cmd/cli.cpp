@@ -17,6 +17,7 @@
 #include "base/atomic_file.hpp"
 #include "base/digest.hpp"
 #include "diff/git.hpp"
+#include "base/diagnostic.hpp"
 #include "print/print.hpp"
 #include "render/render.hpp"
 #include "base/text.hpp"
@@ -208,6 +209,22 @@ int write_workbook(const xlsx::Workbook& book, const std::string& path) {
     return unusable;
   }
   return ok;
+}
+
+bool refuse_unsignable(const std::vector<Findings>& blockers, const std::string& what) {
+  std::size_t n = 0;
+  for (const auto& [diags, sources] : blockers) n += diags->count(Severity::Error);
+  if (n == 0) return false;
+  HumanStyle style;
+  style.color = use_color(stderr);
+  for (const auto& [diags, sources] : blockers)
+    for (const auto& d : diags->items()) emit(stderr, format_human(d, *sources, style), style.color);
+  std::fprintf(stderr,
+               "ctg : %s pour signature refusé%s : %zu erreur%s de ctg validate --stage signature "
+               "(hors lieu et date de signature, laissés en blanc pour être écrits à la main).\n"
+               "Corrigez %s, ou produisez le projet marqué « PROJET » (sans --stage signature).\n",
+               what.c_str(), what == "convention" ? "e" : "", n, n > 1 ? "s" : "", n > 1 ? "ces erreurs" : "cette erreur");
+  return true;
 }
 
 }  // namespace ctg::cli

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "render/document.hpp"
 #include "format/loader.hpp"
@@ -65,5 +67,13 @@ void stamp_provenance(render::doc::Document& d, const LoadResult& r);
 
 // Writes the spreadsheet of -f xlsx to `path` at once; returns the exit code.
 int write_workbook(const xlsx::Workbook& book, const std::string& path);
+
+// `--stage signature` of render and avenant: when `blockers` (the errors of
+// `ctg validate --stage signature` left once the handwritten place and date
+// are set aside) is not empty, prints them and why nothing is produced, and
+// returns true (exit 1).
+// `what`: « convention » or « avenant »; each set comes with the files it points into.
+using Findings = std::pair<const Diagnostics*, const SourceSet*>;
+bool refuse_unsignable(const std::vector<Findings>& blockers, const std::string& what);
 
 }  // namespace ctg::cli

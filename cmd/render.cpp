@@ -21,6 +21,7 @@ struct RenderOptions {
   std::string path;
   std::string format = "md";
   std::string part = "tout";
+  std::string stage = "brouillon";
   std::string output;
 };
 
@@ -36,9 +37,14 @@ int run_render(const RenderOptions& o) {
   if (!cli::document_output_ok(o.format, o.output)) return cli::unusable;
   LoadResult r = load_file(o.path);
   if (cli::refuse_invalid(r, "le fichier doit être valide pour être rendu")) return cli::unusable;
-  // The coverage rates are computed once, for the rules (« PROJET ») and the annexes.
+  // The stage decides « PROJET »: the rules run only for the signature version, which they may refuse.
   coverage::Report cov = coverage::compute(*r.ctg);
-  render::doc::Document d = render::build(*r.ctg, *part, render::is_draft(*r.ctg, cov), &cov);
+  const bool signing = o.stage == "signature";
+  Diagnostics blockers;
+  if (signing) blockers = render::signature_blockers(*r.ctg, cov);
+  if (signing && cli::refuse_unsignable({{&blockers, &r.sources}}, "convention"))
+    return cli::findings;
+  render::doc::Document d = render::build(*r.ctg, *part, !signing, &cov);
   cli::stamp_provenance(d, r);
   return cli::write_document(d, o.format, o.output);
 }
@@ -54,16 +60,23 @@ void setup_render(CLI::App& app, int& exit_code) {
       ->check(CLI::IsMember({"md", "html", "pdf", "docx"}))
       ->type_name("FORMAT");
   sub->add_option("--part", opts->part,
-                  "Partie : tout (par défaut), convention, petite-enfance, annexe-1 … annexe-5")
+                  "Partie : tout (par défaut), convention, petite-enfance, annexe-1 … annexe-5, ou analyse (le document "
+                  "d'accompagnement : taux de couverture, graphiques, chiffres clés ; jamais signé)")
       ->type_name("PARTIE");
+  sub->add_option("--stage", opts->stage,
+                  "Étape : brouillon (par défaut, le projet marqué « PROJET ») ou signature (la version à signer, "
+                  "sans la mention ; refusée tant que ctg validate --stage signature trouve des erreurs autres que le "
+                  "lieu et la date de signature, écrits à la main)")
+      ->check(CLI::IsMember({"brouillon", "signature"}))
+      ->type_name("ÉTAPE");
   sub->add_option("-o,--output", opts->output, "Fichier à écrire (sinon la sortie standard) ; écrit d'un seul coup")
       ->type_name("FICHIER");
   sub->footer(
-      "Le document porte la mention « Projet » tant que ctg validate --stage signature trouve des erreurs.\n"
+      "Le document porte la mention « PROJET », sauf avec --stage signature (la version que les parties signent).\n"
       "PDF : ctg render ctg.yaml -f pdf -o convention.pdf (programme chromium, paquet Debian chromium).\n"
       "Word : ctg render ctg.yaml -f docx -o convention.docx (programme pandoc, paquet Debian pandoc).\n"
-      "Codes de sortie : 0 document produit, 2 fichier invalide, écriture impossible, chromium ou pandoc absent\n"
-      "ou en échec, ou ligne de commande invalide.\n"
+      "Codes de sortie : 0 document produit, 1 version pour signature refusée (erreurs listées), 2 fichier invalide,\n"
+      "écriture impossible, chromium ou pandoc absent ou en échec, ou ligne de commande invalide.\n"
       "Voir aussi : man ctg-render.");
   sub->callback([opts, format, &exit_code] {
     // Without -f, the format of -o's extension (convention.pdf → pdf).

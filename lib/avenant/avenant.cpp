@@ -7,6 +7,7 @@
 #include <map>
 
 #include "avenant/clauses.hpp"
+#include "coverage/coverage.hpp"
 #include "format/designation.hpp"
 #include "render/render.hpp"
 #include "render/blocks.hpp"
@@ -134,13 +135,39 @@ void quote(const std::string& text, std::vector<render::doc::Block>& out) {
 
 }  // namespace
 
+namespace {
+
+// The date the avenant takes effect: given, else the first date a transfer takes effect.
+std::optional<Date> effect_date(const std::vector<TransferClause>& moved, const std::optional<Date>& effect) {
+  std::optional<Date> when = effect;
+  for (const auto& t : moved)
+    if (!when && t.transfer && t.transfer->depuis) when = t.transfer->depuis;
+  return when;
+}
+
+}  // namespace
+
+Blockers signature_blockers(const Ctg& before, const Ctg& after, const std::optional<Date>& effect) {
+  Blockers out;
+  out.after = render::signature_blockers(after, coverage::compute(after));
+  const auto& cv = before.convention;
+  if (!cv.date_signature)
+    out.before.error("SIG-1", cv.has("date_signature") ? cv.at("date_signature") : cv.at("fin"),
+                     "date de signature de la convention d'origine inconnue : le visa de l'avenant la cite",
+                     "renseignez convention › date_signature dans l'ancienne version");
+  if (!effect_date(transfers(before, after), effect))
+    out.after.error("AVENANT", Loc{}, "date de prise d'effet de l'avenant inconnue : aucun transfert ne la donne",
+                    "ajoutez --prise-effet AAAA-MM-JJ");
+  return out;
+}
+
 render::doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& changes, int number,
-                    const std::optional<Date>& effect) {
+                    const std::optional<Date>& effect, bool draft) {
   render::doc::Document d;
   const auto& cv = after.convention;
   d.title = fmt::format("Avenant n° {} à la {}", number, lowered(cv.titre));
   d.subtitle = fmt::format("{} – {}-{}", cv.territoire, cv.debut.year, cv.fin.year);
-  d.draft = true;
+  d.draft = draft;
   auto& out = d.blocks;
   // Every party to the convention is party to the avenant, those who leave it too.
   Ctg signing = after;
@@ -284,10 +311,7 @@ render::doc::Document build(const Ctg& before, const Ctg& after, const diff::Res
   out.push_back(paragraph(render::doc::plain("Les autres stipulations de la convention d'origine et de ses annexes, non "
                                      "modifiées par le présent avenant, demeurent inchangées et applicables.")));
   next_article("Prise d'effet");
-  // The date: given, else the first date a transfer takes effect, else blank to fill in.
-  std::optional<Date> when = effect;
-  for (const auto& t : moved)
-    if (!when && t.transfer && t.transfer->depuis) when = t.transfer->depuis;
+  std::optional<Date> when = effect_date(moved, effect);  // else a blank to fill in
   out.push_back(paragraph(render::blocks::concat(
       {render::doc::plain("Le présent avenant prend effet le "), render::blocks::date_or_blank(when),
        render::doc::plain(", sous réserve de sa signature par l'ensemble des parties. Il fait partie intégrante de la "

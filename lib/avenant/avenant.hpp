@@ -19,7 +19,18 @@ bool amends(const diff::Result& changes);
 
 // `effect`: the date the avenant takes effect (« prise d'effet »); by default
 // the date a transfer takes effect, else a blank to fill in.
+// `draft`: marked « PROJET » (the working draft); false for the signature version.
 render::doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& changes, int number,
-                    const std::optional<Date>& effect = std::nullopt);
+                    const std::optional<Date>& effect = std::nullopt, bool draft = true);
+
+// What stops the signature version of the avenant (`--stage signature`):
+// in the new version, the errors of `ctg validate --stage signature` but the
+// handwritten place and date (render::signature_blockers); in the old one, a
+// blank signature date (the avenant's visa quotes it); and a date of effect
+// that neither --prise-effet nor a transfer gives.
+struct Blockers {
+  Diagnostics before, after;
+};
+Blockers signature_blockers(const Ctg& before, const Ctg& after, const std::optional<Date>& effect);
 
 }  // namespace ctg::avenant

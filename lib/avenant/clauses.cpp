@@ -152,19 +152,19 @@ std::vector<TransferClause> transfers(const Ctg& before, const Ctg& after) {
 }
 
 void transfer_article(const TransferClause& t, std::vector<Block>& out) {
-  Line l;
-  std::string commune = t.commune_name;
-  if (!commune.empty()) commune[0] = static_cast<char>(commune[0] >= 'a' && commune[0] <= 'z' ? commune[0] - 'a' + 'A' : commune[0]);
-  l = concat({render::doc::plain(fmt::format("{} transfère à {} {} d'autorité organisatrice de l'accueil du jeune enfant "
-                                     "(article L214-1-3 I du code de l'action sociale et des familles), à compter du ",
-                                     commune, format::naming::designation(*t.epci), competences_words(t.competences))),
-              date_or_blank(t.transfer ? t.transfer->depuis : std::nullopt)});
+  // The parties take note of a transfer the councils and the prefect decided: the avenant does not perform it.
+  Line l = concat({render::doc::plain(fmt::format("Les parties prennent acte du transfert par {} à {} de {} d'autorité "
+                                                  "organisatrice de l'accueil du jeune enfant (article L214-1-3 I du "
+                                                  "code de l'action sociale et des familles), à compter du ",
+                                                  t.commune_name, format::naming::designation(*t.epci),
+                                                  competences_words(t.competences))),
+                   date_or_blank(t.transfer ? t.transfer->depuis : std::nullopt)});
   if (t.transfer && t.transfer->arrete_prefectoral)
-    l.push_back(Span{fmt::format(", transfert prononcé par l'arrêté préfectoral {} pris en application de l'article "
+    l.push_back(Span{fmt::format(", prononcé par l'arrêté préfectoral {} pris en application de l'article "
                                  "L5211-17 du code général des collectivités territoriales",
                                  *t.transfer->arrete_prefectoral)});
   else
-    l.push_back(Span{", dans les conditions de l'article L5211-17 du code général des collectivités territoriales"});
+    l.push_back(Span{", intervenu dans les conditions de l'article L5211-17 du code général des collectivités territoriales"});
   l.push_back(Span{"."});
   out.push_back(paragraph(std::move(l)));
   std::string pop = fmt::format(

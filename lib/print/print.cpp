@@ -285,6 +285,48 @@ std::string base64(std::string_view in) {
   return out;
 }
 
+std::string unbase64(std::string_view in) {
+  std::string out;
+  unsigned n = 0;
+  int bits = 0;
+  for (char c : in) {
+    const char* p = std::strchr(base64_chars, c);
+    if (c == '=' || !p || !*p) break;
+    n = (n << 6) | static_cast<unsigned>(p - base64_chars);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((n >> bits) & 0xFF);
+    }
+  }
+  return out;
+}
+
+// Word 2013, LibreOffice and most viewers do not draw an SVG image: each
+// chart (an SVG data: URI written by image_markdown) becomes a PNG drawn by
+// rsvg-convert (librsvg2-bin) at twice the screen resolution, a file of `dir`
+// pandoc embeds. Without rsvg-convert the SVG stays (Word 2016 and later).
+std::string charts_as_png(std::string_view markdown, const fs::path& dir) {
+  std::string converter = find_program("rsvg-convert");
+  if (converter.empty()) return std::string(markdown);
+  const std::string_view mark = "](data:image/svg+xml;base64,";
+  std::string out;
+  std::size_t from = 0;
+  for (int n = 1;; ++n) {
+    std::size_t at = markdown.find(mark, from);
+    if (at == std::string_view::npos) break;
+    std::size_t begin = at + mark.size(), end = markdown.find(')', begin);
+    if (end == std::string_view::npos) break;
+    fs::path svg = dir / fmt::format("graphique-{}.svg", n), png = dir / fmt::format("graphique-{}.png", n);
+    write_file(svg, unbase64(markdown.substr(begin, end - begin)));
+    run({converter, "--format=png", "--zoom=2", "--background-color=white", "--output=" + png.string(), svg.string()},
+        dir, "rsvg-convert (graphique en PNG pour Word)");
+    out.append(markdown.substr(from, at - from)).append("](").append(png.filename().string()).append(")");
+    from = end + 1;
+  }
+  return out.append(markdown.substr(from));
+}
+
 }  // namespace
 
 bool available(const std::string& program) { return !find_program(program).empty(); }
@@ -323,7 +365,7 @@ void docx_from_markdown(std::string_view markdown, const std::string& output, bo
   fs::path source = tmp.path / "document.md";
   fs::path reference = tmp.path / "reference.docx";
   fs::path docx = tmp.path / "document.docx";
-  write_file(source, markdown);
+  write_file(source, charts_as_png(markdown, tmp.path));
   write_file(reference, draft ? std::string_view(reinterpret_cast<const char*>(detail::reference_projet_docx),
                                                  detail::reference_projet_docx_size)
                               : std::string_view(reinterpret_cast<const char*>(detail::reference_docx),

@@ -34,8 +34,10 @@ void pdf_from_html(std::string_view html, const std::string& output);
 // (see image_markdown). Writes the Word document made by pandoc with the
 // project's reference document to `output`: A4, « Page N sur M » in the
 // footer, table style with borders; `draft` adds « PROJET » in the header
-// of every page. `properties`: custom document properties (name, text), such
-// as the source's title, revision and digest.
+// of every page. Each SVG chart becomes a PNG drawn by rsvg-convert
+// (librsvg2-bin) when it is found, so that Word 2013 and LibreOffice show it.
+// `properties`: custom document properties (name, text), such as the
+// source's title, revision and digest.
 void docx_from_markdown(std::string_view markdown, const std::string& output, bool draft,
                         const std::vector<std::pair<std::string, std::string>>& properties = {});
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Annexes 1 to 5 of the convention, and the early-childhood part sent to
-// the CDSF: figures, equipment, AO table, offer and coverage tables, plan,
-// fiches action, pilotage, deliberations.
+// the CDSF: what the source says (diagnostic, equipment, AO table, offer
+// tables, plan, fiches action, pilotage, deliberations). What the tool
+// computes from it (coverage, charts, key figures) is in analyse.cpp.
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <map>
 
-#include "render/charts.hpp"
 #include "coverage/coverage.hpp"
 #include "format/designation.hpp"
 #include "base/french.hpp"
@@ -21,27 +21,6 @@ namespace ctg::render::parts {
 
 using namespace blocks;
 
-static std::string indicator_value(const Indicator& i) {
-  std::string v = fr::decimal(i.valeur);
-  std::string unit(label_of(i.unite));
-  if (unit.empty()) return v;
-  if (unit == "%") return v + fr::nbsp + "%";
-  return v + " " + unit;
-}
-
-static void indicators_table(const std::vector<const Indicator*>& inds, std::vector<Block>& out, const std::string& caption) {
-  if (inds.empty()) return;
-  doc::Table t;
-  t.caption = caption;
-  t.head = {"Indicateur", "Valeur", "Année", "Source"};
-  t.numeric = {false, true, true, false};
-  for (const Indicator* i : inds)
-    t.rows.push_back({row_header(i->libelle), cell(indicator_value(*i), true),
-                      cell(i->annee ? std::to_string(*i->annee) : "", true),
-                      cell(i->source.value_or("") + (i->remarque ? (i->source ? " – " : "") + *i->remarque : ""))});
-  out.push_back(table(std::move(t)));
-}
-
 void annexe1(const Ctg& ctg, std::vector<Block>& out) {
   out.push_back(page_break());
   out.push_back(heading(2, "Annexe 1 – " + (ctg.diagnostic && ctg.diagnostic->titre ? *ctg.diagnostic->titre
@@ -53,9 +32,6 @@ void annexe1(const Ctg& ctg, std::vector<Block>& out) {
   }
   const auto& d = *ctg.diagnostic;
   if (!d.sources.empty()) out.push_back(paragraph(doc::plain("Sources : " + join(d.sources, ", "))));
-  std::vector<const Indicator*> inds;
-  for (const auto& i : d.indicateurs) inds.push_back(&i);
-  indicators_table(inds, out, "Chiffres clés du diagnostic");
   out.push_back(markdown(d.texte));
   // The enjeux are printed unless the text above already states each of them.
   auto squeezed = [](const std::string& t) {
@@ -208,77 +184,10 @@ void ao_table(const Ctg& ctg, std::vector<Block>& out) {
       const Party* p = ctg.party(e.ao);
       out.push_back(paragraph(Line{Span{(p ? format::naming::title(*p) : e.ao) + " : " + *e.remarque, Style::Emphasis}}));
     }
-  Block chart;
-  chart.kind = Kind::Figure;
-  chart.svg = charts::population_thresholds(ctg);
-  chart.alt = "Population de chaque autorité organisatrice au regard des seuils de 3 500 et 10 000 habitants";
-  if (!chart.svg.empty()) out.push_back(std::move(chart));
-}
-
-// Places are places, the rate is a rate: the caption says which row is
-// which, and what is missing is said once, under the table, not by dashes.
-static void coverage_table(const coverage::Perimeter& p, const std::string& name, const coverage::Stated* stated,
-                           std::vector<Block>& out) {
-  doc::Table t;
-  t.caption = fmt::format("Places d'accueil par mode, enfants de moins de 3 ans et taux de couverture global (places "
-                          "pour 100 enfants) – {}", name);
-  t.head = {"Composante"};
-  for (const auto& c : p.columns) t.head.push_back(c.label());
-  t.numeric.assign(t.head.size(), true);
-  t.numeric[0] = false;
-  auto row = [&](const std::string& label, auto value) {
-    std::vector<doc::Cell> r{row_header(label)};
-    for (const auto& c : p.columns) r.push_back(cell(value(c), true));
-    t.rows.push_back(std::move(r));
-  };
-  for (coverage::Component k : coverage::components) {
-    bool any = std::any_of(p.columns.begin(), p.columns.end(), [&](const coverage::Column& c) { return c.places.at(k).known(); });
-    if (!any) continue;  // a mode with no place anywhere: said in the note below
-    row("Places – " + std::string(coverage::label_of(k)), [&](const coverage::Column& c) {
-      const auto& a = c.places.at(k);
-      return a.value ? fr::decimal(*a.value) + (a.missing.empty() ? "" : "*") : std::string("non renseigné");
-    });
-  }
-  bool children = std::any_of(p.columns.begin(), p.columns.end(), [](const coverage::Column& c) { return c.children.known(); });
-  if (children) {
-    row("Enfants de moins de 3 ans", [](const coverage::Column& c) { return c.children.value ? fr::decimal(*c.children.value) : std::string("non renseigné"); });
-    row("Taux de couverture global", [](const coverage::Column& c) {
-      auto t10 = c.tenths.at(coverage::Rate::Global);
-      return t10 ? fr::tenths(*t10) + (c.partial() ? "*" : "") : std::string("non calculable");
-    });
-  }
-  out.push_back(table(std::move(t)));
-  // What is missing, said once.
-  std::vector<std::string> notes;
-  if (!children)
-    notes.push_back("Le nombre d'enfants de moins de 3 ans de ce territoire n'est pas renseigné : le taux de couverture "
-                    "n'y est pas calculé.");
-  std::map<std::string, std::vector<std::string>> missing_by;  // what → columns
-  std::vector<std::string> order;
-  for (const auto& c : p.columns)
-    for (const auto& m : c.missing) {
-      if (!missing_by.count(m)) order.push_back(m);
-      missing_by[m].push_back(c.label());
-    }
-  if (!order.empty()) {
-    std::vector<std::string> parts;
-    for (const auto& m : order)
-      parts.push_back(fmt::format("{} ({})", m, missing_by[m].size() == p.columns.size() ? "toutes les colonnes"
-                                                                                         : join_french(missing_by[m])));
-    notes.push_back("* Taux partiel, calculé sans : " + join(parts, " ; ") + ".");
-  }
-  if (stated && p.whole && stated->computed_tenths)
-    notes.push_back(fmt::format("Le diagnostic indique un taux de couverture de {} % ; le taux « actuel » calculé ici "
-                                "à partir des tableaux d'offre est de {}{}.",
-                                fr::decimal(stated->value), fr::tenths(*stated->computed_tenths),
-                                p.columns.empty() || !p.columns.front().partial()
-                                    ? ""
-                                    : " seulement, parce qu'il lui manque les places non renseignées ci-dessus"));
-  for (const auto& n : notes) out.push_back(paragraph(Line{Span{n, Style::Emphasis}}));
 }
 
 // Why one long function: The offer table as printed, header then one row per mode then the totals; the columns are shared by all three.
-static void offer_tables(const Ctg& ctg, const coverage::Report& cov, std::vector<Block>& out) {
+static void offer_tables(const Ctg& ctg, std::vector<Block>& out) {
   auto years = ctg.years();
   for (const auto& t : ctg.offre_petite_enfance) {
     const Party* p = ctg.party(t.ao);
@@ -293,12 +202,14 @@ static void offer_tables(const Ctg& ctg, const coverage::Report& cov, std::vecto
     for (const auto& l : t.lignes) {
       std::string label = l.libelle.value_or(std::string(label_of(l.mode)));
       if (l.unit() == OfferUnit::Etp) label += " (ETP)";
+      // A figure the source leaves empty stays empty: never a dash, never a figure it did not write.
+      auto figure = [](const std::optional<Decimal>& v) { return v ? fr::decimal(*v) : std::string(); };
       std::string row = anchor("offre-" + t.key() + "-" + l.id.value_or(std::string(key_of(l.mode))));
       std::vector<doc::Cell> r{row_header(label, row), cell(l.structures ? fr::integer(*l.structures) : "", true),
-                               cell(number(l.actuel), true, row + "-actuel")};
+                               cell(figure(l.actuel), true, row + "-actuel")};
       for (int y : years) {
         auto it = l.projection.find(y);
-        r.push_back(cell(it == l.projection.end() ? "" : number(it->second), true, fmt::format("{}-{}", row, y)));
+        r.push_back(cell(it == l.projection.end() ? "" : figure(it->second), true, fmt::format("{}-{}", row, y)));
       }
       o.rows.push_back(std::move(r));
     }
@@ -342,23 +253,6 @@ static void offer_tables(const Ctg& ctg, const coverage::Report& cov, std::vecto
     section("Zones où l'offre est insuffisante ou difficile d'accès", t.zones_prioritaires);
     section("Accueil des enfants de familles en difficulté", t.familles_difficulte);
     section("Soutien à la qualité des modes d'accueil", t.soutien_qualite);
-    for (const auto& per : cov.perimeters)
-      if (!per.whole && per.id == t.ao) {
-        coverage_table(per, name, nullptr, out);
-        Block chart;
-        chart.kind = Kind::Figure;
-        chart.svg = charts::offer_by_year(per);
-        bool rates = std::any_of(per.columns.begin(), per.columns.end(), [](const coverage::Column& c) {
-          return c.tenths.at(coverage::Rate::Global).has_value();
-        });
-        chart.alt = fmt::format("Places par mode d'accueil{}, année par année – {}",
-                                rates ? " et taux de couverture global" : "", name);
-        if (!chart.svg.empty()) out.push_back(std::move(chart));
-      }
-  }
-  if (!cov.perimeters.empty() && cov.perimeters.back().whole && ctg.offre_petite_enfance.size() > 1) {
-    out.push_back(heading(3, "Taux de couverture du territoire de la CTG", "couverture-territoire"));
-    coverage_table(cov.perimeters.back(), cov.perimeters.back().name, cov.stated ? &*cov.stated : nullptr, out);
   }
 }
 
@@ -426,12 +320,12 @@ void fiche(const ActionSheet& f, std::vector<Block>& out) {
   }
 }
 
-void annexe3(const Ctg& ctg, const coverage::Report& cov, std::vector<Block>& out) {
+void annexe3(const Ctg& ctg, std::vector<Block>& out) {
   out.push_back(page_break());
   out.push_back(heading(2, "Annexe 3 – Plan d'actions et moyens mobilisés par chaque signataire", "annexe-3"));
   plan(ctg, out);
   ao_table(ctg, out);
-  offer_tables(ctg, cov, out);
+  offer_tables(ctg, out);
   if (!ctg.fiches_action.empty()) {
     out.push_back(heading(3, "Fiches action", "fiches-action"));
     for (const auto& f : ctg.fiches_action) fiche(f, out);
@@ -501,46 +395,26 @@ static std::string early_childhood_section(const std::string& md) {
   return {};
 }
 
-static bool early_childhood(Measure m) {
-  switch (m) {
-    case Measure::Naissances:
-    case Measure::EnfantsMoins3Ans:
-    case Measure::EajeNombre:
-    case Measure::EajePlaces:
-    case Measure::MicroCrechesPlaces:
-    case Measure::AssistantsMaternelsNombre:
-    case Measure::AssistantsMaternelsPlaces:
-    case Measure::MamNombre:
-    case Measure::RpeNombre:
-    case Measure::RpeEtp:
-    case Measure::TauxCouvertureGlobal: return true;
-    default: return false;
-  }
-}
-
 static bool mentions_early_childhood(const std::string& s) {
   std::string l;
   for (char c : s) l.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
   return l.find("petite enfance") != std::string::npos;
 }
 
-void petite_enfance(const Ctg& ctg, const coverage::Report& cov, std::vector<Block>& out) {
+void petite_enfance(const Ctg& ctg, std::vector<Block>& out) {
   out.push_back(heading(2, "Volet petite enfance", "petite-enfance"));
   out.push_back(paragraph(doc::plain(
       "Éléments de la convention transmis au comité départemental des services aux familles : diagnostic de la petite "
-      "enfance, autorités organisatrices, offre actuelle et projetée, taux de couverture et fiches action liées "
-      "(art. L214-2 CASF).")));
+      "enfance, autorités organisatrices, offre actuelle et projetée et fiches action liées (art. L214-2 CASF). Les "
+      "taux de couverture calculés à partir de ces tableaux figurent dans le document d'analyse qui accompagne la "
+      "convention.")));
   if (ctg.diagnostic) {
     out.push_back(heading(3, "Diagnostic de la petite enfance", "diagnostic-petite-enfance"));
-    std::vector<const Indicator*> inds;
-    for (const auto& i : ctg.diagnostic->indicateurs)
-      if (i.mesure && early_childhood(*i.mesure)) inds.push_back(&i);
-    indicators_table(inds, out, "Chiffres de la petite enfance");
     std::string section = early_childhood_section(ctg.diagnostic->texte);
     if (!section.empty()) out.push_back(markdown(section));
   }
   ao_table(ctg, out);
-  offer_tables(ctg, cov, out);
+  offer_tables(ctg, out);
   std::vector<const ActionSheet*> related;
   for (const auto& f : ctg.fiches_action) {
     bool axis_related = false;

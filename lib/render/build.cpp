@@ -26,14 +26,14 @@ std::optional<Part> parse_part(std::string_view s) {
   static const std::vector<std::pair<std::string_view, Part>> names{
       {"tout", Part::All},          {"convention", Part::Convention}, {"petite-enfance", Part::PetiteEnfance},
       {"annexe-1", Part::Annexe1},  {"annexe-2", Part::Annexe2},      {"annexe-3", Part::Annexe3},
-      {"annexe-4", Part::Annexe4},  {"annexe-5", Part::Annexe5}};
+      {"annexe-4", Part::Annexe4},  {"annexe-5", Part::Annexe5},      {"analyse", Part::Analyse}};
   for (const auto& [n, p] : names)
     if (n == s) return p;
   return std::nullopt;
 }
 
 std::vector<std::string> part_names() {
-  return {"tout", "convention", "petite-enfance", "annexe-1", "annexe-2", "annexe-3", "annexe-4", "annexe-5"};
+  return {"tout", "convention", "petite-enfance", "annexe-1", "annexe-2", "annexe-3", "annexe-4", "annexe-5", "analyse"};
 }
 
 namespace {
@@ -77,17 +77,22 @@ void convention_blocks(const Ctg& ctg, std::vector<Block>& out) {
 
 }  // namespace
 
-// A draft: an error at the signature stage, at the date of signature (or,
-// blank, the CTG's start): an obligation that starts later (the relais of
-// 2026 for a CTG signed in 2025) does not make a signed text a draft.
-bool is_draft(const Ctg& ctg, const coverage::Report& cov) {
+// What keeps the convention from being signed: the errors of the signature
+// stage at the date of signature (or, blank, the CTG's start: an obligation
+// that starts later, the relais of 2026 for a CTG signed in 2025, does not
+// block it), but the place and date written by hand on the signed copies.
+Diagnostics signature_blockers(const Ctg& ctg, const coverage::Report& cov) {
   rules::Options signing;
   signing.stage = rules::Stage::Signature;
   signing.at = ctg.convention.date_signature.value_or(ctg.convention.debut);
-  return rules::check(ctg, signing, cov).has_errors();
+  Diagnostics all = rules::check(ctg, signing, cov), out;
+  for (const auto& d : all.items()) {
+    if (d.severity != Severity::Error) continue;
+    bool handwritten = d.code == "SIG-1" && (d.hint == "convention › lieu_signature" || d.hint == "convention › date_signature");
+    if (!handwritten) out.add(d);
+  }
+  return out;
 }
-
-bool is_draft(const Ctg& ctg) { return is_draft(ctg, coverage::compute(ctg)); }
 
 doc::Document build(const Ctg& ctg, Part part, bool draft, const coverage::Report* given) {
   doc::Document d;
@@ -96,7 +101,13 @@ doc::Document build(const Ctg& ctg, Part part, bool draft, const coverage::Repor
                            ctg.convention.departement ? " (" + *ctg.convention.departement + ")" : "",
                            ctg.convention.debut.year, ctg.convention.fin.year);
   d.draft = draft;
-  for (const auto& p : ctg.parties) d.signatories.push_back(format::naming::title(p));
+  if (part == Part::Analyse) {
+    // Not a contract: nobody signs it, so no « PROJET » and no signatories on its cover.
+    d.title = "Analyse – " + ctg.convention.titre;
+    d.draft = false;
+  } else {
+    for (const auto& p : ctg.parties) d.signatories.push_back(format::naming::title(p));
+  }
   std::optional<coverage::Report> computed;
   if (!given) computed = coverage::compute(ctg);
   const coverage::Report& cov = given ? *given : *computed;
@@ -106,17 +117,18 @@ doc::Document build(const Ctg& ctg, Part part, bool draft, const coverage::Repor
       convention_blocks(ctg, out);
       parts::annexe1(ctg, out);
       parts::annexe2(ctg, out);
-      parts::annexe3(ctg, cov, out);
+      parts::annexe3(ctg, out);
       parts::annexe4(ctg, out);
       parts::annexe5(ctg, out);
       break;
     case Part::Convention: convention_blocks(ctg, out); break;
-    case Part::PetiteEnfance: parts::petite_enfance(ctg, cov, out); break;
+    case Part::PetiteEnfance: parts::petite_enfance(ctg, out); break;
     case Part::Annexe1: parts::annexe1(ctg, out); break;
     case Part::Annexe2: parts::annexe2(ctg, out); break;
-    case Part::Annexe3: parts::annexe3(ctg, cov, out); break;
+    case Part::Annexe3: parts::annexe3(ctg, out); break;
     case Part::Annexe4: parts::annexe4(ctg, out); break;
     case Part::Annexe5: parts::annexe5(ctg, out); break;
+    case Part::Analyse: parts::analyse(ctg, cov, out); break;
   }
   // A part alone does not start on a page break.
   if (!out.empty() && out.front().kind == Kind::PageBreak) out.erase(out.begin());

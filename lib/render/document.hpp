@@ -50,7 +50,7 @@ struct Block {
   std::vector<Line> items;  // List, OrderedList
   std::vector<std::string> item_ids;  // List, OrderedList: an anchor per item (visa-1, action-f1-1.2), or none
   std::string markdown;     // Markdown: the user's text
-  Table table;              // TableBlock, Signatures (one cell per party)
+  Table table;              // TableBlock, Signatures (one row per signatory: party, then quality and name)
   std::string svg;          // Figure: inline SVG (HTML only)
   std::string alt;          // Figure: what it shows, in words (Markdown output and screen readers)
 };

@@ -42,10 +42,11 @@ td.nombre, th.nombre { text-align: right; font-variant-numeric: tabular-nums; wh
 figure { margin: 1em 0; }
 figure svg { width: 100%; height: auto; }
 figcaption { font-size: .9em; color: var(--gris); }
-.signatures { display: grid; grid-template-columns: 1fr 1fr 1fr; gap: .6em .8em; margin-top: 1em; font-size: .9em; }
-.signature { border: 1px solid var(--filet); padding: .4em .7em; min-height: 6.2em; break-inside: avoid;
+.signatures { display: grid; grid-template-columns: 1fr 1fr; gap: .6em .8em; margin-top: 1em; font-size: .9em; }
+.signature { border: 1px solid var(--filet); padding: .4em .7em; break-inside: avoid; page-break-inside: avoid;
              display: flex; flex-direction: column; }
-.signature .cachet { margin-top: auto; font-size: .8em; color: var(--gris); text-align: right; }
+.signature .place { height: 4.3cm; }  /* a signature and a round seal: 4 cm at least once printed */
+.signature .cachet { margin: 0; font-size: .8em; color: var(--gris); text-align: right; }
 .signature .signataire { font-weight: bold; margin: 0 0 .3em; }
 .signature p { margin: .1em 0; }
 .notes { font-size: .9em; border-top: 1px solid var(--filet); margin-top: 1em; }
@@ -61,7 +62,8 @@ figcaption { font-size: .9em; color: var(--gris); }
   .couverture { break-after: page; }
   nav.sommaire { break-after: page; }
   thead { display: table-header-group; }
-  tr, figure, .signature, .signatures { break-inside: avoid; page-break-inside: avoid; }
+  tr, figure, .signature { break-inside: avoid; page-break-inside: avoid; }  /* the block of boxes may take two pages */
+  .fait-a { break-after: avoid; page-break-after: avoid; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
   p, li { orphans: 3; widows: 3; }
   h3[id^="fiche-"], h3#fiches-action, h3#fiches-petite-enfance { break-before: page; }  /* never at a page foot */
@@ -169,7 +171,7 @@ std::string to_html(const doc::Document& d) {
         for (const auto& row : b.table.rows) {
           out += "<div class=\"signature\"><p class=\"signataire\">" + line_html(row[0].content) + "</p>";
           for (std::size_t k = 1; k < row.size(); ++k) out += "<p>" + line_html(row[k].content) + "</p>";
-          out += "<p class=\"cachet\">Signature et cachet</p></div>\n";
+          out += "<div class=\"place\"></div><p class=\"cachet\">Signature et cachet</p></div>\n";
         }
         out += "</section>\n";
         break;

@@ -95,12 +95,13 @@ void table_md(const doc::Table& t, std::string& out, bool word = false) {
   out += "\n";
 }
 
-// Word: one bordered cell per signatory, tall enough to sign and stamp,
-// two per row, kept on one page.
+// Word: one bordered cell per signatory, tall enough to sign and stamp, two
+// per row; a row never splits across pages (cantSplit), the table may take
+// two pages and is as wide as the A4 text block (2 × 8,5 cm).
 std::string signatures_openxml(const doc::Table& sig) {
   auto esc = [](const std::string& s) { return xml_escape(s); };
   auto para = [&](const doc::Line& l, bool bold) {
-    std::string out = "<w:p><w:pPr><w:keepNext/><w:spacing w:after=\"60\"/></w:pPr>";
+    std::string out = "<w:p><w:pPr><w:spacing w:after=\"60\"/></w:pPr>";
     for (const auto& s : l) {
       std::string t = s.text;
       std::size_t start = 0;
@@ -114,15 +115,24 @@ std::string signatures_openxml(const doc::Table& sig) {
     }
     return out + "</w:p>";
   };
+  // About 4 cm (2 268 twips) between the name and the foot of the box: a signature and a round seal.
   auto cell = [&](const std::vector<doc::Cell>* row) {
     std::string out = "<w:tc><w:tcPr><w:tcW w:w=\"4819\" w:type=\"dxa\"/></w:tcPr>";
     if (!row) return out + "<w:p/></w:tc>";
     out += para((*row)[0].content, true);
     for (std::size_t k = 1; k < row->size(); ++k) out += para((*row)[k].content, false);
-    return out + "</w:tc>";
+    return out + "<w:p><w:pPr><w:spacing w:before=\"2268\" w:after=\"0\"/><w:jc w:val=\"right\"/></w:pPr><w:r><w:rPr>"
+                 "<w:color w:val=\"666666\"/><w:sz w:val=\"16\"/></w:rPr><w:t>Signature et cachet</w:t></w:r></w:p></w:tc>";
   };
   std::string out =
-      "```{=openxml}\n<w:tbl><w:tblPr><w:tblStyle w:val=\"Table\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+      // No table style: the style « Table » repeats its first row on every page
+      // (LibreOffice), a signatory printed twice. The borders are set here.
+      "```{=openxml}\n<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblBorders>"
+      "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:left w:val=\"single\" w:sz=\"4\" "
+      "w:space=\"0\" w:color=\"808080\"/><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/>"
+      "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/><w:insideH w:val=\"single\" w:sz=\"4\" "
+      "w:space=\"0\" w:color=\"808080\"/><w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"808080\"/>"
+      "</w:tblBorders><w:tblCellMar><w:left w:w=\"80\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar>"
       "<w:tblLook w:firstRow=\"0\" w:firstColumn=\"0\"/></w:tblPr><w:tblGrid><w:gridCol w:w=\"4819\"/>"
       "<w:gridCol w:w=\"4819\"/></w:tblGrid>";
   for (std::size_t i = 0; i < sig.rows.size(); i += 2) {
@@ -182,10 +192,11 @@ std::string to_markdown(const doc::Document& d, Target target) {
         }
         doc::Table t;
         t.head = {"Signataire", "Représentant", "Signature"};
-        for (const auto& row : b.table.rows) {
-          if (row.size() == 1) t.rows.push_back({row[0], doc::Cell{}, doc::Cell{}});  // no one named yet
-          for (std::size_t i = 1; i < row.size(); ++i)
-            t.rows.push_back({i == 1 ? row[0] : doc::Cell{}, row[i], doc::Cell{}});
+        for (std::size_t i = 0; i < b.table.rows.size(); ++i) {
+          const auto& row = b.table.rows[i];
+          // The party is named once, on its first signatory's row.
+          bool same = i > 0 && line_md(b.table.rows[i - 1][0].content) == line_md(row[0].content);
+          t.rows.push_back({same ? doc::Cell{} : row[0], row.size() > 1 ? row[1] : doc::Cell{}, doc::Cell{}});
         }
         table_md(t, out);
         break;

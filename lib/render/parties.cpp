@@ -93,15 +93,18 @@ void signatures_section(const Ctg& ctg, std::vector<Block>& out) {
   sig.kind = Kind::Signatures;
   sig.table.caption = "Signatures";
   sig.line = done;
+  // One box per person who signs (the Caf's Directeur and its Président each have theirs);
+  // a party with no one named yet still gets its box.
   for (const auto& p : ctg.parties) {
-    std::vector<doc::Cell> row;
-    row.push_back(doc::Cell{doc::plain(format::naming::title(p)), true, false});
+    doc::Cell party{doc::plain(format::naming::title(p)), true, false};
+    bool any = false;
     for (const auto& r : p.representants) {
       if (!r.signataire) continue;
       std::string who = format::naming::person(r);
-      row.push_back(doc::Cell{doc::plain(r.qualite + (who.empty() ? "" : "\n" + who)), false, false});
+      sig.table.rows.push_back({party, doc::Cell{doc::plain(r.qualite + (who.empty() ? "" : "\n" + who)), false, false}});
+      any = true;
     }
-    sig.table.rows.push_back(std::move(row));
+    if (!any) sig.table.rows.push_back({party});
   }
   out.push_back(std::move(sig));
 }

@@ -10,21 +10,30 @@
 
 #include "coverage/coverage.hpp"
 #include "render/document.hpp"
+#include "base/diagnostic.hpp"
 #include "format/model.hpp"
 
 namespace ctg::render {
 
-enum class Part { All, Convention, PetiteEnfance, Annexe1, Annexe2, Annexe3, Annexe4, Annexe5 };
+// Analyse: the companion document for the comité de pilotage and the CDSF
+// (coverage tables and charts, the diagnostic's figures, cross-checks); it is
+// never part of the convention the parties sign.
+enum class Part { All, Convention, PetiteEnfance, Annexe1, Annexe2, Annexe3, Annexe4, Annexe5, Analyse };
 
 std::optional<Part> parse_part(std::string_view s);
 std::vector<std::string> part_names();
 
-// Whether the document is still a draft, marked « Projet »: as long as
-// `ctg validate --stage signature` finds errors. One call, one rules check.
-bool is_draft(const Ctg& ctg);
-bool is_draft(const Ctg& ctg, const coverage::Report& cov);  // rates already computed
+// The stage a document is printed for, the same word as `ctg validate
+// --stage`: the working draft, marked « PROJET » (the default), or the
+// version the parties sign, without the mark.
+enum class Stage { Brouillon, Signature };
 
-// `draft`: the document is marked « Projet » (it is not ready for signature).
+// What stops the signature version: the errors of `ctg validate --stage
+// signature`, except the place and date of signature, left blank on purpose
+// to be written by hand (« Fait à …, le … »). Empty: ready to sign.
+Diagnostics signature_blockers(const Ctg& ctg, const coverage::Report& cov);
+
+// `draft`: the document is marked « Projet » (the working draft).
 // `cov`: the CTG's coverage rates when the caller has them (else computed).
 doc::Document build(const Ctg& ctg, Part part, bool draft, const coverage::Report* cov = nullptr);
 
@@ -32,7 +41,7 @@ doc::Document build(const Ctg& ctg, Part part, bool draft, const coverage::Repor
 // « Entre : … »; `what` is signed: « la présente convention », « le présent avenant ».
 void parties_section(const Ctg& ctg, std::vector<doc::Block>& out, const std::string& what);
 void formula_section(const Ctg& ctg, std::vector<doc::Block>& out);     // « Il est convenu et arrêté ce qui suit : »
-void signatures_section(const Ctg& ctg, std::vector<doc::Block>& out);  // « Fait à … », one box per party
+void signatures_section(const Ctg& ctg, std::vector<doc::Block>& out);  // « Fait à … », one box per signatory
 // « Vu la délibération du conseil municipal de la Commune d'Aiglun en date du … » + `end`.
 doc::Line deliberation_visa(const Party& p, const std::string& end);
 std::string designation_of(const Party& p);                            // « la Commune d'Aiglun »

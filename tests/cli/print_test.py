@@ -13,6 +13,7 @@
 - a missing chromium or pandoc: a French error, exit 2, the existing file
   untouched and no temporary file left; -o required.
 """
+import html
 import os
 import re
 import shutil
@@ -77,12 +78,40 @@ else:
 signature_pages = [i for i, p in enumerate(pages, 1) if "Fait à" in p]
 if len(signature_pages) != 1:
     fail(f"PDF : « Fait à » sur les pages {signature_pages}, une seule attendue")
-else:
-    sig = pages[signature_pages[0] - 1]
-    for name in ["NEFFAH", "PICOZZI", "COSSERAT", "Commune de Volonne", "Signature et cachet"]:
-        if name not in sig:
-            fail(f"PDF : « {name} » absent de la page des signatures (une seule page)")
-    print(f"ok PDF : signatures sur une seule page (page {signature_pages[0]})")
+
+
+def words_by_page(pdf):
+    """pdftotext -bbox: per page, the words with their boxes (points, y downwards)."""
+    xml = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    out = []
+    for page in re.findall(r"<page[^>]*>(.*?)</page>", xml, re.S):
+        out.append([(float(a), float(b), float(c), float(d), html.unescape(w)) for a, b, c, d, w in
+                    re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', page)])
+    return out
+
+
+def check_signature_boxes(pdf, what, expected):
+    """Every box: its « Signature et cachet » about 4 cm under the name above it, on the same page."""
+    boxes, gaps, pages_used = 0, [], set()
+    for n, words in enumerate(words_by_page(pdf), 1):
+        for i, (x0, y0, x1, y1, w) in enumerate(words):
+            if w != "Signature" or i + 2 >= len(words) or words[i + 1][4] != "et" or words[i + 2][4] != "cachet":
+                continue
+            boxes += 1
+            pages_used.add(n)
+            right = x0 > 297
+            above = [b for b in words if b[3] < y0 - 1 and (b[0] > 297) == right]
+            gaps.append(y0 - max(b[3] for b in above) if above else 0)
+    if boxes != expected:
+        fail(f"{what} : {boxes} cases de signature, {expected} attendues")
+    small = [round(g) for g in gaps if not 105 <= g <= 200]  # 4 cm = 113 pt; more than 7 cm: the name is on another page
+    if small:
+        fail(f"{what} : espace pour signer hors de 105–200 pt entre le nom et « Signature et cachet » : {small}")
+    print(f"ok {what} : {boxes} cases de signature, {min(gaps, default=0):.0f} à {max(gaps, default=0):.0f} pt pour signer "
+          f"(4 cm = 113 pt), pages {sorted(pages_used)}")
+
+
+check_signature_boxes(pdf, "PDF de l'exemple réel (projet)", 13)
 
 # A signable convention: the small example, completed.
 signable = os.path.join(tmp, "signable")
@@ -90,8 +119,10 @@ shutil.copytree(os.path.join(root, "examples", "commune-seule"), signable)
 done = subprocess.run([ctg, "validate", "--stage", "signature", signable], capture_output=True, text=True)
 if done.returncode == 0:
     out = os.path.join(tmp, "signable.pdf")
+    run("render", signable, "--stage", "signature", "-f", "pdf", "-o", out)
+    check_pdf(out, False, "PDF d'une convention signable (--stage signature)")
     run("render", signable, "-f", "pdf", "-o", out)
-    check_pdf(out, False, "PDF d'une convention signable")
+    check_pdf(out, True, "PDF d'une convention signable, projet par défaut")
 else:
     fail("examples/commune-seule ne passe pas validate --stage signature : " + done.stdout[-300:])
 
@@ -107,6 +138,53 @@ done = subprocess.run([python, checker, docx, "projet"], capture_output=True, te
 print(done.stdout.strip())
 if done.returncode != 0:
     fail("Word : " + (done.stdout + done.stderr)[-600:])
+
+# The analysis document: its charts, as PNG images Word 2013 and LibreOffice draw.
+analyse_docx = os.path.join(tmp, "analyse.docx")
+run("render", paa, "--part", "analyse", "-f", "docx", "-o", analyse_docx)
+import zipfile
+with zipfile.ZipFile(analyse_docx) as z:
+    media = [n for n in z.namelist() if n.startswith("word/media/")]
+    body = z.read("word/document.xml").decode("utf-8")
+pngs = [m for m in media if m.endswith(".png")]
+if len(pngs) < 3 or body.count("<a:blip") < 3 or "svgBlip" in body:
+    fail(f"Word (analyse) : graphiques sans image PNG : {media}")
+else:
+    print(f"ok Word (analyse) : {len(pngs)} graphiques en PNG ({', '.join(os.path.basename(m) for m in pngs)})")
+
+# ---------------------------------------------------------------- Word opened by LibreOffice
+
+soffice = shutil.which("soffice")
+if not soffice:
+    print("-- soffice absent : la conversion du document Word par LibreOffice n'est pas vérifiée")
+else:
+    def office_pdf(docx):
+        outdir = os.path.join(tmp, "office")
+        subprocess.run([soffice, f"-env:UserInstallation=file://{tmp}/office-profil", "--headless", "--convert-to", "pdf",
+                        "--outdir", outdir, docx], capture_output=True, timeout=600)
+        return os.path.join(outdir, os.path.splitext(os.path.basename(docx))[0] + ".pdf")
+    lo = office_pdf(analyse_docx)
+    if not os.path.exists(lo):
+        fail("LibreOffice n'a pas converti le document d'analyse")
+    else:
+        images = subprocess.run(["pdfimages", "-list", lo], capture_output=True, text=True).stdout.splitlines()[2:]
+        text = subprocess.run(["pdftotext", lo, "-"], capture_output=True, text=True).stdout
+        if len(images) < 3 or "Taux de couverture du territoire" not in text:
+            fail(f"LibreOffice (analyse) : {len(images)} images, texte {'présent' if 'Taux de couverture du territoire' in text else 'absent'}")
+        else:
+            print(f"ok LibreOffice (analyse) : {len(pages_of(lo))} pages, {len(images)} images dessinées, texte présent")
+    lo = office_pdf(docx)
+    if not os.path.exists(lo):
+        fail("LibreOffice n'a pas converti la convention")
+    else:
+        office_pages = pages_of(lo)
+        text = "\f".join(office_pages)
+        missing = [w for w in ["Entre :", "Article 14", "Annexe 5", "NEFFAH", "PICOZZI", "COSSERAT"] if w not in text]
+        if len(office_pages) < 30 or missing:
+            fail(f"LibreOffice (convention) : {len(office_pages)} pages, absents : {missing}")
+        else:
+            print(f"ok LibreOffice (convention) : {len(office_pages)} pages, texte complet")
+        check_signature_boxes(lo, "LibreOffice (convention)", 13)
 
 # ---------------------------------------------------------------- missing programs, -o
 

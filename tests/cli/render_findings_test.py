@@ -63,23 +63,87 @@ if "Digne-les-Bains" in annex5 or "Commune de Digne les bains" not in annex5:
     fail("annexe 5 : Digne n'a pas le même nom que dans les parties")
 print("ok un seul nom par partie (annexe 5)")
 
-# ---------------------------------------------------------------- coverage tables and charts
-for block in re.findall(r"\*Places d'accueil par mode.*?(?=\n\n#|\Z)", run("render", paa), re.S):
+# ---------------------------------------------------------------- the contract, and its analysis apart (issue 19)
+# The convention prints the source; what the tool computes goes to `--part analyse`.
+for software in ["Taux partiel", "clé donnees", "n'est pas renseigné", "seulement, parce qu", "Chiffres clés du diagnostic",
+                 "Places d'accueil par mode", "taux « actuel » calculé"]:
+    if norm(software) in md or software in html:
+        fail(f"convention : texte d'analyse dans le contrat : « {software} »")
+if "<svg" in html:
+    fail("convention : un graphique calculé dans le contrat")
+# A cell the source leaves empty stays empty: the current places of the childminders (hors MAM).
+row = re.search(r"^\| \*\*Assistants maternels \(hors MAM\)\*\* \| 54 \|(.*)$", run("render", paa), re.M)
+if not row or row.group(1).split("|")[0].strip() != "" or row.group(1).split("|")[1].strip() != "225":
+    fail(f"tableau d'offre : la case « actuel » vide de la source n'est pas vide : {row.group(0) if row else None}")
+raw_analyse = run("render", paa, "--part", "analyse")
+analyse = norm(raw_analyse)
+html_analyse = run("render", paa, "--part", "analyse", "-f", "html")
+for kept in ["Chiffres clés du diagnostic", "Taux de couverture – La Communauté d’Agglomération Provence Alpes Agglomération",
+             "Taux de couverture du territoire de la CTG", "Taux partiel, calculé sans",
+             "n'est pas renseigné : le taux de couverture n'y est pas calculé", "Le diagnostic indique un taux de couverture de 58 %",
+             "Il ne fait pas partie de la convention signée"]:
+    if norm(kept) not in analyse:
+        fail(f"analyse : « {kept} » absent")
+if "PROJET" in raw_analyse or "seulement" in analyse:
+    fail("analyse : « PROJET » ou « seulement » dans le document d'analyse")
+# No jump from a missing current cell: the childminders' places are not shown for « actuel », nor its rate.
+am = re.search(r"^\| \*\*Places – Assistants maternels \(MAM comprises\)\*\* \|([^\n]*)$", raw_analyse, re.M)
+if not am or am.group(1).split("|")[0].strip() != "non renseigné" or "8\\*" in am.group(1):
+    fail(f"analyse : saut « 8* → 233 » d'une case actuelle vide : {am.group(0) if am else None}")
+if "Places non renseignées dans une colonne alors que les autres colonnes les donnent : Assistants maternels (MAM comprises) (actuel)" not in analyse:
+    fail("analyse : la case actuelle non renseignée n'est pas dite")
+for block in re.findall(r"\*Places d'accueil par mode.*?(?=\n\n#|\Z)", raw_analyse, re.S):
     if re.search(r"\| \*\*(Enfants de moins de 3 ans|Taux de couverture global)\*\* \|( — \|)+", block):
         fail("un tableau de couverture aligne des « — » au lieu de dire ce qui manque")
-if "n'est pas renseigné : le taux de couverture n'y est pas calculé" not in md:
-    fail("l'absence du nombre d'enfants n'est pas dite")
-if "Le diagnostic indique un taux de couverture de 58 %" not in md:
-    fail("l'écart entre le taux calculé et les 58 % du diagnostic n'est pas expliqué")
-svgs = re.findall(r"<svg.*?</svg>", html, re.S)
+svgs = re.findall(r"<svg.*?</svg>", html_analyse, re.S)
 for svg in svgs:
     if "(MAM c<" in svg or re.search(r">Assistants maternels \(MAM c[^o]", svg):
         fail("légende coupée")
     if "taux de couverture global" in svg and "font-weight=\"bold\"" not in svg.split("tspan")[0]:
         fail("la légende promet un taux qui n'est pas dessiné")
-if not any(">20<" in s or ">40 000<" in s for s in svgs):
-    fail("graphiques sans axe gradué")
-print(f"ok couverture : places, enfants et taux distingués ; {len(svgs)} graphiques avec axes et légendes entières")
+if len(svgs) < 3 or not any(">20<" in s or ">40 000<" in s for s in svgs):
+    fail(f"analyse : {len(svgs)} graphiques, ou sans axe gradué")
+if "sans actuel : places non renseignées" not in norm(html_analyse):
+    fail("analyse : le graphique dessine la colonne actuelle incomplète (doublement apparent de l'offre)")
+print(f"ok contrat sans analyse ; analyse à part : couverture, {len(svgs)} graphiques, chiffres clés, pas de saut 8* → 233")
+
+# ---------------------------------------------------------------- the version for signature (issue 19)
+import shutil
+# The default is the working draft, marked PROJET, even for a CTG ready to sign: the stage decides, not the rules.
+if "**PROJET**" not in run("render", os.path.join(root, "examples", "commune-seule")):
+    fail("render sans --stage : un document prêt à signer n'est plus le projet marqué PROJET")
+# The real example has undated deliberations: refused, with the list, nothing written.
+target = os.path.join(tmp, "signature.md")
+done = subprocess.run([ctg, "render", paa, "--stage", "signature", "-o", target], cwd=root, capture_output=True, text=True,
+                      env=dict(os.environ, NO_COLOR="1"))
+if done.returncode != 1 or os.path.exists(target) or done.stderr.count("erreur[SIG-1]") != 11 \
+        or "]: date de signature" in done.stderr or "]: lieu de signature" in done.stderr \
+        or "convention pour signature refusée : 11 erreurs de ctg validate --stage signature" not in done.stderr:
+    fail(f"render --stage signature sur un projet : code {done.returncode}, attendu 1 avec les 11 délibérations : {done.stderr[-600:]}")
+# Deliberations dated: the place and the date of signature stay blank, written by hand.
+ready = os.path.join(tmp, "prete")
+shutil.copytree(paa, ready)
+text = open(os.path.join(ready, "ctg.yaml"), encoding="utf-8").read().replace("date: null }", "date: 2026-02-10 }")
+open(os.path.join(ready, "ctg.yaml"), "w", encoding="utf-8").write(text)
+signed = run("render", ready, "--stage", "signature")
+signed_html = run("render", ready, "--stage", "signature", "-f", "html")
+if "PROJET" in signed or "PROJET" in signed_html or 'class="projet"' in signed_html:
+    fail("render --stage signature : mention PROJET dans la version à signer")
+if not re.search(r"^Fait à …+, le …+", signed, re.M):
+    fail("render --stage signature : « Fait à …, le … » n'est pas laissé en blanc")
+if "**PROJET**" not in run("render", ready):
+    fail("render sans --stage : la mention PROJET a disparu")
+print("ok --stage signature : refus listé (code 1, rien écrit), version sans PROJET, blancs à la main ; projet par défaut")
+
+# One box per signatory, with room to sign; the Caf's two representatives each have theirs.
+boxes = re.findall(r'<div class="signature">(.*?)</div>\n', signed_html)
+if len(boxes) != 13 or sum("Caisse d" in b or "Caf" in b for b in boxes) < 2:
+    fail(f"signatures : {len(boxes)} cases, 13 attendues (12 parties, dont la Caf avec 2 signataires)")
+if not all('<div class="place"></div>' in b for b in boxes) or ".signature .place { height: 4.3cm; }" not in signed_html:
+    fail("signatures : pas de place de 4 cm pour la signature et le cachet dans chaque case")
+if re.search(r"\.signatures[^{]*\{[^}]*break-inside: avoid", signed_html.split("@media print")[1]):
+    fail("signatures : le bloc entier est insécable (il doit pouvoir prendre deux pages)")
+print("ok signatures : une case par signataire (13), 4 cm pour signer, cases insécables, bloc sur deux pages possible")
 
 # ---------------------------------------------------------------- names, agreement, representatives
 case = os.path.join(tmp, "noms")
@@ -176,7 +240,10 @@ print("ok pas de titre vide")
 # ---------------------------------------------------------------- the golden avenant, read as a legal officer
 golden = open(os.path.join(root, "tests", "golden", "diff", "avenant-mees-transfert.md"), encoding="utf-8").read()
 g = norm(golden)
-for clause in ["La Commune des Mées transfère à la Communauté d’Agglomération Provence Alpes Agglomération la compétence « 3° planifier",
+if "transfère à" in g:
+    fail("avenant de référence : l'avenant opère le transfert au lieu d'en prendre acte")
+for clause in ["Les parties prennent acte du transfert par la Commune des Mées à la Communauté d’Agglomération Provence Alpes "
+               "Agglomération de la compétence « 3° planifier",
                "à compter du 1er juillet 2026", "l'arrêté préfectoral n° 2026-153-004 du 2 juin 2026",
                "L5211-17 du code général des collectivités territoriales", "il passe de 38 193 à 41 913 habitants",
                "41 913 pour 3°", "Vu la délibération du conseil municipal des Mées du 10 mars 2026",
@@ -203,5 +270,26 @@ if "transfert de 3° (planifier) par Les Mées, à compter du 1er juillet 2026, 
         or "ajout de « 2 »" in diff:
     fail("ctg diff ne dit pas quel transfert a eu lieu : " + diff[:400])
 print("ok ctg diff : le transfert est nommé (compétence, commune, date, arrêté)")
+
+# The avenant follows the same rule: a draft by default, refused for signature while blanks remain.
+avenant_draft = run("avenant", paa, variant)
+if "**PROJET**" not in avenant_draft:
+    fail("avenant sans --stage : pas de mention PROJET")
+done = subprocess.run([ctg, "avenant", paa, variant, "--stage", "signature"], capture_output=True, text=True,
+                      env=dict(os.environ, NO_COLOR="1"))
+if done.returncode != 1 or done.stdout or "avenant pour signature refusé" not in done.stderr \
+        or "date de signature de la convention d'origine inconnue" not in done.stderr:
+    fail(f"avenant --stage signature sur un projet : code {done.returncode} : {done.stderr[-500:]}")
+old_signed, new_signed = os.path.join(tmp, "ancien-signe"), os.path.join(tmp, "nouveau-signe")
+for src, dst in [(paa, old_signed), (variant, new_signed)]:
+    shutil.copytree(src, dst)
+    t = open(os.path.join(dst, "ctg.yaml"), encoding="utf-8").read().replace("date: null }", "date: 2026-02-10 }")
+    if dst == old_signed:
+        t = t.replace("date_signature: null ", "date_signature: 2026-03-02 ")
+    open(os.path.join(dst, "ctg.yaml"), "w", encoding="utf-8").write(t)
+out = run("avenant", old_signed, new_signed, "--stage", "signature")
+if "PROJET" in out or "signée le 2 mars 2026" not in norm(out):
+    fail("avenant --stage signature : mention PROJET ou visa de la convention sans sa date")
+print("ok avenant : projet par défaut, version pour signature refusée puis produite sans PROJET")
 
 finish()

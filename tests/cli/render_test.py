@@ -101,7 +101,7 @@ for e in equipments:
 
 def french(v):
     if v is None:
-        return "—"
+        return ""  # a cell the source leaves empty stays empty (issue 19)
     text = f"{v:,}".replace(",", " ") if isinstance(v, int) else str(v).replace(".", ",")
     return text
 
@@ -126,7 +126,8 @@ html_from_md = subprocess.run(["cmark-gfm", "--extension", "table", "--extension
                               capture_output=True, text=True, check=True).stdout
 tables = re.findall(r"<table>(.*?)</table>", html_from_md, re.S)
 expected_tables = md.count("\n|---")
-if len(tables) != expected_tables or len(tables) < 15:
+# 11 tables: the coverage tables are in the analysis document (--part analyse), not in the contract.
+if len(tables) != expected_tables or len(tables) < 11:
     fail(f"cmark-gfm voit {len(tables)} tableaux, le Markdown en déclare {expected_tables}")
 rows = [len(re.findall(r"<tr>", t)) - 1 for t in tables]
 if 76 not in rows:
@@ -152,7 +153,7 @@ run("render", paa, "-o", md_file)
 subprocess.run(["pandoc", md_file, "-o", docx], check=True)
 with zipfile.ZipFile(docx) as z:
     body = z.read("word/document.xml").decode("utf-8")
-    if "Provence Alpes Agglomération" not in body or body.count("<w:tbl>") < 15:
+    if "Provence Alpes Agglomération" not in body or body.count("<w:tbl>") < 11:
         fail("le document Word produit par pandoc est incomplet")
 print("ok pandoc → Word")
 
@@ -164,9 +165,11 @@ html = open(html_file, encoding="utf-8").read()
 tidy = subprocess.run(["tidy", "-q", "-e", html_file], capture_output=True, text=True)
 if tidy.returncode >= 2 or "Error:" in tidy.stderr:
     fail("tidy signale des erreurs : " + tidy.stderr[:500])
-for needle in ['<html lang="fr">', "<nav", 'scope="col"', 'scope="row"', "@page", "<svg", "<caption>"]:
+for needle in ['<html lang="fr">', "<nav", 'scope="col"', 'scope="row"', "@page", "<caption>"]:
     if needle not in html:
         fail(f"HTML : {needle} absent")
+if "<svg" in html or "<svg" not in run("render", paa, "--part", "analyse", "--format", "html"):
+    fail("HTML : les graphiques ne sont pas dans le document d'analyse, ou sont dans le contrat")
 if re.search(r"<script|<link|src=\"http|href=\"http", html):
     fail("HTML : ressource externe ou script")
 print("ok tidy sans erreur, HTML autonome")
@@ -183,8 +186,10 @@ else:
     text = normal(subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout)
     cfg = json.loads(run("validate", "-f", "json", paa))
     parties = re.findall(r"^    nom: (.+)$", open(os.path.join(paa, "ctg.yaml"), encoding="utf-8").read(), re.M)
+    # The convention writes « Château Arnoux Saint-Auban » where the file says « Château-Arnoux-Saint-Auban » (a known
+    # spelling difference of the seed): names are compared without their hyphens.
     for needle in ["Convention territoriale globale", "Annexe 5", "PROJET"] + [p.strip() for p in parties]:
-        if normal(needle).lower() not in text.lower():
+        if normal(needle).lower().replace("-", " ") not in text.lower().replace("-", " "):
             fail(f"PDF : « {needle} » absent")
     pages = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
     print("ok PDF imprimé par Chromium :", re.search(r"Pages:\s+(\d+)", pages).group(1), "pages,", len(parties),

@@ -38,6 +38,7 @@ void frenchify(CLI::App& app) {
   f->column_width(28);
   app.set_help_flag("-h,--help", "Afficher cette aide et quitter");
   app.option_defaults()->group("Options");
+  app.allow_windows_style_options(false);  // « /chemin » is a path, not an option, on Windows too
 }
 
 namespace {

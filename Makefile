@@ -17,12 +17,15 @@ EXAMPLE := examples/provence-alpes-agglomeration
 PACKAGES := g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev \
             python3 python3-yaml python3-jsonschema groff-base man-db cmark-gfm pandoc \
             tidy chromium poppler-utils fonts-dejavu-core python3-docx librsvg2-bin \
-            hyperfine time
+            hyperfine time \
+            libzip-dev libpugixml-dev libxlsxwriter-dev libssl-dev \
+            python3-openpyxl libreoffice-writer-nogui strace
 
 # What make demo needs, and nothing else: the compiler and the libraries. Not
 # chromium (the PDF is written only when it is already there), pandoc,
 # lintian, hyperfine or the test tools.
-DEMO_PACKAGES := g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev
+DEMO_PACKAGES := g++ cmake make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev \
+                 libzip-dev libpugixml-dev libxlsxwriter-dev libssl-dev
 
 # What .ci/run adds after make check (issue 12): clang 14 and its sanitizer
 # and libFuzzer runtimes, for the clang build, the ASan/UBSan suite and the fuzzers.

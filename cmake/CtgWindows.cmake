@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Libraries of ctg.exe (issue 23), all from Debian: yaml-cpp 0.7.0 built from
 # Debian's source package by tools/windows/build-deps.sh into
 # build-windows/deps (found through CMAKE_PREFIX_PATH); fmt (header-only mode)

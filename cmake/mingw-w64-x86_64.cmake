@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Cross-compilation for Windows 64 bits from Debian (issue 23):
 #   cmake -S . -B build-windows -DCMAKE_TOOLCHAIN_FILE=cmake/mingw-w64-x86_64.cmake
 # Debian packages: g++-mingw-w64-x86-64-posix (the « posix » threads variant,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // ctg retours SOURCE RETOUR.docx… : the partners' returned Word files, their
 // tracked changes, comments and untracked edits, placed in the source.
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "base/digest.hpp"
 
 #include <openssl/evp.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Reading and writing files on Windows (issue 23): the Windows versions of
 // read_regular_file (base/source.hpp) and write_atomically
 // (base/atomic_file.hpp), through the wide-character API so that

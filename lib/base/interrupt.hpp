@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // An interruption (Ctrl-C, SIGTERM from a CI job or `timeout`, SIGHUP when
 // the terminal closes) leaves nothing behind: the temporary files and folders
 // registered here are removed, the program being waited for is killed with

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // File names between the program's UTF-8 strings and std::filesystem::path.
 // On Linux both are the same bytes; on Windows a path is UTF-16 and
 // fs::path(std::string) would read the bytes in the ANSI code page (an

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What Windows does differently from Linux (issue 23), behind one small
 // interface implemented in lib/base/platform_windows.cpp; the Linux code keeps
 // its POSIX calls where they are. Everything here speaks UTF-8: the wide

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The Windows side of base/platform.hpp (issue 23): wide-character API,
 // processes through CreateProcessW and a job object, the console.
 #ifdef _WIN32

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "coverage/sheets.hpp"
 
 #include <fmt/format.h>

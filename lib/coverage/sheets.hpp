@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The coverage report as a spreadsheet (`ctg coverage -f xlsx`): one sheet
 // per perimeter (a line per component and rate, a column per year, the same
 // figures as ctg-couverture/1, as numbers), then the other ratios.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The companion document of the convention (`ctg render --part analyse`),
 // for the comité de pilotage and the CDSF: what the tool computes from the
 // source, which the parties never sign: the diagnostic's key figures as a

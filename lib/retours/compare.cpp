@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One return against the source: its tracked changes and comments as
 // findings, and each anchored block whose text (tracked changes left out)
 // differs from what ctg renders: an edit made without tracking.

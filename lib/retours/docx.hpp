@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Reading a partner's returned Word file (a docx from `ctg render -f docx`,
 // edited in Word or LibreOffice): libzip opens it, pugixml reads its XML; no
 // zip or XML parsing of our own. Bounded before anything is inflated: entry

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The anchors of ctg render (render/build.cpp, parties.cpp, annexes.cpp)
 // mapped back to the source: a label in French and the position to edit.
 #include <fmt/format.h>

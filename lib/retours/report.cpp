@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The findings of `ctg retours` for the chargé de coopération (text), for
 // the copil (Markdown) and for programs (JSON ctg-retours/1).
 #include <fmt/format.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `ctg retours SOURCE RETOUR.docx…`: the partners' returned Word files
 // brought back to the source. Each return (docx.hpp) is compared with what
 // ctg renders from the source: tracked changes, comments and edits made

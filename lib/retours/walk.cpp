@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The body of a returned docx walked in document order: anchors (bookmarks),
 // tracked changes and comment ranges, each text run given to what is open.
 #include <fmt/format.h>

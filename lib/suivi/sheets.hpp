@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The tracking table as a spreadsheet (`ctg suivi -f xlsx`): a sheet for the
 // actions clés, the indicators, the offer and the coverage rates, the same
 // rows and values as ctg-suivi/1 (numbers as numbers, dates as dates).

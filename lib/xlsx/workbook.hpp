@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A spreadsheet described without any library: sheets of typed cells
 // (numbers stay numbers, dates stay dates), written by writer.cpp with
 // libxlsxwriter. The reports (coverage/, suivi/, referentiel/) fill it;

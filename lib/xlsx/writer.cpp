@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The workbook of workbook.hpp written with libxlsxwriter (Debian
 // libxlsxwriter-dev): into a private temporary folder, then copied at once
 // over the target by base/atomic_file.

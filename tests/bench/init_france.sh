@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # ctg init for every EPCI of the referential, then ctg validate -j 2 on the
 # drafts: counts the findings of the REF rules and of NOM, which must not be
 # about what init itself wrote (issue 22: « REF-5 is wrong on the tool's own

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """The anchors of `ctg render -f docx` (issue 24): every block from the source
 carries a bookmark named after the source's ids — each article and alinéa,
 each visa, each party, each fiche and action clé, the rows and cells of the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 """The preamble shared by the Python tests of tests/cli, run as
 « NAME_test.py CTG ROOT » (CTG the ctg binary, ROOT the source tree):
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Issue 20, the input side of the third attack, as a hostile contributor to a
 # CTG repository would try it: names that are commands, links out of the
 # folder, crafted referential data, an empty PATH, an output onto an input.

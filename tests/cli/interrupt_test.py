@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Issue 20, part B: printing and interruptions (lib/print/print.cpp,
 lib/base/interrupt.cpp), as a CI job or a user at the terminal meets them.
 

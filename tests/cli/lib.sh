@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # The preamble shared by the shell tests of tests/cli, sourced first thing
 # (before any cd) by each of them:
 #   . "$(dirname "$0")/lib.sh"

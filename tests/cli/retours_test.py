@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """ctg retours (issue 24): partners' returns built the way Word writes them,
 from a docx of `ctg render -f docx` whose word/document.xml is edited with
 Word's own markup — authors and dates, a deletion spanning two runs followed

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Issue 20, part B: what ctg writes, read by the programs the partners use.
 
 A CTG whose plain fields (title, names, visas, table cells, representatives)

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """-f xlsx of ctg coverage, ctg suivi and ctg referentiel (lib/xlsx/), read
 back by python3-openpyxl and checked against the JSON output of the same
 command: every number a number (same value, French number format), every

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Target: ctg init's argument handling on the committed referential. The
 // input's lines are the Caf's name, the communes (comma-separated), the EPCI's
 // SIREN and the two dates. Refused arguments give a French error; accepted

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Target: the referential reader (index.tsv, communes-M.tsv, epci-M.tsv) and
 // ctg referentiel's answers in its three formats. The input is cut at the
 // lines « --8<-- » into index lines, communes lines and EPCI lines, written to

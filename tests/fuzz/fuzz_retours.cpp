@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Target: the reader of returned Word files (libzip, pugixml, the walk of
 // document.xml) on any bytes: an error in French or a result, never a crash,
 // a hang or a blow-up (the limits hold before anything is inflated).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Target: a tracking file (suivi/2026.yaml) beside the example CTG, read by the
 // loader as ctg reads it from disk: the tracking format, its checks against
 // the convention, the status at its latest date in the five formats of

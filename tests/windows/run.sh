@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # ctg.exe under Wine (issue 23): the command-line goldens of Linux, unchanged
 # and byte for byte (ctg.exe writes « \n » as Linux does: no line-ending
 # difference), then what only Windows has: a path « C:\…\CTG Grand Dole\ »

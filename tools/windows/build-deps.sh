@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # yaml-cpp 0.7.0 for ctg.exe (issue 23), built from Debian's SOURCE package with
 # the mingw-w64 toolchain, into build-windows/deps (a static libyaml-cpp.a and
 # its CMake package). CLI11 and fmt need no build: their Debian headers are

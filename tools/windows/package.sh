@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # The zip of ctg for Windows (issue 23), after the cross build (make windows):
 #   tools/windows/package.sh [BUILD_DIR]     (default: build-windows)
 # writes BUILD_DIR/ctg-VERSION-windows-x64.zip, one folder with:

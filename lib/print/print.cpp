@@ -245,6 +245,8 @@ std::string file_url(const fs::path& path) {
     if (kept) out += ch;
     else out += fmt::format("%{:02X}", static_cast<unsigned char>(ch));
   }
+  return out;
+}
 
 std::string require(const std::string& program, const std::string& purpose, const std::string& package) {
   std::string path = find_program(program);
@@ -279,9 +281,6 @@ std::string base64(std::string_view in) {
     out += i + 1 < in.size() ? base64_chars[(n >> 6) & 63] : '=';
     out += i + 2 < in.size() ? base64_chars[n & 63] : '=';
   }
-  return out;
-}
-
   return out;
 }
 

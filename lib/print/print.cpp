@@ -98,6 +98,38 @@ struct TempDir {
 };
 #endif
 
+#ifndef _WIN32
+// chromium's own temporary files (org.chromium.Chromium.*, its SingletonSocket)
+// go in TMPDIR: while alive, TMPDIR is a folder of ctg's, removed with its
+// content even when ctg is interrupted and chromium killed before it cleans
+// up. It is made directly in /tmp, whatever the user's TMPDIR: the socket's
+// path must stay under the 108 bytes of a Unix socket address. When it
+// cannot be made, chromium keeps the user's TMPDIR.
+struct ChromiumTmpdir {
+  std::optional<std::string> saved;
+  fs::path path;
+  std::optional<interrupt::Temporary> guard;
+  ChromiumTmpdir() {
+    char name[] = "/tmp/ctg-c.XXXXXX";
+    interrupt::Deferred deferred;
+    if (!mkdtemp(name)) return;
+    path = name;
+    guard.emplace(path.string());
+    if (const char* old = std::getenv("TMPDIR")) saved = old;
+    ::setenv("TMPDIR", name, 1);
+  }
+  ~ChromiumTmpdir() {
+    if (path.empty()) return;
+    if (saved) ::setenv("TMPDIR", saved->c_str(), 1);
+    else ::unsetenv("TMPDIR");
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  ChromiumTmpdir(const ChromiumTmpdir&) = delete;
+  ChromiumTmpdir& operator=(const ChromiumTmpdir&) = delete;
+};
+#endif
+
 void write_file(const fs::path& p, std::string_view content) {
   std::ofstream f(p, std::ios::binary);
   f.write(content.data(), static_cast<std::streamsize>(content.size()));
@@ -343,6 +375,9 @@ void pdf_from_html(std::string_view html, const std::string& output) {
   // Nothing goes to the network: every address resolves to nothing, every
   // connection goes to a proxy that does not exist (port 9 of this machine),
   // and the services that call home (updates, safe browsing, metrics) are off.
+#ifndef _WIN32
+  ChromiumTmpdir chromium_tmp;
+#endif
   run({chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
        "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>", "--host-resolver-rules=MAP * ~NOTFOUND",

@@ -144,7 +144,7 @@ ln -s c/ctg.yaml "$tmp/sortie/lien.yaml" && ln "$tmp/sortie/c/ctg.yaml" "$tmp/so
 cp -r "$tmp/sortie/c" "$tmp/sortie/avant"
 for case in "render c -f md -o c/ctg.yaml" "render c -f html -o ./c/../c/ctg.yaml" "render c -f md -o lien.yaml" \
   "render c -f md -o dur.yaml" "render c -f md -o c/suivi/2026.yaml" "render c -f docx -o c/ctg.yaml" \
-  "render c -f pdf -o c/ctg.yaml" "suivi c --au 2026-06-30 -o c/ctg.yaml"; do
+  "render c -f pdf -o c/ctg.yaml" "suivi c -f texte --au 2026-06-30 -o c/ctg.yaml"; do
   out=$(cd "$tmp/sortie" && run "$ctg" $case 2>&1); rc=$?
   if [ $rc = 2 ] && grep -q "fichiers lus" <<<"$out" && diff -r "$tmp/sortie/c" "$tmp/sortie/avant" >/dev/null; then
     ok "ctg $case : refusé, entrée intacte"

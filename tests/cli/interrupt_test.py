@@ -108,6 +108,8 @@ if have_chromium:
             print(f"ok SIGTERM pendant -f pdf : code 143, aucun chromium restant, aucun fichier temporaire ({err.strip()})")
 
 # ---------------------------------------------------------------- SIGINT while -o writes
+# LeakSanitizer cannot run under ptrace: under strace, the ASan build of .ci/run goes without it.
+strace_env = dict(os.environ, ASAN_OPTIONS=(os.environ.get("ASAN_OPTIONS", "") + ":detect_leaks=0").lstrip(":"))
 if shutil.which("strace"):
     outdir = os.path.join(tmp, "sortie")
     os.mkdir(outdir)
@@ -115,7 +117,7 @@ if shutil.which("strace"):
     # strace holds every fsync 4 s: the hidden temporary file is written, not yet renamed.
     p = subprocess.Popen(["strace", "-f", "-qq", "-o", "/dev/null", "-e", "trace=fsync",
                           "-e", "inject=fsync:delay_enter=4000000", ctg, "render", example, "-o", out],
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=strace_env)
     if not wait_for(lambda: any(n.startswith(".convention.md.") for n in os.listdir(outdir)), 60):
         fail("le fichier temporaire de -o n'est jamais apparu")
     target = [pid for pid, v in processes().items() if v[0] == p.pid]
@@ -153,7 +155,8 @@ if have_chromium and shutil.which("strace"):
     log = os.path.join(tmp, "reseau.log")
     out = os.path.join(tmp, "reseau.pdf")
     done = subprocess.run(["strace", "-f", "-qq", "-o", log, "-e", "trace=connect,sendto,sendmsg", ctg, "render",
-                           example, "-f", "pdf", "-o", out], capture_output=True, text=True, timeout=600)
+                           example, "-f", "pdf", "-o", out], capture_output=True, text=True, timeout=600,
+                          env=strace_env)
     outside = []
     for line in open(log, errors="replace"):
         m = re.search(r'inet_addr\("([^"]+)"\)|inet_pton\(AF_INET6, "([^"]+)"', line)

@@ -8,12 +8,7 @@
 set -u
 ctg=$(realpath "$1")
 root=$(realpath "$2")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-ok() { echo "ok $*"; }
-ko() { echo "ÉCHEC $*"; fail=1; }
-export NO_COLOR=1
+. "$(dirname "$0")/lib.sh"  # $tmp, fail, ok, ko, NO_COLOR, finish
 cd "$root" || exit 2
 
 demo=$(make -s --no-print-directory print-demo-packages)

@@ -17,6 +17,7 @@
 #include <filesystem>
 
 #include "base/paths.hpp"
+#include "base/programs.hpp"
 #include "base/text.hpp"
 
 #ifndef _WIN32
@@ -28,12 +29,12 @@ namespace ctg::diff::git {
 #ifdef _WIN32
 // Windows: git.exe of Git for Windows, found in PATH (base/platform_windows.cpp).
 std::optional<std::string> run(const std::vector<std::string>& args, std::string& error, int ok_up_to) {
-  auto git = platform::find_program("git");
+  std::string git = find_program("git");
   if (git.empty()) {
     error = "git est introuvable (installez Git pour Windows : https://git-scm.com/download/win)";
     return std::nullopt;
   }
-  std::vector<std::string> full{path_string(git)};
+  std::vector<std::string> full{git};
   full.insert(full.end(), args.begin(), args.end());
   auto c = platform::run_captured(full, 2 * max_file_size, error);
   if (!c) {
@@ -60,19 +61,27 @@ std::optional<std::string> run(const std::vector<std::string>& args, std::string
     error = fmt::format("impossible de lancer git ({})", system_error(errno));
     return std::nullopt;
   }
+  // git from PATH's absolute folders only, never the current folder (a cloned
+  // repository could hold its own « git »), as for chromium and pandoc.
+  std::string git = find_program("git");
+  if (git.empty()) {
+    for (int fd : {out[0], out[1], err[0], err[1]}) close(fd);
+    error = "git est introuvable (Debian : apt install git)";
+    return std::nullopt;
+  }
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
   posix_spawn_file_actions_adddup2(&actions, err[1], STDERR_FILENO);
   posix_spawn_file_actions_addclose(&actions, out[0]);
   posix_spawn_file_actions_addclose(&actions, err[0]);
-  std::vector<std::string> full{"git"};
+  std::vector<std::string> full{git};
   full.insert(full.end(), args.begin(), args.end());
   std::vector<char*> argv;
   for (auto& a : full) argv.push_back(a.data());
   argv.push_back(nullptr);
   pid_t pid = 0;
-  int rc = posix_spawnp(&pid, "git", &actions, nullptr, argv.data(), environ);
+  int rc = posix_spawn(&pid, git.c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   close(out[1]);
   close(err[1]);

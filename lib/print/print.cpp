@@ -27,6 +27,7 @@
 #include "base/atomic_file.hpp"
 #include "base/interrupt.hpp"
 #include "base/paths.hpp"
+#include "base/programs.hpp"
 
 #ifndef _WIN32
 extern char** environ;
@@ -64,8 +65,6 @@ struct TempDir {
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
 };
-
-std::string find_program(const std::string& program) { return path_string(platform::find_program(program)); }
 
 // Where to get each program on Windows, for the message of require().
 std::string windows_source(const std::string& program) {
@@ -144,26 +143,6 @@ std::string read_file(const fs::path& p) {
 }
 
 #ifndef _WIN32
-// PATH unset or empty: the system's path, as confstr(_CS_PATH) and git do.
-constexpr std::string_view system_path = "/usr/local/bin:/usr/bin:/bin";
-
-// `program` in PATH. Only absolute folders are searched: an empty entry or a
-// relative one would mean the current folder — possibly a cloned CTG
-// repository holding its own « chromium » or « pandoc ».
-std::string find_program(const std::string& program) {
-  const char* path = std::getenv("PATH");
-  std::string_view rest = path && *path ? std::string_view(path) : system_path;
-  while (true) {
-    auto colon = rest.find(':');
-    std::string dir(rest.substr(0, colon));
-    fs::path candidate = fs::path(dir) / program;
-    if (!dir.empty() && dir.front() == '/' && ::access(candidate.c_str(), X_OK) == 0 && !fs::is_directory(candidate))
-      return candidate.string();
-    if (colon == std::string_view::npos) return {};
-    rest.remove_prefix(colon + 1);
-  }
-}
-
 // Runs `args` (args[0] a full path) in `dir`, stdin from /dev/null, stdout
 // and stderr to a log file; returns the log when the program fails.
 void run(const std::vector<std::string>& args, const fs::path& dir, const std::string& what) {

@@ -128,13 +128,18 @@ else ko "populations démesurées : code $rc : $(grep -E 'somme|04070' <<<"$out"
 
 # --- 4. PATH unset or empty: the system path, never the current folder.
 mkdir "$tmp/chemin" && cp "$example" "$tmp/chemin/ctg.yaml"
-for prog in pandoc chromium; do
+(cd "$tmp/chemin" && git init -q && git add ctg.yaml && git -c user.email=t@example.org -c user.name=T commit -q -m un)
+for prog in pandoc chromium git; do
   printf '#!/bin/sh\n/usr/bin/touch "%s/PWNED-%s"\nexit 1\n' "$tmp/chemin" "$prog" >"$tmp/chemin/$prog" && chmod +x "$tmp/chemin/$prog"
 done
 for how in "env -u PATH" "env PATH=" "env PATH=:/nonexistent" "env PATH=.:bin"; do
   (cd "$tmp/chemin" && $how "$(command -v timeout)" 120 "$ctg" render -f docx -o "$tmp/chemin/sortie.docx" ctg.yaml >/dev/null 2>&1)
   if ls "$tmp/chemin" | grep -q PWNED; then ko "$how : ./pandoc du dossier courant lancé"; rm -f "$tmp/chemin"/PWNED-*
   else ok "$how : le programme du dossier courant n'est pas lancé"; fi
+  # git too (ctg diff RÉV:chemin): from the system's path, never ./git.
+  (cd "$tmp/chemin" && $how "$(command -v timeout)" 60 "$ctg" diff HEAD:ctg.yaml ctg.yaml >/dev/null 2>&1)
+  if ls "$tmp/chemin" | grep -q PWNED; then ko "$how : ./git du dossier courant lancé"; rm -f "$tmp/chemin"/PWNED-*
+  else ok "$how : ./git du dossier courant n'est pas lancé"; fi
 done
 
 # --- 5. -o naming one of the files read (by identity: links, hard links).

@@ -100,12 +100,14 @@ check: build
 deb: build
 	cd $(BUILD) && cpack -G DEB
 
-# ctg.exe for Windows (issue 23), cross-compiled here: yaml-cpp from Debian's
-# source package (tools/windows/build-deps.sh), one static ctg.exe in
-# build-windows/cmd/, and the zip build-windows/ctg-VERSION-windows-x64.zip
-# (tools/windows/package.sh). Tests under Wine: tests/windows/run.sh.
+# ctg.exe for Windows (issue 23), cross-compiled here: yaml-cpp, pugixml,
+# libzip and libxlsxwriter from Debian's source packages
+# (tools/windows/build-deps.sh), zlib from libz-mingw-w64-dev, one static
+# ctg.exe in build-windows/cmd/, and the zip
+# build-windows/ctg-VERSION-windows-x64.zip (tools/windows/package.sh).
+# `make windows-check`: the tests under Wine (tests/windows/run.sh).
 WINDOWS_BUILD ?= build-windows
-WINDOWS_PACKAGES := g++-mingw-w64-x86-64-posix mingw-w64 dpkg-dev pandoc zip unzip
+WINDOWS_PACKAGES := g++-mingw-w64-x86-64-posix mingw-w64 libz-mingw-w64-dev dpkg-dev pandoc zip unzip
 .PHONY: windows
 windows:
 	@$(MAKE) --no-print-directory deps PACKAGES="$(WINDOWS_PACKAGES) libcli11-dev libfmt-dev"
@@ -114,6 +116,11 @@ windows:
 	  -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF -DCMAKE_PREFIX_PATH=$(CURDIR)/$(WINDOWS_BUILD)/deps
 	cmake --build $(WINDOWS_BUILD) -j$$(nproc)
 	tools/windows/package.sh $(WINDOWS_BUILD)
+
+.PHONY: windows-check
+windows-check: windows
+	@$(MAKE) --no-print-directory deps PACKAGES="wine wine64 python3-openpyxl"
+	tests/windows/run.sh $(WINDOWS_BUILD)
 
 clean:
 	rm -rf $(BUILD) $(WINDOWS_BUILD) convention.md convention.html convention.pdf

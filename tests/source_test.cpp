@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "test_util.hpp"
 
+#include "base/digest.hpp"
 #include "base/source.hpp"
 
 using namespace ctg;
@@ -73,4 +74,12 @@ TEST_CASE("only regular files are read, at most the cap") {
   CHECK_FALSE(self);
   CHECK(failure == ReadFailure::TooLarge);
   CHECK(read_regular_file(CTG_SOURCE_DIR "/README.md", failure, reason));
+}
+
+// The digests of base/digest (OpenSSL on Linux, BCrypt on Windows): the
+// published test vectors of FIPS 180-2 ("abc") and of the empty string.
+TEST_CASE("sha256_hex et sha1_hex donnent les valeurs de référence") {
+  CHECK(ctg::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  CHECK(ctg::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  CHECK(ctg::sha1_hex("abc") == "a9993e364706816aba3e25717850c26c9cd0d89d");
 }

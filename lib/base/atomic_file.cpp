@@ -56,13 +56,6 @@ std::string write_through(const std::string& path, std::string_view content) {
 
 }  // namespace
 
-std::string overwrites_input(const std::string& path) {
-  if (!is_read_file(path)) return {};
-  return fmt::format("« {} » est un des fichiers lus par cette commande (la CTG, un fichier inclus ou de suivi) : "
-                     "l'écrire le remplacerait ; choisissez un autre fichier de sortie",
-                     path);
-}
-
 std::string write_atomically(const std::string& given, std::string_view content) {
   namespace fs = std::filesystem;
   std::string path = given;

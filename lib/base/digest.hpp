@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
-// SHA-256 (OpenSSL's libcrypto, Debian libssl-dev): the digest of a CTG's
+// SHA-256 (OpenSSL's libcrypto, Debian libssl-dev; on Windows the system's
+// own BCrypt, so that ctg.exe needs no OpenSSL): the digest of a CTG's
 // source that a generated Word file records, so that a partner's return can
 // be matched to the version it was cut from.
 #pragma once

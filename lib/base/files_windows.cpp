@@ -10,8 +10,11 @@
 #include <windows.h>
 
 #include <chrono>
+#include <mutex>
 #include <random>
+#include <set>
 #include <thread>
+#include <tuple>
 
 #include "base/atomic_file.hpp"
 #include "base/paths.hpp"
@@ -31,7 +34,29 @@ struct Handle {
 
 std::wstring wide_path(const std::string& path) { return to_path(path).wstring(); }
 
+// The identity of a file on Windows (volume serial number, file index), as
+// (device, inode) on Linux: the same file through another path, a link or a
+// short 8.3 name is recognised. `validate -j` reads from several threads.
+using FileId = std::tuple<DWORD, DWORD, DWORD>;
+std::mutex read_files_mutex;
+std::set<FileId> read_files;
+
+std::optional<FileId> file_id(HANDLE h) {
+  BY_HANDLE_FILE_INFORMATION info{};
+  if (!GetFileInformationByHandle(h, &info)) return std::nullopt;
+  return FileId{info.dwVolumeSerialNumber, info.nFileIndexHigh, info.nFileIndexLow};
+}
+
 }  // namespace
+
+bool is_read_file(const std::string& path) {
+  Handle f{CreateFileW(wide_path(path).c_str(), 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nullptr,
+                       OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, nullptr)};
+  if (f.h == INVALID_HANDLE_VALUE) return false;
+  auto id = file_id(f.h);
+  std::lock_guard lock(read_files_mutex);
+  return id && read_files.count(*id) > 0;
+}
 
 std::optional<std::string> read_regular_file(const std::string& path, ReadFailure& failure, std::string& reason,
                                              std::size_t cap) {
@@ -72,6 +97,10 @@ std::optional<std::string> read_regular_file(const std::string& path, ReadFailur
       return fail(ReadFailure::TooLarge, fmt::format("fichier trop volumineux (plus de {} octets)", cap));
     content.append(buf, n);
   }
+  if (auto id = file_id(f.h)) {
+    std::lock_guard lock(read_files_mutex);
+    read_files.insert(*id);
+  }
   failure = ReadFailure::None;
   return content;
 }
@@ -86,6 +115,8 @@ std::string write_atomically(const std::string& given, std::string_view content)
     return fmt::format("« {} » est un dossier", given);
   if (attributes != INVALID_FILE_ATTRIBUTES && (attributes & FILE_ATTRIBUTE_READONLY))
     return fmt::format("« {} » est en lecture seule", given);
+  if (attributes != INVALID_FILE_ATTRIBUTES)
+    if (std::string refused = overwrites_input(given); !refused.empty()) return refused;
   fs::path dir = target.parent_path().empty() ? fs::path(L".") : target.parent_path();
   std::random_device rd;
   fs::path temporary;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "base/source.hpp"
 
+#include "base/atomic_file.hpp"
+
 #include <fmt/format.h>
 #ifndef _WIN32  // Windows: read_regular_file is in files_windows.cpp
 #include <fcntl.h>
@@ -77,6 +79,14 @@ Loc SourceSet::from_offset(int file, std::size_t offset) const {
   auto it = std::upper_bound(f.line_starts.begin(), f.line_starts.end(), offset);
   auto line0 = static_cast<int>(it - f.line_starts.begin()) - 1;
   return from_byte_column(file, line0, static_cast<int>(offset - f.line_starts[static_cast<std::size_t>(line0)]));
+}
+
+// Linux and Windows (is_read_file is in each platform's part).
+std::string overwrites_input(const std::string& path) {
+  if (!is_read_file(path)) return {};
+  return fmt::format("« {} » est un des fichiers lus par cette commande (la CTG, un fichier inclus ou de suivi) : "
+                     "l'écrire le remplacerait ; choisissez un autre fichier de sortie",
+                     path);
 }
 
 #ifndef _WIN32

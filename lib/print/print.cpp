@@ -28,6 +28,7 @@
 #include "base/interrupt.hpp"
 #include "base/paths.hpp"
 #include "base/programs.hpp"
+#include "base/temp_dir.hpp"
 
 #ifndef _WIN32
 extern char** environ;
@@ -49,55 +50,24 @@ namespace fs = std::filesystem;
 
 constexpr int timeout_seconds = 300;
 
-#ifdef _WIN32
-// Windows: the same steps through base/platform (lib/base/platform_windows.cpp).
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string error;
-    path = platform::make_temp_dir("ctg-impression", error);
-    if (path.empty()) throw Error(error);
+// A private working folder (base/temp_dir), removed with everything in it,
+// also when ctg is interrupted.
+struct WorkDir {
+  std::string error;
+  TempDir dir{"ctg-impression", error};
+  const fs::path& path = dir.path();
+  WorkDir() {
+    if (!dir) throw Error(error);
   }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
 };
 
+#ifdef _WIN32
 // Where to get each program on Windows, for the message of require().
 std::string windows_source(const std::string& program) {
   if (program == "pandoc") return "https://pandoc.org/installing.html, puis rouvrez PowerShell";
   return "https://git-scm.com/download/win";
 }
 #else
-// A private working folder, removed with everything in it, also when ctg is interrupted.
-struct TempDir {
-  fs::path path;
-  std::optional<interrupt::Temporary> guard;
-  TempDir() {
-    const char* base = std::getenv("TMPDIR");
-    std::string tmpl = (fs::path(base && *base ? base : "/tmp") / "ctg-impression.XXXXXX").string();
-    std::vector<char> name(tmpl.begin(), tmpl.end());
-    name.push_back('\0');
-    interrupt::Deferred deferred;
-    if (!mkdtemp(name.data()))
-      throw Error(fmt::format("impossible de créer un dossier temporaire dans « {} » ({})",
-                              fs::path(tmpl).parent_path().string(), std::strerror(errno)));
-    path = fs::absolute(name.data());
-    guard.emplace(path.string());
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-};
-#endif
-
-#ifndef _WIN32
 // chromium's own temporary files (org.chromium.Chromium.*, its SingletonSocket)
 // go in TMPDIR: while alive, TMPDIR is a folder of ctg's, removed with its
 // content even when ctg is interrupted and chromium killed before it cleans
@@ -347,7 +317,7 @@ void pdf_from_html(std::string_view html, const std::string& output) {
 #else
   std::string chromium = require("chromium", "produire un PDF", "chromium");
 #endif
-  TempDir tmp;
+  WorkDir tmp;
   fs::path page = tmp.path / "document.html";
   fs::path pdf = tmp.path / "document.pdf";
   write_file(page, html);
@@ -374,7 +344,7 @@ void pdf_from_html(std::string_view html, const std::string& output) {
 void docx_from_markdown(std::string_view markdown, const std::string& output, bool draft,
                         const std::vector<std::pair<std::string, std::string>>& properties) {
   std::string pandoc = require("pandoc", "produire un document Word", "pandoc");
-  TempDir tmp;
+  WorkDir tmp;
   fs::path source = tmp.path / "document.md";
   fs::path reference = tmp.path / "reference.docx";
   fs::path docx = tmp.path / "document.docx";

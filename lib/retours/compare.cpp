@@ -3,13 +3,14 @@
 // findings, and each anchored block whose text (tracked changes left out)
 // differs from what ctg renders: an edit made without tracking.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <set>
 
 #include "base/digest.hpp"
+#include "base/paths.hpp"
+#include "base/temp_dir.hpp"
 #include "coverage/coverage.hpp"
 #include "print/print.hpp"
 #include "render/render.hpp"
@@ -67,15 +68,11 @@ void tracked(const Docx& d, std::vector<Finding>& out) {
 Expected expected(const Ctg& ctg, const SourceSet& sources) {
   coverage::Report cov = coverage::compute(ctg);
   render::doc::Document doc = render::build(ctg, render::Part::All, /*draft=*/true, &cov);
-  namespace fs = std::filesystem;
-  const char* tmp = std::getenv("TMPDIR");
-  std::string tmpl = (fs::path(tmp && *tmp ? tmp : "/tmp") / "ctg-retours.XXXXXX").string();
-  std::vector<char> dir(tmpl.begin(), tmpl.end());
-  dir.push_back('\0');
-  if (!::mkdtemp(dir.data())) throw Error(fmt::format("impossible de créer un dossier temporaire ({})", tmpl));
-  std::string file = std::string(dir.data()) + "/convention.docx";
-  std::optional<std::string> bytes;
   std::string failure;
+  TempDir dir("ctg-retours", failure);
+  if (!dir) throw Error(failure);
+  std::string file = path_string(dir.path() / "convention.docx");
+  std::optional<std::string> bytes;
   try {
     print::docx_from_markdown(render::to_markdown(doc, render::Target::Word), file, doc.draft);
     ReadFailure why = ReadFailure::None;
@@ -83,8 +80,6 @@ Expected expected(const Ctg& ctg, const SourceSet& sources) {
   } catch (const print::Error& e) {
     failure = e.what();
   }
-  std::error_code ignored;
-  fs::remove_all(dir.data(), ignored);
   if (!bytes) throw Error("le rendu de la source pour la comparaison a échoué : " + failure);
   Expected e;
   for (const Block& b : read_docx(*bytes, "rendu de la source").blocks) e.texts[b.name] = b.sent;

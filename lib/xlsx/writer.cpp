@@ -3,7 +3,6 @@
 // libxlsxwriter-dev): into a private temporary folder, then copied at once
 // over the target by base/atomic_file.
 #include <fmt/format.h>
-#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -16,6 +15,8 @@
 #include <vector>
 
 #include "base/atomic_file.hpp"
+#include "base/paths.hpp"
+#include "base/temp_dir.hpp"
 #include "base/values.hpp"
 #include "base/source.hpp"
 #include "base/text.hpp"
@@ -135,9 +136,18 @@ struct Writer {
   }
 };
 
-std::string french_date(std::time_t t) {
+std::tm utc(std::time_t t) {
   std::tm tm{};
+#ifdef _WIN32
+  gmtime_s(&tm, &t);
+#else
   gmtime_r(&t, &tm);
+#endif
+  return tm;
+}
+
+std::string french_date(std::time_t t) {
+  std::tm tm = utc(t);
   return to_french_long(Date{tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday});
 }
 
@@ -159,8 +169,7 @@ lxw_error fill(const Workbook& book, const std::string& file, const std::string&
   workbook_set_properties(w.wb, &props);
   workbook_set_custom_property_string(w.wb, "Source", book.source.c_str());
   lxw_datetime stamp{};
-  std::tm tm{};
-  gmtime_r(&when, &tm);
+  std::tm tm = utc(when);
   stamp = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, static_cast<double>(tm.tm_sec)};
   workbook_set_custom_property_datetime(w.wb, "Produit le", &stamp);
   w.header = workbook_add_format(w.wb);
@@ -176,17 +185,11 @@ lxw_error fill(const Workbook& book, const std::string& file, const std::string&
 }  // namespace
 
 std::string write(const Workbook& book, const std::string& path) {
-  namespace fs = std::filesystem;
-  const char* tmp = std::getenv("TMPDIR");
-  std::string tmpl = (fs::path(tmp && *tmp ? tmp : "/tmp") / "ctg-xlsx.XXXXXX").string();
-  std::vector<char> dir(tmpl.begin(), tmpl.end());
-  dir.push_back('\0');
-  if (!::mkdtemp(dir.data()))
-    return fmt::format("impossible de créer un dossier temporaire dans « {} » ({})", fs::path(tmpl).parent_path().string(),
-                       system_error(errno));
-  std::string folder = dir.data();
-  std::string file = folder + "/classeur.xlsx";
   std::string failure;
+  TempDir work("ctg-xlsx", failure);  // libxlsxwriter's own temporary files too
+  if (!work) return failure;
+  std::string folder = path_string(work.path());
+  std::string file = folder + "/classeur.xlsx";
   if (lxw_error e = fill(book, file, folder); e != LXW_NO_ERROR) {
     failure = fmt::format("le classeur n'a pas pu être produit (libxlsxwriter : {})", lxw_strerror(e));
   } else {
@@ -195,8 +198,6 @@ std::string write(const Workbook& book, const std::string& path) {
     std::optional<std::string> bytes = read_regular_file(file, why, reason);
     failure = bytes ? write_atomically(path, *bytes) : reason;
   }
-  std::error_code ignored;
-  fs::remove_all(folder, ignored);
   return failure;
 }
 

@@ -32,7 +32,8 @@ drive_c=$(winepath -u 'C:\' 2>/dev/null)
 
 stage "contenu du zip"
 for f in ctg.exe referentiel/index.tsv ctg.schema.json examples/provence-alpes-agglomeration/ctg.yaml LISEZMOI.html guide.html \
-         licences/PROVENANCE-yaml-cpp.txt; do
+         licences/PROVENANCE-yaml-cpp.txt licences/PROVENANCE-pugixml.txt licences/PROVENANCE-libzip.txt \
+         licences/PROVENANCE-libxlsxwriter.txt; do
   [ -e "$(dirname "$CTG_EXE")/$f" ] && echo "ok zip : $f" || { echo "ÉCHEC zip : $f absent"; fail=1; }
 done
 grep -q "Sous Windows" "$(dirname "$CTG_EXE")/LISEZMOI.html" && echo "ok LISEZMOI.html : section « Sous Windows »" ||
@@ -40,7 +41,7 @@ grep -q "Sous Windows" "$(dirname "$CTG_EXE")/LISEZMOI.html" && echo "ok LISEZMO
 
 stage "bibliothèques importées"
 dlls=$(x86_64-w64-mingw32-objdump -p "$CTG_EXE" | sed -n 's/^\s*DLL Name: //p' | tr 'A-Z' 'a-z' | sort -u | tr '\n' ' ')
-if grep -qiE 'libstdc|libgcc|libwinpthread|yaml|fmt' <<<"$dlls"; then echo "ÉCHEC DLL non système : $dlls"; fail=1
+if grep -qiE 'libstdc|libgcc|libwinpthread|yaml|fmt|zip|pugi|xlsx|zlib|libz|crypto|ssl' <<<"$dlls"; then echo "ÉCHEC DLL non système : $dlls"; fail=1
 else echo "ok DLL de Windows seulement : $dlls"; fi
 
 stage "sorties de référence (tests/golden/*.cmd)"
@@ -51,6 +52,43 @@ CTG_TEST_SANS_GIT=1 bash tests/cli/diff_test.sh "$ctg" "$root" || fail=1
 
 stage "referentiel et init"
 bash tests/cli/init_test.sh "$ctg" "$root" || fail=1
+
+stage "empreintes, ctg retours et -f xlsx (bibliothèques des paquets source Debian)"
+# SHA-256 and SHA-1 of BCrypt equal those of Linux (the digest a Word file records).
+sample=examples/provence-alpes-agglomeration/ctg.yaml
+got=$("${WINE:-wine}" "$build/tests/windows/digest_check.exe" "$(winepath -w "$root/$sample" 2>/dev/null)" 2>&1 | tr -d '\r')
+want="$(sha256sum "$sample" | cut -d' ' -f1) $(sha1sum "$sample" | cut -d' ' -f1)"
+[ "$got" = "$want" ] && echo "ok empreintes BCrypt = sha256sum, sha1sum" || { echo "ÉCHEC empreintes : $got, attendu $want"; fail=1; }
+# libzip and pugixml: a file that is not a docx, then a docx that is not a return.
+retours_dir=$(mktemp -d)
+printf 'pas un zip' >"$retours_dir/faux.docx"
+out=$("$ctg" retours "$example" "$retours_dir/faux.docx" 2>&1); rc=$?
+if [ $rc = 2 ] && grep -q "faux.docx" <<<"$out"; then echo "ok retours : fichier qui n'est pas un docx refusé"
+else echo "ÉCHEC retours faux.docx : code $rc : $out"; fail=1; fi
+(cd "$retours_dir" && mkdir -p w/_rels word && printf '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Bonjour</w:t></w:r></w:p></w:body></w:document>' >word/document.xml &&
+  printf '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' >'[Content_Types].xml' &&
+  zip -qX etranger.docx '[Content_Types].xml' word/document.xml)
+out=$("$ctg" retours "$example" "$retours_dir/etranger.docx" 2>&1); rc=$?
+if [ $rc = 2 ] && grep -q "etranger.docx" <<<"$out"; then echo "ok retours : docx étranger à la CTG refusé ($(head -c 120 <<<"$out")…)"
+else echo "ÉCHEC retours etranger.docx : code $rc : $out"; fail=1; fi
+# libxlsxwriter: the coverage workbook, read back by openpyxl, equals Linux's.
+linux_ctg=${CTG_LINUX:-$root/build/cmd/ctg}
+"$ctg" coverage "$example" -f xlsx -o "$(winepath -w "$retours_dir" 2>/dev/null)\\couverture.xlsx" >/dev/null 2>&1
+check "coverage -f xlsx" 0 $?
+if [ -x "$linux_ctg" ]; then
+  "$linux_ctg" coverage "$example" -f xlsx -o "$retours_dir/linux.xlsx" >/dev/null 2>&1
+  if "${CTG_PYTHON:-/usr/bin/python3}" - "$retours_dir/couverture.xlsx" "$retours_dir/linux.xlsx" <<'PY'
+import sys, openpyxl
+def cells(path):
+    wb = openpyxl.load_workbook(path)
+    return [(ws.title, [[c.value for c in row] for row in ws.iter_rows()]) for ws in wb.worksheets]
+a, b = cells(sys.argv[1]), cells(sys.argv[2])
+sys.exit(0 if a == b and a else 1)
+PY
+  then echo "ok classeur Excel de ctg.exe = celui de Linux (feuilles et valeurs, openpyxl)"
+  else echo "ÉCHEC classeur Excel de ctg.exe différent de celui de Linux"; fail=1; fi
+else echo "ÉCHEC $linux_ctg absent : le classeur de ctg.exe n'est pas comparé"; fail=1; fi
+rm -rf "$retours_dir"
 
 stage "chemins Windows"
 # « C:\users\Amélie\Documents\CTG Grand Dole\ », as Windows writes it.
@@ -79,6 +117,13 @@ if cmp -s "$unix_dir/convention à signer.html" <("$ctg" render "$example" -f ht
 else echo "ÉCHEC contenu du fichier écrit"; fail=1; fi
 ls -A "$unix_dir" | grep -q '\.tmp$' && { echo "ÉCHEC fichier temporaire resté"; fail=1; } || echo "ok aucun fichier temporaire resté"
 "$ctg" render "$example" -o "$win_dir" >/dev/null 2>&1; check "-o vers un dossier refusé" 2 $?
+# -o naming one of the files read (issue 20), through another spelling of its path: refused, the CTG intact.
+cp "$unix_dir/ctg.yaml" "$unix_dir/ctg.yaml.avant"
+out=$("$ctg" render "$win_dir" -f md -o 'C:/users/Amélie/Documents/CTG Grand Dole/CTG.YAML' 2>&1); rc=$?
+if [ $rc = 2 ] && grep -q "fichiers lus" <<<"$out" && cmp -s "$unix_dir/ctg.yaml" "$unix_dir/ctg.yaml.avant"; then
+  echo "ok -o sur la CTG lue (autre graphie du chemin) : refusé, CTG intacte"
+else echo "ÉCHEC -o sur la CTG lue : code $rc : $out"; fail=1; fi
+rm -f "$unix_dir/ctg.yaml.avant"
 # Programs absent from this Wine: the French error of Linux, with where to get them; nothing written.
 out=$("$ctg" render "$example" -f pdf -o "$win_dir\\convention.pdf" 2>&1); rc=$?
 check "PDF sans Edge ni Chrome : code 2" 2 $rc

@@ -8,7 +8,8 @@
 #   ctg.schema.json         the JSON Schema of CTG files
 #   examples/               the examples (with their own copy of the schema)
 #   LISEZMOI.html, guide.html, format.html   README and docs, converted by pandoc
-#   licences/               where the libraries come from (Debian packages)
+#   licences/               where the libraries come from (Debian packages) and
+#                           their licences (debian/copyright of each, linked statically)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -48,7 +49,7 @@ html README.md "$stage/LISEZMOI.html" "ctg — conventions territoriales globale
 html docs/guide.md "$stage/guide.html" "ctg — guide"
 html docs/format.md "$stage/format.html" "ctg — le format des fichiers CTG"
 cp packaging/copyright "$stage/licences/copyright.txt"
-cp "$build"/deps/PROVENANCE-*.txt "$stage/licences/"
+cp "$build"/deps/PROVENANCE-*.txt "$build"/deps/copyright-*.txt "$stage/licences/"
 zip_file=$build/$name.zip
 rm -f "$zip_file"
 # The same files give the same zip: dates are those of the last commit.

@@ -9,7 +9,10 @@
 # The toolchain looks only under its roots: build-windows/deps is one of them.
 list(APPEND CMAKE_FIND_ROOT_PATH ${CMAKE_PREFIX_PATH})
 find_package(yaml-cpp 0.7 REQUIRED)
-find_package(ZLIB REQUIRED)      # libz-mingw-w64-dev, for libzip and libxlsxwriter
+# libz-mingw-w64-dev, for libzip and libxlsxwriter: its static libz.a, not
+# the import library of zlib1.dll (a DLL that Windows does not have).
+set(ZLIB_USE_STATIC_LIBS ON)
+find_package(ZLIB REQUIRED)
 find_package(pugixml 1.13 REQUIRED)
 find_package(libzip 1.7 REQUIRED)
 # libxlsxwriter installs no CMake package: its static library and header.

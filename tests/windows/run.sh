@@ -22,6 +22,10 @@ rm -rf "$unzipped" && mkdir -p "$unzipped" && (cd "$unzipped" && unzip -q "$zip_
 export CTG_EXE=$(ls "$unzipped"/*/ctg.exe)
 command -v "${WINE:-wine}" >/dev/null || { echo "ÉCHEC : wine introuvable (Debian : apt install wine wine64)"; exit 2; }
 fail=0
+example=examples/provence-alpes-agglomeration
+check() {  # check NAME EXPECTED_CODE ACTUAL_CODE
+  if [ "$3" = "$2" ]; then echo "ok $1"; else echo "ÉCHEC $1 : code $3, attendu $2"; fail=1; fi
+}
 t0=$(date +%s)
 stage() { echo "== $1 ($(( $(date +%s) - t0 )) s)"; }
 
@@ -55,7 +59,7 @@ bash tests/cli/init_test.sh "$ctg" "$root" || fail=1
 
 stage "empreintes, ctg retours et -f xlsx (bibliothèques des paquets source Debian)"
 # SHA-256 and SHA-1 of BCrypt equal those of Linux (the digest a Word file records).
-sample=examples/provence-alpes-agglomeration/ctg.yaml
+sample=$example/ctg.yaml
 got=$("${WINE:-wine}" "$build/tests/windows/digest_check.exe" "$(winepath -w "$root/$sample" 2>/dev/null)" 2>&1 | tr -d '\r')
 want="$(sha256sum "$sample" | cut -d' ' -f1) $(sha1sum "$sample" | cut -d' ' -f1)"
 [ "$got" = "$want" ] && echo "ok empreintes BCrypt = sha256sum, sha1sum" || { echo "ÉCHEC empreintes : $got, attendu $want"; fail=1; }
@@ -97,10 +101,6 @@ win_dir='C:\users\Amélie\Documents\CTG Grand Dole'
 rm -rf "$drive_c/users/Amélie"
 mkdir -p "$unix_dir"
 cp -r examples/provence-alpes-agglomeration/. "$unix_dir/"
-example=examples/provence-alpes-agglomeration
-check() {  # check NAME EXPECTED_CODE ACTUAL_CODE
-  if [ "$3" = "$2" ]; then echo "ok $1"; else echo "ÉCHEC $1 : code $3, attendu $2"; fail=1; fi
-}
 # The golden report, the folder's name written back to the example's.
 out=$("$ctg" validate "$win_dir\\ctg.yaml" 2>&1); rc=$?
 shown=$(printf '%s\n' "$out" | sed "s|C:\\\\users\\\\Amélie\\\\Documents\\\\CTG Grand Dole\\\\|$example/|g; s|C:/users/Amélie/Documents/CTG Grand Dole/|$example/|g")

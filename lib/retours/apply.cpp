@@ -73,12 +73,21 @@ std::size_t occurrences(std::string_view hay, std::string_view needle, std::size
   return n;
 }
 
-// Spaces of every kind as plain spaces: ctg's typography puts the non-breaking ones back.
+// Spaces of every kind as one plain space, kept at the ends: ctg's typography puts the non-breaking ones back.
 std::string plain_spaces(std::string_view s) {
-  Keyed k = keyed(s);
   std::string out;
-  for (std::size_t i = 0; i < k.k.size(); ++i)
-    out += k.k[i] == ' ' ? std::string(" ") : std::string(s.substr(k.from[i], k.to[i] - k.from[i]));
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t n = s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r' ? 1
+                    : s.substr(i, 2) == "\xC2\xA0"                                   ? 2
+                    : s.substr(i, 3) == "\xE2\x80\xAF" || s.substr(i, 3) == "\xE2\x80\x89" ? 3
+                                                                                      : 0;
+    if (n == 0) {
+      out.push_back(s[i++]);
+      continue;
+    }
+    if (out.empty() || out.back() != ' ') out.push_back(' ');
+    i += n;
+  }
   return out;
 }
 

@@ -236,11 +236,12 @@ if "les mots « assuré par la » sont remplacés par les mots « assuré conjoi
         or "pour 2027 passe de 200 à 210" not in avenant:
     fail(f"avenant : {avenant[:1500]!r}")
 
-# Applying again: nothing left to do in the source, the files untouched.
-d = run(mees_dir, "retours", ".", rets[2], "--appliquer", "-f", "json", code=1)
+# Applying again: the returns were cut from the version before: nothing applied, the files untouched.
+d = run(mees_dir, "retours", ".", *rets, "--appliquer", "-f", "json", code=1)
 again = json.loads(d.stdout or "{}")
-if again.get("appliques") != [] or len(again.get("a_reporter", [])) != 1 or snapshot(mees_dir) != after:
-    fail(f"retour du commentaire seul : {again.get('appliques')} {again.get('a_reporter')}")
+if again.get("appliques") != [] or not again.get("a_reporter") or snapshot(mees_dir) != after \
+        or not all("autre version de la source" in x["raison"] for x in again["a_reporter"]):
+    fail(f"retours appliqués deux fois : {again.get('appliques')} {[x['raison'] for x in again.get('a_reporter', [])]}")
 
 # --- The same return through LibreOffice, applied in JSON ---------------------------------------------------------
 if shutil.which("soffice"):

@@ -115,8 +115,11 @@ void setup_retours(CLI::App& app, int& exit_code) {
   sub->footer(
       "Chaque retour doit venir de ctg render -f docx de cette CTG : ses signets (art-6-al-2…) placent chaque\n"
       "modification dans la source. Pandoc est nécessaire (la source est rendue pour repérer les retouches).\n"
-      "Codes de sortie : 0 aucun changement, 1 changements trouvés, 2 fichier illisible, retour d'une autre CTG\n"
-      "ou sans signets, archive piégée, ou ligne de commande invalide.\n"
+      "--appliquer écrit dans la source les seuls changements qui s'y rapportent exactement ; commentaires, conflits\n"
+      "et retours d'une autre version de la source restent à reporter à la main.\n"
+      "Codes de sortie : 0 aucun changement (--appliquer : tout appliqué, source sans erreur), 1 changements trouvés\n"
+      "(--appliquer : reste à reporter à la main, ou erreurs de validate), 2 fichier illisible, retour d'une autre\n"
+      "CTG ou sans signets, archive piégée, source impossible à réécrire, ou ligne de commande invalide.\n"
       "Voir aussi : man ctg-retours.");
   sub->callback([opts, &exit_code] { exit_code = run_retours(*opts); });
 }

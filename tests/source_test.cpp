@@ -1,7 +1,14 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "test_util.hpp"
 
+#include "base/atomic_file.hpp"
 #include "base/source.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 using namespace ctg;
 
@@ -73,4 +80,30 @@ TEST_CASE("only regular files are read, at most the cap") {
   CHECK_FALSE(self);
   CHECK(failure == ReadFailure::TooLarge);
   CHECK(read_regular_file(CTG_SOURCE_DIR "/README.md", failure, reason));
+}
+
+// ctg retours --appliquer rewrites several files of the source: all or none.
+TEST_CASE("replace_files replaces every file, or none") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("ctg-replace-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "sous-dossier");
+  auto put = [](const fs::path& p, const std::string& s) { std::ofstream(p, std::ios::binary) << s; };
+  auto get = [](const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  std::string a = (dir / "a.yaml").string(), b = (dir / "b.yaml").string();
+  put(a, "a: 1\n");
+  put(b, "b: 1\n");
+  CHECK(replace_files({{a, "a: 2\n"}, {b, "b: 2\n"}}).empty());
+  CHECK(get(a) == "a: 2\n");
+  CHECK(get(b) == "b: 2\n");
+  // The second target cannot be replaced (a folder): the first is left as it was.
+  std::string failure = replace_files({{a, "a: 3\n"}, {(dir / "sous-dossier").string(), "x"}});
+  CHECK(failure.find("sous-dossier") != std::string::npos);
+  CHECK(get(a) == "a: 2\n");
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(dir)) files += e.is_regular_file();
+  CHECK(files == 2);  // no temporary file left behind
+  fs::remove_all(dir);
 }

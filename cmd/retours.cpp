@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 
 #include "cli.hpp"
@@ -39,6 +40,41 @@ std::string validate_after(const std::string& source, retours::Format f, retours
          rules::validation_text(v, errors_only, HumanStyle{false}) + (md ? "```\n" : "");
 }
 
+// Why `-o` is refused, in French, or "": checked before any file of the source is replaced.
+std::string output_refused(const std::string& output) {
+  if (output.empty()) return {};
+  if (std::string refused = overwrites_input(output); !refused.empty()) return refused;
+  std::filesystem::path dir = std::filesystem::path(output).parent_path();
+  std::error_code ec;
+  if (!dir.empty() && !std::filesystem::is_directory(dir, ec))
+    return fmt::format("le dossier de « {} » n'existe pas", output);
+  return {};
+}
+
+// --appliquer: the exact changes written into the source (all files at once), the report, the checks of validate.
+int run_apply(const RetoursOptions& o, const retours::Report& report, const retours::Expected& expected,
+              const std::map<std::string, retours::Place>& places, const LoadResult& r, retours::Format f) {
+  if (std::string refused = output_refused(o.output); !refused.empty()) {
+    cli::emit(stderr, fmt::format("ctg : erreur : {} ; rien n'est écrit\n", refused));
+    return cli::unusable;
+  }
+  std::optional<retours::Application> applied;
+  try {
+    applied = retours::apply(report, expected, places, r.sources);
+  } catch (const retours::Error& e) {
+    cli::emit(stderr, fmt::format("ctg : erreur : {} ; rien n'est écrit\n", e.what()));
+    return cli::unusable;
+  }
+  if (std::string failure = replace_files(applied->files); !failure.empty()) {
+    cli::emit(stderr, fmt::format("ctg : erreur : {} ; aucun fichier de la source n'est modifié\n", failure));
+    return cli::unusable;
+  }
+  std::string checks = applied->files.empty() ? std::string() : validate_after(o.source, f, *applied);
+  int written = cli::write_output(retours::render(report, places, r.sources, f, &*applied) + checks, o.output);
+  if (written != cli::ok) return written;
+  return applied->checked.errors > 0 || !applied->left.empty() ? cli::findings : cli::ok;
+}
+
 int run_retours(const RetoursOptions& o) {
   LoadResult r = load_file(o.source);
   if (cli::refuse_invalid(r, "la source doit être valide pour y rapporter les retours")) return cli::unusable;
@@ -69,26 +105,7 @@ int run_retours(const RetoursOptions& o) {
       if (!ret.findings.empty()) return cli::findings;
     return cli::ok;
   }
-  std::optional<retours::Application> applied;
-  try {
-    applied = retours::apply(report, expected, places, r.sources);
-  } catch (const retours::Error& e) {
-    cli::emit(stderr, fmt::format("ctg : erreur : {} ; rien n'est écrit\n", e.what()));
-    return cli::unusable;
-  }
-  if (!o.output.empty())
-    if (std::string refused = overwrites_input(o.output); !refused.empty()) {
-      cli::emit(stderr, fmt::format("ctg : erreur : {} ; rien n'est écrit\n", refused));
-      return cli::unusable;
-    }
-  if (std::string failure = replace_files(applied->files); !failure.empty()) {
-    cli::emit(stderr, fmt::format("ctg : erreur : {} ; aucun fichier de la source n'est modifié\n", failure));
-    return cli::unusable;
-  }
-  std::string checks = applied->files.empty() ? std::string() : validate_after(o.source, f, *applied);
-  int written = cli::write_output(retours::render(report, places, r.sources, f, &*applied) + checks, o.output);
-  if (written != cli::ok) return written;
-  return applied->checked.errors > 0 || !applied->left.empty() ? cli::findings : cli::ok;
+  return run_apply(o, report, expected, places, r, f);
 }
 }  // namespace
 

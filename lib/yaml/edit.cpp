@@ -60,6 +60,7 @@ std::optional<std::pair<std::string, std::size_t>> escape(std::string_view src, 
 
 // A plain, single- or double-quoted scalar: line breaks fold (one break: a
 // space; n breaks: n - 1 line feeds), the spaces around them dropped.
+// Why one long function: one walk over the bytes, each branch a piece of YAML's flow syntax.
 bool flow(std::string_view src, Written& w) {
   const std::string& v = w.value;
   std::size_t i = w.begin + (w.style == Style::Plain ? 0 : 1), j = 0;

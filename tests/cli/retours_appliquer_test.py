@@ -323,6 +323,9 @@ if "n'est pas un document Word" not in d.stderr or d.stdout or snapshot(c_dir) !
 d = run(c_dir, "retours", ".", c_rets[1], "--appliquer", "-o", "ctg.yaml", code=2)
 if "rien n'est écrit" not in d.stderr or snapshot(c_dir) != c_before:
     fail(f"-o sur la source : {d.stderr[:300]!r}")
+d = run(c_dir, "retours", ".", c_rets[1], "--appliquer", "-o", os.path.join(tmp, "absent", "note.txt"), code=2)
+if "n'existe pas" not in d.stderr or snapshot(c_dir) != c_before:
+    fail(f"-o dans un dossier absent : {d.stderr[:300]!r}")
 
 shutil.rmtree(tmp)
 if failures:

@@ -7,7 +7,6 @@
 // Everything else (comments, conflicts, other versions, changes outside the
 // anchors or over several values) is left for hand editing.
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -273,18 +272,14 @@ Application plan(const std::vector<Wanted>& todo, const std::map<std::string, st
 // The CTG with the changed files, loaded from a copy in a temporary folder
 // (the other files of the CTG, suivi/ included, copied as they were read).
 LoadResult reload(const SourceSet& src, const std::vector<std::pair<std::string, std::string>>& files) {
-  const char* tmp = std::getenv("TMPDIR");
-  std::string tmpl = (fs::path(tmp && *tmp ? tmp : "/tmp") / "ctg-appliquer.XXXXXX").string();
-  std::vector<char> dir(tmpl.begin(), tmpl.end());
-  dir.push_back('\0');
-  if (!::mkdtemp(dir.data())) throw Error(fmt::format("impossible de créer un dossier temporaire ({})", tmpl));
+  fs::path dir = scratch_dir("ctg-appliquer");
   fs::path base = fs::path(src.file(0).path).parent_path();
   bool copied = true;
   for (std::size_t i = 0; i < src.size() && copied; ++i) {
     const SourceFile& f = src.file(static_cast<int>(i));
     fs::path rel = fs::path(f.path).lexically_relative(base.empty() ? fs::path(".") : base);
     if (rel.empty() || *rel.begin() == "..") continue;
-    fs::path out = fs::path(dir.data()) / rel;
+    fs::path out = dir / rel;
     std::error_code ec;
     fs::create_directories(out.parent_path(), ec);
     auto changed = std::find_if(files.begin(), files.end(), [&](const auto& c) { return c.first == f.path; });
@@ -292,11 +287,11 @@ LoadResult reload(const SourceSet& src, const std::vector<std::pair<std::string,
     o << (changed != files.end() ? changed->second : f.content);
     copied = static_cast<bool>(o);
   }
-  LoadResult r = copied ? load_file((fs::path(dir.data()) / fs::path(src.file(0).path).filename()).string())
+  LoadResult r = copied ? load_file((dir / fs::path(src.file(0).path).filename()).string())
                         : LoadResult{};
   std::error_code ignored;
-  fs::remove_all(dir.data(), ignored);
-  if (!copied) throw Error(fmt::format("impossible d'écrire la copie de contrôle dans « {} »", dir.data()));
+  fs::remove_all(dir, ignored);
+  if (!copied) throw Error(fmt::format("impossible d'écrire la copie de contrôle dans « {} »", dir.string()));
   return r;
 }
 

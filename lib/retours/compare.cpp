@@ -10,12 +10,29 @@
 #include <set>
 
 #include "base/digest.hpp"
+#include "base/platform.hpp"
 #include "coverage/coverage.hpp"
 #include "print/print.hpp"
 #include "render/render.hpp"
 #include "retours/retours.hpp"
 
 namespace ctg::retours {
+
+std::filesystem::path scratch_dir(const std::string& prefix) {
+#ifdef _WIN32
+  std::string error;
+  std::filesystem::path dir = platform::make_temp_dir(prefix, error);
+  if (dir.empty()) throw Error(error);
+  return dir;
+#else
+  const char* tmp = std::getenv("TMPDIR");
+  std::string tmpl = (std::filesystem::path(tmp && *tmp ? tmp : "/tmp") / (prefix + ".XXXXXX")).string();
+  std::vector<char> dir(tmpl.begin(), tmpl.end());
+  dir.push_back('\0');
+  if (!::mkdtemp(dir.data())) throw Error(fmt::format("impossible de créer un dossier temporaire ({})", tmpl));
+  return dir.data();
+#endif
+}
 
 std::string squash(std::string_view s) {
   std::string out;
@@ -66,12 +83,8 @@ Expected expected(const Ctg& ctg, const SourceSet& sources) {
   coverage::Report cov = coverage::compute(ctg);
   render::doc::Document doc = render::build(ctg, render::Part::All, /*draft=*/true, &cov);
   namespace fs = std::filesystem;
-  const char* tmp = std::getenv("TMPDIR");
-  std::string tmpl = (fs::path(tmp && *tmp ? tmp : "/tmp") / "ctg-retours.XXXXXX").string();
-  std::vector<char> dir(tmpl.begin(), tmpl.end());
-  dir.push_back('\0');
-  if (!::mkdtemp(dir.data())) throw Error(fmt::format("impossible de créer un dossier temporaire ({})", tmpl));
-  std::string file = std::string(dir.data()) + "/convention.docx";
+  fs::path dir = scratch_dir("ctg-retours");
+  std::string file = (dir / "convention.docx").string();
   std::optional<std::string> bytes;
   std::string failure;
   try {
@@ -82,7 +95,7 @@ Expected expected(const Ctg& ctg, const SourceSet& sources) {
     failure = e.what();
   }
   std::error_code ignored;
-  fs::remove_all(dir.data(), ignored);
+  fs::remove_all(dir, ignored);
   if (!bytes) throw Error("le rendu de la source pour la comparaison a échoué : " + failure);
   Expected e;
   for (const Block& b : read_docx(*bytes, "rendu de la source").blocks) e.texts[b.name] = b.sent;

@@ -7,6 +7,7 @@
 // changed differently by two returns is a conflict.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -72,6 +73,9 @@ Expected expected(const Ctg& ctg, const SourceSet& sources);
 Return compare(const Docx& d, const std::string& path, const Expected& e);
 // The conflicts between returns, filled into `r`.
 void find_conflicts(Report& r);
+
+// A new private folder for scratch files (TMPDIR, else /tmp); throws Error.
+std::filesystem::path scratch_dir(const std::string& prefix);
 
 // Whitespace runs as one space, none at the ends (Word and pandoc break lines their own way).
 std::string squash(std::string_view s);

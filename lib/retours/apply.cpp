@@ -162,11 +162,23 @@ std::optional<Change> locate(std::string_view was, std::string_view now, std::st
   return c;
 }
 
-// One anchor to write back: its place, the return it comes from, the findings there.
+// One anchor to write back: the return whose text it takes, the findings there (of every return
+// reaching that same text) and the return of each.
 struct Wanted {
   std::string anchor;
   const Return* ret = nullptr;
   std::vector<Finding> findings;
+  std::vector<const Return*> from;
+
+  // The returns it comes from: « mees.docx, paa.docx ».
+  std::string paths() const {
+    std::vector<std::string> out;
+    for (const Return* r : from)
+      if (std::find(out.begin(), out.end(), r->path) == out.end()) out.push_back(r->path);
+    std::string joined;
+    for (const auto& p : out) joined += (joined.empty() ? "" : ", ") + p;
+    return joined;
+  }
 };
 
 Left left_of(const Return& ret, const Finding& f, std::string reason) {
@@ -190,11 +202,13 @@ std::vector<Wanted> wanted(const Report& r, std::vector<Left>& left) {
       else if (conflicted.count(f.anchor))
         left.push_back(left_of(ret, f, "conflit entre retours : à trancher, puis à reporter à la main"));
       else if (seen.insert(f.anchor).second)
-        out.push_back({f.anchor, &ret, {f}});
-      else if (auto it = std::find_if(out.begin(), out.end(), [&](const Wanted& w) { return w.anchor == f.anchor; });
-               it != out.end() && it->ret == &ret)
-        it->findings.push_back(f);
-      // else: the same text reached by another return (no conflict), applied once.
+        out.push_back({f.anchor, &ret, {f}, {&ret}});
+      else  // the same anchor, in this return or another reaching the same text (no conflict): applied once
+        for (Wanted& w : out)
+          if (w.anchor == f.anchor) {
+            w.findings.push_back(f);
+            w.from.push_back(&ret);
+          }
     }
   return out;
 }
@@ -211,7 +225,7 @@ Application plan(const std::vector<Wanted>& todo, const std::map<std::string, st
   std::map<int, std::map<std::size_t, Group>> groups;  // file → scalar start → its edits
   std::map<int, yaml::Document> trees;
   auto leave = [&](const Wanted& w, const std::string& reason) {
-    for (const Finding& f : w.findings) left.push_back(left_of(*w.ret, f, reason));
+    for (std::size_t i = 0; i < w.findings.size(); ++i) left.push_back(left_of(*w.from[i], w.findings[i], reason));
   };
   for (const Wanted& w : todo) {
     if (auto x = excluded.find(w.anchor); x != excluded.end()) {
@@ -258,7 +272,7 @@ Application plan(const std::vector<Wanted>& todo, const std::map<std::string, st
         content = std::move(*edited);
         changed = true;
         for (const auto& [w, c] : it->second.changes)
-          out.applied.push_back({w->anchor, w->ret->path, c.before, c.after, w->findings});
+          out.applied.push_back({w->anchor, w->paths(), c.before, c.after, w->findings});
       } else {
         for (const auto& [w, c] : it->second.changes) leave(*w, why + " : à reporter à la main");
       }

@@ -82,7 +82,7 @@ std::string squash(std::string_view s);
 
 // `--appliquer` (apply.cpp): what was written back into the source, what is left for hand editing.
 struct Applied {
-  std::string anchor, path;       // the return it comes from
+  std::string anchor, path;       // the returns it comes from (« a.docx, b.docx » when several make it)
   std::string before, after;      // the words changed, as the document shows them
   std::vector<Finding> findings;  // what the return says there (authors, dates)
 };

@@ -327,6 +327,16 @@ d = run(c_dir, "retours", ".", c_rets[1], "--appliquer", "-o", os.path.join(tmp,
 if "n'existe pas" not in d.stderr or snapshot(c_dir) != c_before:
     fail(f"-o dans un dossier absent : {d.stderr[:300]!r}")
 
+# The same change in two returns: no conflict, applied once, both returns named.
+same_dir = fresh("meme-changement")
+same = os.path.join(out, "mees-bis.docx")
+shutil.copy(rets[0], same)
+d = run(same_dir, "retours", ".", rets[0], same, "--appliquer", "-f", "json", code=0)
+j = json.loads(d.stdout or "{}")
+if [a["fichier"] for a in j.get("appliques", [])] != [f"{rets[0]}, {same}"] or j.get("conflits") \
+        or len(j["appliques"][0]["changements"]) != 2 or snapshot(same_dir)["ctg.yaml"] != want_ctg:
+    fail(f"même changement dans deux retours : {j.get('appliques')} {j.get('conflits')}")
+
 shutil.rmtree(tmp)
 if failures:
     print(f"{len(failures)} échec(s)")

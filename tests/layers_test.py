@@ -31,7 +31,7 @@ ALLOWED = {
     "avenant": {"base", "format", "coverage", "rules", "print", "render", "diff"},
     "bilan": {"base", "format", "coverage", "suivi", "rules", "print", "render"},
     "init": {"base", "format", "referentiel"},
-    "retours": {"base", "format", "coverage", "rules", "print", "render"},
+    "retours": {"base", "yaml", "format", "coverage", "rules", "print", "render"},
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)

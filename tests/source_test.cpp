@@ -1,8 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "test_util.hpp"
 
+#include "base/atomic_file.hpp"
 #include "base/digest.hpp"
 #include "base/source.hpp"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 using namespace ctg;
 
@@ -82,4 +89,30 @@ TEST_CASE("sha256_hex et sha1_hex donnent les valeurs de référence") {
   CHECK(ctg::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   CHECK(ctg::sha256_hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   CHECK(ctg::sha1_hex("abc") == "a9993e364706816aba3e25717850c26c9cd0d89d");
+}
+
+// ctg retours --appliquer rewrites several files of the source: all or none.
+TEST_CASE("replace_files replaces every file, or none") {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("ctg-replace-" + std::to_string(::getpid()));
+  fs::create_directories(dir / "sous-dossier");
+  auto put = [](const fs::path& p, const std::string& s) { std::ofstream(p, std::ios::binary) << s; };
+  auto get = [](const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  std::string a = (dir / "a.yaml").string(), b = (dir / "b.yaml").string();
+  put(a, "a: 1\n");
+  put(b, "b: 1\n");
+  CHECK(replace_files({{a, "a: 2\n"}, {b, "b: 2\n"}}).empty());
+  CHECK(get(a) == "a: 2\n");
+  CHECK(get(b) == "b: 2\n");
+  // The second target cannot be replaced (a folder): the first is left as it was.
+  std::string failure = replace_files({{a, "a: 3\n"}, {(dir / "sous-dossier").string(), "x"}});
+  CHECK(failure.find("sous-dossier") != std::string::npos);
+  CHECK(get(a) == "a: 2\n");
+  std::size_t files = 0;
+  for (const auto& e : fs::directory_iterator(dir)) files += e.is_regular_file();
+  CHECK(files == 2);  // no temporary file left behind
+  fs::remove_all(dir);
 }

@@ -56,35 +56,24 @@ std::string write_through(const std::string& path, std::string_view content) {
 
 }  // namespace
 
-std::string write_atomically(const std::string& given, std::string_view content) {
+namespace {
+
+// A temporary file beside `target` holding `content`, with the permissions
+// the replaced file had (or those of a new file): the first half of an
+// atomic replacement. Returns a French failure, or "" with `name` set.
+std::string stage(const std::string& path, bool exists, const struct stat& st,
+                  std::string_view content, std::vector<char>& name, std::optional<interrupt::Temporary>& guard) {
   namespace fs = std::filesystem;
-  std::string path = given;
-  struct stat st {};
-  bool exists = ::stat(path.c_str(), &st) == 0;
-  if (exists && S_ISDIR(st.st_mode)) return fmt::format("« {} » est un dossier", given);
-  if (exists)
-    if (std::string refused = overwrites_input(path); !refused.empty()) return refused;
-  if (exists && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) return write_through(path, content);
-  if (exists && !S_ISREG(st.st_mode))
-    return fmt::format("« {} » n'est pas un fichier ordinaire (socket ou périphérique bloc) : il n'est pas remplacé", given);
-  // A symbolic link stays a link: the file it points to is the one replaced.
-  if (exists) {
-    if (char* real = ::realpath(path.c_str(), nullptr)) {
-      path = real;
-      std::free(real);
-    }
-  }
   fs::path target(path);
   fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   std::string tmpl = (dir / ("." + target.filename().string() + ".XXXXXX")).string();
-  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.assign(tmpl.begin(), tmpl.end());
   name.push_back('\0');
-  std::optional<interrupt::Temporary> guard;  // removed if ctg is interrupted before the rename
   int fd = -1;
   {
     interrupt::Deferred deferred;
     fd = mkstemp(name.data());
-    if (fd >= 0) guard.emplace(name.data());
+    if (fd >= 0) guard.emplace(name.data());  // removed if ctg is interrupted before the rename
   }
   if (fd < 0) return fmt::format("impossible de créer un fichier dans « {} » ({})", dir.string(), system_error(errno));
   std::string failure = write_all(fd, content);
@@ -102,10 +91,75 @@ std::string write_atomically(const std::string& given, std::string_view content)
     }
   }
   if (::close(fd) != 0 && failure.empty()) failure = fmt::format("écriture impossible ({})", system_error(errno));
-  if (failure.empty() && std::rename(name.data(), path.c_str()) != 0)
-    failure = fmt::format("impossible de remplacer « {} » ({})", given, system_error(errno));
   if (!failure.empty()) std::remove(name.data());
+    return failure;
+}
+
+// The path a replacement renames onto: a symbolic link stays a link, the file it points to is replaced.
+std::string real_target(const std::string& path) {
+  std::string out = path;
+  if (char* real = ::realpath(path.c_str(), nullptr)) {
+    out = real;
+    std::free(real);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string write_atomically(const std::string& given, std::string_view content) {
+  std::string path = given;
+  struct stat st {};
+  bool exists = ::stat(path.c_str(), &st) == 0;
+  if (exists && S_ISDIR(st.st_mode)) return fmt::format("« {} » est un dossier", given);
+  if (exists)
+    if (std::string refused = overwrites_input(path); !refused.empty()) return refused;
+  if (exists && (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))) return write_through(path, content);
+  if (exists && !S_ISREG(st.st_mode))
+    return fmt::format("« {} » n'est pas un fichier ordinaire (socket ou périphérique bloc) : il n'est pas remplacé", given);
+  if (exists) path = real_target(path);
+  std::vector<char> name;
+  std::optional<interrupt::Temporary> guard;
+  std::string failure = stage(path, exists, st, content, name, guard);
+  if (failure.empty() && std::rename(name.data(), path.c_str()) != 0) {
+    failure = fmt::format("impossible de remplacer « {} » ({})", given, system_error(errno));
+    std::remove(name.data());
+  }
   return failure;
+}
+
+std::string replace_files(const std::vector<std::pair<std::string, std::string>>& files) {
+  struct Staged {
+    std::string path;
+    std::vector<char> name;
+    std::optional<interrupt::Temporary> guard;
+  };
+  std::vector<Staged> staged(files.size());
+  std::string failure;
+  for (std::size_t i = 0; i < files.size() && failure.empty(); ++i) {
+    const std::string& given = files[i].first;
+    struct stat st {};
+    if (::stat(given.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+      failure = fmt::format("« {} » n'est plus un fichier ordinaire : rien n'est écrit", given);
+    else
+      failure = stage(staged[i].path = real_target(given), true, st, files[i].second, staged[i].name,
+                      staged[i].guard);
+    if (!failure.empty()) failure = fmt::format("« {} » : {}", given, failure);
+  }
+  if (!failure.empty()) {
+    for (auto& s : staged)
+      if (!s.name.empty()) std::remove(s.name.data());
+    return failure;
+  }
+  // Every file is written beside its target: the renames, each atomic, cannot run out of space.
+  interrupt::Deferred deferred;
+  for (std::size_t i = 0; i < staged.size(); ++i)
+    if (std::rename(staged[i].name.data(), staged[i].path.c_str()) != 0) {
+      failure = fmt::format("impossible de remplacer « {} » ({})", files[i].first, system_error(errno));
+      for (std::size_t k = i; k < staged.size(); ++k) std::remove(staged[k].name.data());
+      return failure;
+    }
+  return {};
 }
 
 }  // namespace ctg

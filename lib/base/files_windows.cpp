@@ -10,6 +10,7 @@
 #include <windows.h>
 
 #include <chrono>
+#include <filesystem>
 #include <mutex>
 #include <random>
 #include <set>
@@ -162,6 +163,31 @@ std::string write_atomically(const std::string& given, std::string_view content)
   }
   if (!failure.empty()) DeleteFileW(temporary.c_str());
   return failure;
+}
+
+std::string replace_files(const std::vector<std::pair<std::string, std::string>>& files) {
+  // Every new content first written beside its file (write_atomically: a new file), then the replacements.
+  std::vector<std::string> staged;
+  for (const auto& [path, content] : files) {
+    namespace fs = std::filesystem;
+    fs::path target = to_path(path);
+    std::string beside = path_string(target.parent_path() / ("." + path_string(target.filename()) + ".ctg-nouveau"));
+    std::string failure = write_atomically(beside, content);
+    if (!failure.empty()) {
+      for (const auto& s : staged) DeleteFileW(wide_path(s).c_str());
+      return fmt::format("« {} » : {} ; aucun fichier de la source n'est modifié", path, failure);
+    }
+    staged.push_back(beside);
+  }
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (!MoveFileExW(wide_path(staged[i]).c_str(), wide_path(files[i].first).c_str(),
+                     MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) {
+      std::string failure = fmt::format("impossible de remplacer « {} » ({}) ; fermez-le s'il est ouvert dans un autre "
+                                        "programme", files[i].first, platform::windows_error(GetLastError()));
+      for (std::size_t k = i; k < staged.size(); ++k) DeleteFileW(wide_path(staged[k]).c_str());
+      return failure;
+    }
+  return {};
 }
 
 }  // namespace ctg

@@ -18,10 +18,6 @@
 
 namespace ctg::retours {
 
-namespace {
-
-// Whitespace runs as one space, none at the ends: Word and pandoc break and
-// space lines their own way.
 std::string squash(std::string_view s) {
   std::string out;
   bool space = false;
@@ -36,6 +32,8 @@ std::string squash(std::string_view s) {
   }
   return out;
 }
+
+namespace {
 
 Kind kind_of(ChangeKind k) {
   switch (k) {

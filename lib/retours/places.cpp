@@ -56,13 +56,13 @@ void alineas(std::map<std::string, Place>& out, const SourceSet& src, const std:
   int n = 1;
   for (std::size_t p = 0; (p = text.find("\n\n", p)) != std::string::npos; p += 2) ++n;
   for (int k = 1; k <= n; ++k)
-    out[fmt::format("{}-al-{}", id, k)] = {fmt::format("{}, {} alinéa", label, nth(k)), alinea(src, v, k)};
+    out[fmt::format("{}-al-{}", id, k)] = {fmt::format("{}, {} alinéa", label, nth(k)), alinea(src, v, k), v, {}};
 }
 
 void fiches(const Ctg& ctg, const SourceSet& src, std::map<std::string, Place>& out) {
   for (const auto& f : ctg.fiches_action) {
     std::string label = fmt::format("fiche action {}", f.numero);
-    out[anchor("fiche-" + f.id)] = {label, f.loc};
+    out[anchor("fiche-" + f.id)] = {label, f.loc, {}, {}};
     auto text = [&](const char* key, const std::optional<std::string>& t, const char* what) {
       if (t) alineas(out, src, anchor("fiche-" + f.id + "-" + key), label + ", " + what, *t, f.at(key));
     };
@@ -71,7 +71,8 @@ void fiches(const Ctg& ctg, const SourceSet& src, std::map<std::string, Place>& 
     text("public_cible", f.public_cible, "public cible");
     text("territoire", f.territoire, "territoire concerné");
     for (const auto& a : f.actions_cles)
-      out[anchor("action-" + f.id + "-" + a.id)] = {fmt::format("{}, action clé {}", label, a.id), a.at("texte")};
+      out[anchor("action-" + f.id + "-" + a.id)] = {fmt::format("{}, action clé {}", label, a.id), a.at("texte"),
+                                                   a.at("texte"), {}};
   }
 }
 
@@ -81,11 +82,13 @@ void offer(const Ctg& ctg, std::map<std::string, Place>& out) {
       std::string key = l.id.value_or(std::string(key_of(l.mode)));
       std::string row = anchor("offre-" + t.key() + "-" + key);
       std::string label = fmt::format("offre petite enfance de {}, ligne {}", t.key(), key);
-      out[row] = {label, l.loc};
-      out[row + "-actuel"] = {label + ", actuel", l.at("actuel")};
-      for (int y : ctg.years()) out[fmt::format("{}-{}", row, y)] = {fmt::format("{}, {}", label, y), l.at("projection")};
+      out[row] = {label, l.loc, {}, {}};
+      out[row + "-actuel"] = {label + ", actuel", l.at("actuel"), l.at("actuel"), {}};
+      for (int y : ctg.years())
+        out[fmt::format("{}-{}", row, y)] = {fmt::format("{}, {}", label, y), l.at("projection"), l.at("projection"),
+                                             std::to_string(y)};
     }
-  for (const auto& e : ctg.equipements) out[anchor("equipement-" + e.id)] = {"équipement " + e.id, e.loc};
+  for (const auto& e : ctg.equipements) out[anchor("equipement-" + e.id)] = {"équipement " + e.id, e.loc, {}, {}};
 }
 
 }  // namespace
@@ -95,16 +98,18 @@ std::map<std::string, Place> places(const Ctg& ctg, const SourceSet& src) {
   for (std::size_t i = 0; i < ctg.visas.size(); ++i) {
     const Visa& v = ctg.visas[i];
     std::string id = v.id.empty() ? std::to_string(i + 1) : v.id;
-    out[anchor("visa-" + id)] = {"visa " + id, v.at("texte")};
+    out[anchor("visa-" + id)] = {"visa " + id, v.at("texte"), v.at("texte"), {}};
   }
   for (const auto& p : ctg.parties) {
-    out[anchor("partie-" + p.id)] = {"partie " + p.id, p.loc};
-    if (p.deliberation) out[anchor("visa-deliberation-" + p.id)] = {"visa de la délibération de " + p.id, p.at("deliberation")};
+    out[anchor("partie-" + p.id)] = {"partie " + p.id, p.loc, {}, {}};
+    if (p.deliberation)
+      out[anchor("visa-deliberation-" + p.id)] = {"visa de la délibération de " + p.id, p.at("deliberation"), {}, {}};
   }
   if (ctg.preambule) alineas(out, src, "preambule", "préambule", *ctg.preambule, ctg.at("preambule"));
   for (const auto& a : ctg.articles) {
     std::string id = "art-" + std::to_string(a.numero);
-    out["article-" + std::to_string(a.numero)] = {fmt::format("article {}, titre", a.numero), a.at("titre")};
+    out["article-" + std::to_string(a.numero)] = {fmt::format("article {}, titre", a.numero), a.at("titre"),
+                                                  a.at("titre"), {}};
     alineas(out, src, id, fmt::format("article {}", a.numero), a.texte, a.at("texte"));
   }
   fiches(ctg, src, out);

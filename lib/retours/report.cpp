@@ -3,6 +3,8 @@
 // the copil (Markdown) and for programs (JSON ctg-retours/1).
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "base/json.hpp"
 #include "base/markdown.hpp"
 #include "base/text.hpp"
@@ -77,7 +79,43 @@ std::string counts(const Return& r) {
                      comments, silent);
 }
 
-std::string text(const Report& r, const std::map<std::string, Place>& places, const SourceSet& src, bool md) {
+// Who made an applied change: the authors and dates of its tracked changes, or « sans suivi ».
+std::string authors(const std::vector<Finding>& findings) {
+  std::vector<std::string> out;
+  for (const Finding& f : findings) {
+    std::string w = f.kind == Kind::SansSuivi ? "modifié sans suivi des modifications" : who(f);
+    if (std::find(out.begin(), out.end(), w) == out.end()) out.push_back(w);
+  }
+  return join(out, " ; ");
+}
+
+// `--appliquer`: what was written into the source, what is left for hand editing.
+std::string applied_text(const Application& a, const std::map<std::string, Place>& places, const SourceSet& src,
+                         bool md) {
+  auto esc = [&](const std::string& s) { return md ? markdown::escape(s) : s; };
+  std::string out = md ? "## Appliqué à la source\n\n" : "Appliqué à la source :\n";
+  if (a.applied.empty()) out += md ? "Rien.\n" : "  rien\n";
+  for (const Applied& x : a.applied) {
+    Finding f;
+    f.anchor = x.anchor;
+    out += fmt::format("{}{} : {} → {} ({} ; {})\n", md ? "- " : "  ", esc(where(f, places, src)),
+                       esc(guillemets(x.before)), esc(guillemets(x.after)), esc(authors(x.findings)), esc(x.path));
+  }
+  if (!a.files.empty()) {
+    std::vector<std::string> files;
+    for (const auto& [path, content] : a.files) files.push_back(path);
+    out += (md ? "\nFichiers modifiés : " : "  fichiers modifiés : ") + esc(join(files, ", ")) + "\n";
+  }
+  out += md ? "\n## À reporter à la main\n\n" : "\nÀ reporter à la main :\n";
+  if (a.left.empty()) out += md ? "Rien.\n" : "  rien\n";
+  for (const Left& l : a.left)
+    out += fmt::format("{}{} : {} ({}) — {}\n", md ? "- " : "  ", esc(where(l.finding, places, src)),
+                       esc(sentence(l.finding)), esc(l.path), esc(l.reason));
+  return out;
+}
+
+std::string text(const Report& r, const std::map<std::string, Place>& places, const SourceSet& src, bool md,
+                 const Application* applied) {
   auto esc = [&](const std::string& s) { return md ? markdown::escape(s) : s; };
   std::string out = md ? "# Retours des partenaires\n\n" : "";
   for (const Return& ret : r.returns) {
@@ -100,8 +138,50 @@ std::string text(const Report& r, const std::map<std::string, Place>& places, co
       f.anchor = c.anchor;
       out += (md ? "- " : "  ") + esc(where(f, places, src)) + " : " + esc(join(c.returns, ", ")) + "\n";
     }
+    out += "\n";
   }
+  if (applied) out += applied_text(*applied, places, src, md);
   return out;
+}
+
+Json position_json(const std::string& anchor, const std::map<std::string, Place>& places, const SourceSet& src) {
+  auto it = places.find(anchor);
+  if (it == places.end() || !it->second.loc.known()) return Json();
+  return Json::object().set("fichier", src.file(it->second.loc.file).path).set("ligne", it->second.loc.line)
+      .set("colonne", it->second.loc.col);
+}
+
+// `--appliquer` in ctg-retours/1: new keys only (« appliques », « a_reporter », « fichiers_modifies »).
+void applied_json(Json& root, const Application& a, const std::map<std::string, Place>& places, const SourceSet& src) {
+  Json done = Json::array();
+  for (const Applied& x : a.applied) {
+    Json who = Json::array();
+    for (const Finding& f : x.findings)
+      who.push(Json::object().set("type", kind_key(f.kind)).set("auteur", f.author.empty() ? Json() : Json(f.author))
+                   .set("date", f.date.empty() ? Json() : Json(f.date)));
+    auto it = places.find(x.anchor);
+    done.push(Json::object().set("ancre", x.anchor).set("lieu", it == places.end() ? Json() : Json(it->second.label))
+                  .set("position", position_json(x.anchor, places, src)).set("fichier", x.path)
+                  .set("avant", x.before).set("apres", x.after).set("changements", std::move(who)));
+  }
+  Json left = Json::array();
+  for (const Left& l : a.left) {
+    const std::string& anchor = l.anchor.empty() ? l.after : l.anchor;
+    auto it = places.find(anchor);
+    left.push(Json::object().set("type", kind_key(l.finding.kind)).set("ancre", l.anchor.empty() ? Json() : Json(l.anchor))
+                  .set("apres_ancre", l.after.empty() ? Json() : Json(l.after))
+                  .set("lieu", it == places.end() ? Json() : Json(it->second.label))
+                  .set("position", position_json(anchor, places, src)).set("fichier", l.path)
+                  .set("texte", l.finding.text).set("raison", l.reason));
+  }
+  Json files = Json::array();
+  for (const auto& [path, content] : a.files) files.push(path);
+  root.set("appliques", std::move(done)).set("a_reporter", std::move(left)).set("fichiers_modifies", std::move(files));
+  auto n = [](std::size_t v) { return Json(static_cast<std::int64_t>(v)); };
+  root.set("verification", a.checked.done ? Json::object().set("erreurs", n(a.checked.errors))
+                                                .set("avertissements", n(a.checked.warnings))
+                                                .set("remarques", n(a.checked.notes))
+                                          : Json());
 }
 
 Json json(const Report& r, const std::map<std::string, Place>& places, const SourceSet& src) {
@@ -140,9 +220,14 @@ Json json(const Report& r, const std::map<std::string, Place>& places, const Sou
 
 }  // namespace
 
-std::string render(const Report& r, const std::map<std::string, Place>& places, const SourceSet& src, Format f) {
-  if (f == Format::Json) return json(r, places, src).dump(2) + "\n";
-  return text(r, places, src, f == Format::Markdown);
+std::string render(const Report& r, const std::map<std::string, Place>& places, const SourceSet& src, Format f,
+                   const Application* applied) {
+  if (f == Format::Json) {
+    Json root = json(r, places, src);
+    if (applied) applied_json(root, *applied, places, src);
+    return root.dump(2) + "\n";
+  }
+  return text(r, places, src, f == Format::Markdown, applied);
 }
 
 }  // namespace ctg::retours

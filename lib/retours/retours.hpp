@@ -7,6 +7,7 @@
 // changed differently by two returns is a conflict.
 #pragma once
 
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -18,9 +19,13 @@
 namespace ctg::retours {
 
 // Where an anchor comes from: « article 6, 2e alinéa » and its position.
+// For `--appliquer`: `node`, the value the anchor's text comes from (a
+// scalar, or with `key` the map holding it: a projection's year).
 struct Place {
   std::string label;
   Loc loc;
+  Loc node;
+  std::string key;
 };
 // Every anchor ctg render writes for `ctg`, named as it names them.
 std::map<std::string, Place> places(const Ctg& ctg, const SourceSet& sources);
@@ -69,7 +74,36 @@ Return compare(const Docx& d, const std::string& path, const Expected& e);
 // The conflicts between returns, filled into `r`.
 void find_conflicts(Report& r);
 
+// Whitespace runs as one space, none at the ends (Word and pandoc break lines their own way).
+std::string squash(std::string_view s);
+
+// `--appliquer` (apply.cpp): what was written back into the source, what is left for hand editing.
+struct Applied {
+  std::string anchor, path;       // the returns it comes from (« a.docx, b.docx » when several make it)
+  std::string before, after;      // the words changed, as the document shows them
+  std::vector<Finding> findings;  // what the return says there (authors, dates)
+};
+struct Left {
+  std::string anchor, after, path, reason;
+  Finding finding;
+};
+struct Application {
+  std::vector<Applied> applied;
+  std::vector<Left> left;
+  std::vector<std::pair<std::string, std::string>> files;  // path → new content, the files changed
+  // The checks of ctg validate on the changed source, once written (filled by the command).
+  struct Checked {
+    bool done = false;
+    std::size_t errors = 0, warnings = 0, notes = 0;
+  } checked;
+};
+// The changes of `r` that map exactly onto a scalar of the source, checked
+// by rendering the changed source again; throws Error when that fails.
+Application apply(const Report& r, const Expected& e, const std::map<std::string, Place>& places,
+                  const SourceSet& sources);
+
 enum class Format { Text, Markdown, Json };
-std::string render(const Report& r, const std::map<std::string, Place>& places, const SourceSet& sources, Format f);
+std::string render(const Report& r, const std::map<std::string, Place>& places, const SourceSet& sources, Format f,
+                   const Application* applied = nullptr);
 
 }  // namespace ctg::retours

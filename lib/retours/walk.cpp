@@ -19,6 +19,7 @@ struct Walker {
   Docx& out;
   std::vector<std::pair<std::string, std::string>> open;  // bookmark id, name (ours: not « _GoBack »…)
   std::map<std::string, std::size_t> block_at;             // name → index in out.blocks
+  std::map<std::string, std::string> alias;                // bookmark id → id of the open one of the same name
   std::map<std::string, std::size_t> comment_at;           // comment id → index in out.comments, while open
   std::string last_closed;
   int paragraph = 0;
@@ -29,6 +30,13 @@ struct Walker {
   void bookmark_start(pugi::xml_node n) {
     std::string name = n.attribute("w:name").value();
     if (name.empty() || name[0] == '_') return;
+    // LibreOffice cuts a bookmark over several list items into a start
+    // without end and a second start of the same name that ends: one bookmark.
+    for (const auto& [id, open_name] : open)
+      if (open_name == name) {
+        alias[n.attribute("w:id").value()] = id;
+        return;
+      }
     open.emplace_back(n.attribute("w:id").value(), name);
     if (!block_at.count(name)) {
       block_at[name] = out.blocks.size();
@@ -37,6 +45,7 @@ struct Walker {
   }
   void bookmark_end(pugi::xml_node n) {
     std::string id = n.attribute("w:id").value();
+    if (auto a = alias.find(id); a != alias.end()) id = a->second;
     for (auto it = open.begin(); it != open.end(); ++it)
       if (it->first == id) {
         last_closed = it->second;
@@ -126,7 +135,7 @@ struct Walker {
 }  // namespace
 
 void walk_document(const pugi::xml_document& doc, const std::map<std::string, Comment>& known, Docx& out) {
-  Walker w{known, out, {}, {}, {}, {}, 0, false};
+  Walker w{known, out, {}, {}, {}, {}, {}, 0, false};
   // Iterative depth-first walk: node, its depth, and whether its children are done.
   struct Step {
     pugi::xml_node node;

@@ -223,6 +223,9 @@ if shutil.which("soffice"):
                 and "les parties décident" in (c.get("avant") or c.get("texte") or "") and c["auteur"] == "J. Martin"]
         if not dels or not find(changes, type="commentaire", auteur="Marie Dupont"):
             fail(f"après LibreOffice : {changes[:6]}")
+        # LibreOffice cuts a bookmark over list items in two starts of the same name: no edit invented.
+        if find(changes, type="sans_suivi"):
+            fail(f"après LibreOffice : retouches sans suivi inventées : {[c['ancre'] for c in find(changes, type='sans_suivi')]}")
 else:
     fail("soffice introuvable (paquet Debian libreoffice-writer-nogui)")
 

@@ -520,7 +520,8 @@ void ref_7(Context& ctx) {
                                      n(*o.totale), o.nom);
     if (o.municipale)
       return fmt::format(" ; millésime {} au référentiel : population municipale {} pour {} (sa population totale "
-                         "n'est pas dans le référentiel)", target, n(*o.municipale), o.nom);
+                         "n'est pas dans le référentiel de ctg ; l'Insee la publie : {})", target, n(*o.municipale),
+                         o.nom, referentiel::insee_page(target));
     return {};
   };
   std::set<std::pair<std::string, int>> said;  // a party's millésime is said once

@@ -18,13 +18,13 @@ const char* severity_label(Severity s) {
 }
 
 void Diagnostics::error(std::string code, Loc loc, std::string message, std::string hint, int span) {
-  add({Severity::Error, std::move(code), loc, std::move(message), std::move(hint), span, {}, {}});
+  add({Severity::Error, std::move(code), loc, std::move(message), std::move(hint), span, {}, {}, {}, {}});
 }
 void Diagnostics::warning(std::string code, Loc loc, std::string message, std::string hint, int span) {
-  add({Severity::Warning, std::move(code), loc, std::move(message), std::move(hint), span, {}, {}});
+  add({Severity::Warning, std::move(code), loc, std::move(message), std::move(hint), span, {}, {}, {}, {}});
 }
 void Diagnostics::note(std::string code, Loc loc, std::string message, std::string hint, int span) {
-  add({Severity::Note, std::move(code), loc, std::move(message), std::move(hint), span, {}, {}});
+  add({Severity::Note, std::move(code), loc, std::move(message), std::move(hint), span, {}, {}, {}, {}});
 }
 
 std::size_t Diagnostics::count(Severity s) const {

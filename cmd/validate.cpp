@@ -115,6 +115,8 @@ void setup_validate(CLI::App& app, int& exit_code) {
   sub->footer(
       "Une remarque répétée pour au moins trois parties tient sur une ligne qui les nomme (--detail : une par partie) ;\n"
       "au-delà de dix constats, le bilan les compte par règle. -f json et -f sarif donnent toujours chaque constat.\n"
+      "Un constat acquitté dans la source (section constats_acquittes, avec son motif) est dit comme tel, compté à\n"
+      "part et hors du code de sortie ; une entrée qui ne correspond à aucun constat est un avertissement.\n"
       "Codes de sortie : 0 aucune erreur (avertissements permis sauf --strict), 1 erreurs trouvées,\n"
       "2 fichier illisible ou ligne de commande invalide.\n"
       "Règles : ctg rules ; explication d'une règle : ctg explain AO-7. Voir aussi : man ctg-validate.");

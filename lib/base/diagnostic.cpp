@@ -18,18 +18,23 @@ const char* severity_label(Severity s) {
 }
 
 void Diagnostics::error(std::string code, Loc loc, std::string message, std::string hint, int span) {
-  add({Severity::Error, std::move(code), loc, std::move(message), std::move(hint), span, {}, {}});
+  add({Severity::Error, std::move(code), loc, std::move(message), std::move(hint), span, {}, {}, {}, {}});
 }
 void Diagnostics::warning(std::string code, Loc loc, std::string message, std::string hint, int span) {
-  add({Severity::Warning, std::move(code), loc, std::move(message), std::move(hint), span, {}, {}});
+  add({Severity::Warning, std::move(code), loc, std::move(message), std::move(hint), span, {}, {}, {}, {}});
 }
 void Diagnostics::note(std::string code, Loc loc, std::string message, std::string hint, int span) {
-  add({Severity::Note, std::move(code), loc, std::move(message), std::move(hint), span, {}, {}});
+  add({Severity::Note, std::move(code), loc, std::move(message), std::move(hint), span, {}, {}, {}, {}});
 }
 
 std::size_t Diagnostics::count(Severity s) const {
   return static_cast<std::size_t>(
-      std::count_if(items_.begin(), items_.end(), [s](const Diagnostic& d) { return d.severity == s; }));
+      std::count_if(items_.begin(), items_.end(), [s](const Diagnostic& d) { return d.severity == s && !d.acknowledged; }));
+}
+
+std::size_t Diagnostics::acknowledged() const {
+  return static_cast<std::size_t>(
+      std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.acknowledged.has_value(); }));
 }
 
 void Diagnostics::sort() {
@@ -132,6 +137,7 @@ std::string summary_line(const Diagnostics& diags) {
   std::string out = e == 0 ? std::string("aucune erreur") : counted(e, "erreur", "erreurs");
   if (w > 0) out += ", " + counted(w, "avertissement", "avertissements");
   if (n > 0) out += ", " + counted(n, "remarque", "remarques");
+  if (std::size_t a = diags.acknowledged(); a > 0) out += ", " + counted(a, "constat acquitté", "constats acquittés");
   return out;
 }
 

@@ -28,6 +28,11 @@ struct Diagnostic {
   // the finding holds, when it does not hold over the whole period.
   std::optional<Date> from;
   std::optional<Date> until;
+  // Set by validate when a « constats_acquittes » entry of the CTG matches
+  // the finding: its reason, and where the entry is. An acknowledged finding
+  // is still reported, as such, but no longer counted by count().
+  std::optional<std::string> acknowledged;
+  Loc acknowledged_at;
 };
 
 class Diagnostics {
@@ -38,7 +43,8 @@ class Diagnostics {
   void note(std::string code, Loc loc, std::string message, std::string hint = {}, int span = 1);
 
   const std::vector<Diagnostic>& items() const { return items_; }
-  std::size_t count(Severity s) const;
+  std::size_t count(Severity s) const;  // the findings not acknowledged
+  std::size_t acknowledged() const;      // the acknowledged ones
   bool has_errors() const { return count(Severity::Error) > 0; }
   bool empty() const { return items_.empty(); }
   // Orders by file, line, column (stable for equal positions).
@@ -54,7 +60,8 @@ struct HumanStyle {
 
 // « fichier:ligne:col: erreur[CODE]: message », the source line, a caret, the hint.
 std::string format_human(const Diagnostic& d, const SourceSet& sources, HumanStyle style = {});
-// « 2 erreurs, 1 avertissement » (French plural rules, « aucune erreur » when empty).
+// « 2 erreurs, 1 avertissement » (French plural rules, « aucune erreur » when
+// empty), then « 3 constats acquittés » when some are.
 std::string summary_line(const Diagnostics& diags);
 
 }  // namespace ctg

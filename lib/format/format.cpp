@@ -191,6 +191,31 @@ Codec<Article> article() {
   return c;
 }
 
+Codec<Acknowledgement> acknowledgement() {
+  static const auto c =
+      Object<Acknowledgement>("un constat acquitté", "constat_acquitte",
+                              "Un constat de ctg validate acquitté avec son motif : validate le rapporte comme "
+                              "acquitté (jamais en silence) et il ne compte plus dans le code de sortie.")
+          .required("regle", &Acknowledgement::regle, text(), "code de la règle du constat (AO-7, REF-7, SIG-1…)")
+          .optional("partie", &Acknowledgement::partie, optional(identifier()),
+                    "seulement les constats placés dans les entrées de cette partie (parties, "
+                    "autorites_organisatrices, offre_petite_enfance, donnees_couverture)")
+          .optional("fichier", &Acknowledgement::fichier, optional(text()),
+                    "seulement les constats de ce fichier de la CTG (chemin relatif au fichier principal)")
+          .optional("ligne", &Acknowledgement::ligne, optional(integer(1, 100'000'000)),
+                    "seulement les constats de cette ligne (du fichier nommé, sinon de celui de l'entrée)")
+          .required("motif", &Acknowledgement::motif, text(), "pourquoi le constat est acquitté")
+          .check([](const Acknowledgement& a, Context& ctx) {
+            if (a.motif.find_first_not_of(" \t\r\n") == std::string::npos)
+              ctx.diags.error("ACQUITTEMENT", a.at("motif"),
+                              fmt::format("le constat {} est acquitté sans motif", a.regle),
+                              "écrivez pourquoi il est acquitté, par exemple « motif: le RPE intercommunal "
+                              "couvre la commune (délibération du 12 mars 2026) »");
+          })
+          .codec();
+  return c;
+}
+
 }  // namespace
 
 const Object<Ctg>& document() {
@@ -235,7 +260,9 @@ const Object<Ctg>& document() {
           .optional("decisions_conseils", &Ctg::decisions_conseils, optional(council_decisions()),
                     "annexe 5 : décisions des conseils")
           .optional("suivi", &Ctg::suivi, suivi::periods_codec(),
-                    "suivi de la CTG signée, une période par fichier suivi/AAAA-Tn.yaml (lu avec la CTG)");
+                    "suivi de la CTG signée, une période par fichier suivi/AAAA-Tn.yaml (lu avec la CTG)")
+          .optional("constats_acquittes", &Ctg::constats_acquittes, list(acknowledgement()),
+                    "constats de ctg validate acquittés, chacun avec son motif (rapportés comme tels)");
   return obj;
 }
 

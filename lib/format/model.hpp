@@ -470,6 +470,17 @@ struct IdIndex {
   bool built = false;
 };
 
+// A finding of `ctg validate` acknowledged in the source with its reason
+// (like a lintian override): validate still reports it, as acknowledged,
+// and warns (ACQUITTEMENT) when the entry matches no finding.
+struct Acknowledgement : Located {
+  std::string regle;                    // rule code: AO-7, REF-7, SIG-1…
+  std::optional<std::string> partie;    // only the findings placed in this party's entries
+  std::optional<std::string> fichier;   // only the findings of this file of the CTG
+  std::optional<std::int64_t> ligne;    // only the findings of this line (of `fichier`, else of this entry's file)
+  std::string motif;                    // why: required, never empty
+};
+
 struct Ctg : Located {
   std::string format;
   std::vector<LocatedText> inclure;
@@ -488,6 +499,7 @@ struct Ctg : Located {
   std::optional<Governance> pilotage;
   std::optional<CouncilDecisions> decisions_conseils;
   std::vector<TrackingPeriod> suivi;  // read from suivi/*.yaml too
+  std::vector<Acknowledgement> constats_acquittes;
 
   // Lookups by id. The loader indexes the lists once (reindex()); a Ctg
   // built or grown by hand since is scanned instead.

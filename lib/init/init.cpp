@@ -354,9 +354,12 @@ Result prepare(referentiel::Store& store, const Options& o) {
   if (!r.error.empty()) return r;
   int in_force = referentiel::in_force(o.debut);
   if (p.tot_m != in_force)
-    r.notes.push_back(fmt::format("populations totales du millésime {} : le millésime en vigueur au {}, {}, n'a pas "
-                                  "de population totale dans le référentiel ; reportez-la quand l'Insee la publie",
-                                  p.tot_m, to_french_long(o.debut), in_force));
+    r.notes.push_back(fmt::format("populations totales du millésime {} : le millésime en vigueur au {}, {}, n'a que "
+                                  "des populations municipales dans le référentiel de ctg (le paquet de données "
+                                  "d'Etalab ne porte pas les totales) ; l'Insee publie les populations totales de ce "
+                                  "millésime ({}) : reportez celle de chaque partie, avec millesime: {}",
+                                  p.tot_m, to_french_long(o.debut), in_force, referentiel::insee_page(in_force),
+                                  in_force));
   r.files.push_back({"ctg.yaml", convention_and_parties(p, o) + (p.model ? texts_from_model(p, o) : generic_texts(p, o))});
   r.files.push_back({"annexe-1-diagnostic.yaml", diagnostic_file(p)});
   r.files.push_back(

@@ -119,7 +119,8 @@ void describe_commune(Store& s, std::string_view code, const std::vector<int>& y
     if (out == Output::Texte) {
       std::string figures = c->totale ? fmt::format("population totale {}, municipale {}", n(c->totale), n(c->municipale))
                             : c->municipale ? fmt::format("population municipale {} (population totale absente du "
-                                                          "référentiel pour ce millésime)", n(c->municipale))
+                                                          "référentiel de ctg pour ce millésime ; l'Insee la "
+                                                          "publie : {})", n(c->municipale), insee_page(m))
                                             : std::string("population absente du référentiel");
       text += fmt::format("  millésime {} (en vigueur au 1er janvier {}) : {}\n", m, m + 3, figures);
     } else if (out == Output::Csv) {

@@ -100,6 +100,15 @@ fs::path executable_dir() {
 
 int in_force(Date d) { return d.year - 3; }
 
+std::string insee_page(int millesime) {
+  switch (millesime) {
+    case 2021: return "https://www.insee.fr/fr/statistiques/7739582";
+    case 2022: return "https://www.insee.fr/fr/statistiques/8290591";
+    case 2023: return "https://www.insee.fr/fr/statistiques/8680726";
+    default: return "https://www.insee.fr/fr/information/2008354";
+  }
+}
+
 std::string fold(std::string_view name) {
   std::string out;
   out.reserve(name.size());

@@ -81,6 +81,11 @@ constexpr int min_millesime = 1900, max_millesime = 2200;
 // published at the end of M+2 and is the legal figure from 1 January M+3.
 int in_force(Date d);
 
+// The Insee's page of the populations légales of millésime M (its files by
+// commune, municipale, comptée à part and totale): the pages the Etalab
+// packages name (PROVENANCE.md), else the Insee's page of every millésime.
+std::string insee_page(int millesime);
+
 // Lower case, accents removed, hyphens and apostrophes as spaces, « st » as
 // « saint », leading « CA », « CC »… dropped: « Digne les bains » and
 // « Digne-les-Bains » fold alike.

@@ -56,6 +56,11 @@ figcaption { font-size: .9em; color: var(--gris); }
 .couverture { min-height: 22cm; display: flex; flex-direction: column; justify-content: center; text-align: center; }
 .couverture h1 { font-size: 2.2em; }
 .couverture .signataires { list-style: none; padding: 0; margin-top: 3em; line-height: 1.8; }
+.couverture .signataires li { break-inside: avoid; page-break-inside: avoid; }
+/* Many parties (an EPCI and its communes): columns and smaller type, the cover stays one page. */
+.couverture .signataires.colonnes-2 { columns: 2; column-gap: 2em; font-size: .95em; line-height: 1.5; margin-top: 2em; }
+.couverture .signataires.colonnes-3 { columns: 3; column-gap: 1.5em; font-size: .82em; line-height: 1.35; margin-top: 1.5em; }
+.couverture .signataires.colonnes-4 { columns: 4; column-gap: 1.2em; font-size: .7em; line-height: 1.25; margin-top: 1em; }
 @media print {
   html { font-size: 10pt; }
   body { max-width: none; margin: 0; padding: 0; }
@@ -115,6 +120,16 @@ std::string table_html(const doc::Table& t) {
   return out + "</tbody></table>\n";
 }
 
+// The class of the cover's list of signatories: one column up to 14 parties
+// (one A4 page at 1,8 line spacing), then 2, 3 or 4 columns in smaller type
+// (the Grand Dole: 49 parties; the largest EPCI of France: about 160).
+std::string cover_columns(std::size_t n) {
+  if (n <= 14) return "";
+  if (n <= 30) return " colonnes-2";
+  if (n <= 75) return " colonnes-3";
+  return " colonnes-4";
+}
+
 }  // namespace
 
 std::string to_html(const doc::Document& d) {
@@ -135,7 +150,8 @@ std::string to_html(const doc::Document& d) {
   if (d.draft) out += "<p><span class=\"projet\">Projet</span></p>\n";
   out += "<h1>" + text_html(d.title) + "</h1>\n<p class=\"sous-titre\">" + text_html(d.subtitle) + "</p>\n";
   if (!d.signatories.empty()) {
-    out += "<ul class=\"signataires\" aria-label=\"Signataires\">\n";
+    out += fmt::format("<ul class=\"signataires{}\" aria-label=\"Signataires\">\n",
+                       cover_columns(d.signatories.size()));
     for (const auto& s : d.signatories) out += "<li>" + text_html(s) + "</li>\n";
     out += "</ul>\n";
   }

@@ -520,9 +520,15 @@ void ref_7(Context& ctx) {
                                      n(*o.totale), o.nom);
     if (o.municipale)
       return fmt::format(" ; millésime {} au référentiel : population municipale {} pour {} (sa population totale "
-                         "n'est pas dans le référentiel)", target, n(*o.municipale), o.nom);
+                         "n'est pas dans le référentiel de ctg ; l'Insee la publie : {})", target, n(*o.municipale),
+                         o.nom, referentiel::insee_page(target));
     return {};
   };
+  // The referential without the totals of that millésime (2023): where the Insee publishes them.
+  std::string totals_hint;
+  if (s && s->info(target) && !s->info(target)->totale)
+    totals_hint = fmt::format(" ; le référentiel de ctg n'a que les populations municipales du millésime {} : "
+                              "l'Insee publie les totales ({})", target, referentiel::insee_page(target));
   std::set<std::pair<std::string, int>> said;  // a party's millésime is said once
   auto check = [&](const std::optional<Population>& pop, const std::string& who, const std::string& id) {
     if (!pop || !pop->millesime || *pop->millesime >= current) return;
@@ -533,7 +539,7 @@ void ref_7(Context& ctx) {
                          "millésime {} la remplace){}", who, *pop->millesime, *pop->millesime + 4,
                          *pop->millesime + 1, newer(it == pl.code.end() ? "" : it->second)),
              "le millésime M des populations légales fait foi à partir du 1er janvier M+3 ; mettez à jour le "
-             "chiffre et son millésime");
+             "chiffre et son millésime" + totals_hint);
   };
   for (const auto& p : ctx.ctg.parties) check(p.population, p.nom, p.id);
   for (const auto& e : ctx.ctg.autorites_organisatrices) {

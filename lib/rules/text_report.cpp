@@ -60,6 +60,42 @@ std::string group_line(const std::vector<const Diagnostic*>& group, const Source
   return out;
 }
 
+// One line per entry of constats_acquittes: the first finding's position,
+// how many it acknowledges (with their lines), the first message, the reason.
+std::string acknowledged_lines(const std::vector<const Diagnostic*>& acked, const SourceSet& sources) {
+  std::map<std::tuple<int, int, int>, std::vector<const Diagnostic*>> by_entry;
+  for (const Diagnostic* d : acked) by_entry[{d->acknowledged_at.file, d->acknowledged_at.line, d->acknowledged_at.col}].push_back(d);
+  std::vector<const std::vector<const Diagnostic*>*> order;
+  for (const auto& [k, g] : by_entry) order.push_back(&g);
+  std::sort(order.begin(), order.end(), [](auto* a, auto* b) {  // in the order of their first finding
+    const Loc &x = a->front()->loc, &y = b->front()->loc;
+    return std::tie(x.file, x.line, x.col) < std::tie(y.file, y.line, y.col);
+  });
+  std::string out;
+  for (const auto* g : order) {
+    const Diagnostic& first = *g->front();
+    std::map<Severity, std::size_t> per;
+    for (const Diagnostic* d : *g) ++per[d->severity];
+    std::vector<std::string> what;
+    for (const auto& [sev, n] : per)
+      what.push_back(fmt::format("{} acquitté{}{}", counted(n, sev), sev == Severity::Warning ? "" : "e", n > 1 ? "s" : ""));
+    std::vector<std::string> lines;
+    for (std::size_t i = 1; i < g->size() && i <= 5; ++i) lines.push_back(std::to_string((*g)[i]->loc.line));
+    std::string others = g->size() > 1 ? fmt::format(" (et {} autre{}, ligne{} {}{})", g->size() - 1, g->size() > 2 ? "s" : "",
+                                                     g->size() > 2 ? "s" : "", join(lines, ", "), g->size() > 6 ? "…" : "")
+                                       : std::string();
+    Loc at = first.acknowledged_at;
+    std::string entry = at.known() && static_cast<std::size_t>(at.file) < sources.size()
+                            ? fmt::format("{}:{}", sources.file(at.file).path, at.line) : std::string("?");
+    std::string where = first.loc.known() && static_cast<std::size_t>(first.loc.file) < sources.size()
+                            ? fmt::format("{}:{}:{}", sources.file(first.loc.file).path, first.loc.line, first.loc.col)
+                            : std::string("?");
+    out += printable(fmt::format("{}: acquitté[{}]: {} : {}{} — motif : « {} » ({})\n", where, first.code,
+                                 join(what, ", "), first.message, others, *first.acknowledged, entry));
+  }
+  return out;
+}
+
 }  // namespace
 
 // Groups, filters and prints the findings, then the summary lines; the
@@ -70,15 +106,20 @@ std::string validation_text(const FileValidation& file, const TextReportOptions&
   std::map<Key, std::vector<const Diagnostic*>> groups;
   if (!options.detail)
     for (const Diagnostic& d : items) {
-      if (d.severity != Severity::Note || !d.loc.known()) continue;
+      if (d.severity != Severity::Note || !d.loc.known() || d.acknowledged) continue;
       Split s = split_party(d.message);
       if (!s.party.empty()) groups[{d.loc.file, d.code, d.hint, s.shared}].push_back(&d);
     }
   std::string out;
   std::size_t hidden = 0;
+  std::vector<const Diagnostic*> acked;  // said after the others, one line per entry of constats_acquittes
   for (const Diagnostic& d : items) {
     if (rank(d.severity) > rank(options.shown) || options.quiet) {
       ++hidden;
+      continue;
+    }
+    if (d.acknowledged) {
+      acked.push_back(&d);
       continue;
     }
     const std::vector<const Diagnostic*>* group = nullptr;
@@ -90,10 +131,12 @@ std::string validation_text(const FileValidation& file, const TextReportOptions&
     if (!group) out += format_human(d, file.load.sources, style);
     else if (group->front() == &d) out += group_line(*group, file.load.sources, style);
   }
+  out += acknowledged_lines(acked, file.load.sources);
   out += fmt::format("{} : {}{}\n", file.path().empty() ? "?" : file.path(), summary_line(file.findings), options.when);
   if (items.size() > per_rule_threshold || hidden > 0) {
     std::map<std::pair<int, std::string>, std::size_t> per_rule;
-    for (const Diagnostic& d : items) ++per_rule[{rank(d.severity), d.code}];
+    for (const Diagnostic& d : items)
+      if (!d.acknowledged) ++per_rule[{rank(d.severity), d.code}];
     std::vector<std::tuple<int, std::size_t, std::string>> order;
     for (const auto& [k, n] : per_rule) order.emplace_back(k.first, n, k.second);
     std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {

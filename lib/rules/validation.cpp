@@ -15,6 +15,7 @@
 #include "format/suivi_check.hpp"
 #include "suivi/remarks.hpp"
 #include "base/values.hpp"
+#include "rules/acknowledge.hpp"
 
 namespace ctg::rules {
 
@@ -31,6 +32,9 @@ FileValidation validate_file(const std::string& path, const rules::Options& opti
     v.rules_checked = true;
     // The tracking, at --at or at the end of its latest period.
     if (auto at = options.at ? options.at : format::suivi::latest_date(*v.load.ctg)) suivi::remarks(*v.load.ctg, *at, v.findings);
+    // The findings acknowledged in the source (constats_acquittes), and the entries matching none.
+    if (!v.load.ctg->constats_acquittes.empty())
+      v.findings = acknowledge(*v.load.ctg, v.load.sources, v.findings, options.referentiel);
   }
   v.findings.sort();
   // Said last, after the errors it refers to.
@@ -118,6 +122,8 @@ const std::vector<FormatCode>& format_codes() {
       {"SUIVI-RETARD", "Une action suivie a passé son échéance sans être réalisée ni abandonnée (remarque)."},
       {"SUIVI-BILAN", "Mi-parcours passé sans bilan intermédiaire dont le volet petite enfance a été transmis au "
                       "CDSF (remarque, art. L214-2 CASF)."},
+      {"ACQUITTEMENT", "Une entrée de constats_acquittes n'a pas de motif (erreur), ou ne correspond à aucun constat "
+                       "(avertissement : acquittement sans objet, à retirer ou à corriger)."},
   };
   return codes;
 }
@@ -146,6 +152,16 @@ std::string relative_uri(const std::string& path) {
   return s;
 }
 
+// « acquitte » of an acknowledged finding: the reason and where the entry is.
+Json acknowledgement_json(const std::string& motif, const Loc& at, const FileValidation& f) {
+  bool has_file = at.file >= 0 && static_cast<std::size_t>(at.file) < f.load.sources.size();
+  return Json::object()
+      .set("motif", motif)
+      .set("fichier", has_file ? Json(f.load.sources.file(at.file).path) : Json(nullptr))
+      .set("ligne", at.line > 0 ? Json(at.line) : Json(nullptr))
+      .set("colonne", at.line > 0 ? Json(at.col) : Json(nullptr));
+}
+
 }  // namespace
 
 std::string validation_json(const std::vector<FileValidation>& files, const rules::Options& options) {
@@ -154,7 +170,7 @@ std::string validation_json(const std::vector<FileValidation>& files, const rule
   root.set("etape", options.stage == rules::Stage::Signature ? "signature" : "brouillon");
   root.set("date_reference", options.at ? Json(to_iso(*options.at)) : Json(nullptr));
   Json list = Json::array();
-  std::size_t errors = 0, warnings = 0, notes = 0;
+  std::size_t errors = 0, warnings = 0, notes = 0, acknowledged = 0;
   for (const auto& f : files) {
     Json jf = Json::object();
     jf.set("fichier", f.path());
@@ -188,25 +204,31 @@ std::string validation_json(const std::vector<FileValidation>& files, const rule
       // When the finding does not hold over the whole period: from / until which day.
       jd.set("a_partir_du", d.from ? Json(to_iso(*d.from)) : Json(nullptr));
       jd.set("jusqu_au", d.until ? Json(to_iso(*d.until)) : Json(nullptr));
+      // Since ctg 0.3, only on an acknowledged finding: its reason and the entry of constats_acquittes.
+      if (d.acknowledged) jd.set("acquitte", acknowledgement_json(*d.acknowledged, d.acknowledged_at, f));
       diags.push(jd);
     }
     jf.set("diagnostics", diags);
     std::size_t e = f.findings.count(Severity::Error), w = f.findings.count(Severity::Warning),
                 n = f.findings.count(Severity::Note);
+    std::size_t a = f.findings.acknowledged();
     errors += e;
     warnings += w;
     notes += n;
+    acknowledged += a;
     jf.set("resume", Json::object()
                          .set("erreurs", static_cast<std::int64_t>(e))
                          .set("avertissements", static_cast<std::int64_t>(w))
-                         .set("remarques", static_cast<std::int64_t>(n)));
+                         .set("remarques", static_cast<std::int64_t>(n))
+                         .set("acquittes", static_cast<std::int64_t>(a)));
     list.push(jf);
   }
   root.set("fichiers", list);
   root.set("resume", Json::object()
                          .set("erreurs", static_cast<std::int64_t>(errors))
                          .set("avertissements", static_cast<std::int64_t>(warnings))
-                         .set("remarques", static_cast<std::int64_t>(notes)));
+                         .set("remarques", static_cast<std::int64_t>(notes))
+                         .set("acquittes", static_cast<std::int64_t>(acknowledged)));
   return root.dump(2);
 }
 
@@ -234,7 +256,7 @@ std::string validation_sarif(const std::vector<FileValidation>& files) {
                         .set("name", std::string(c.code))
                         .set("shortDescription", Json::object().set("text", std::string(c.description)))
                         .set("defaultConfiguration",
-                             Json::object().set("level", c.code == "REGLES" || c.code.starts_with("SUIVI-") ? "note" : "error")));
+                             Json::object().set("level", c.code == "REGLES" || c.code.starts_with("SUIVI-") ? "note" : c.code == "ACQUITTEMENT" ? "warning" : "error")));
   }
   Json results = Json::array();
   std::set<std::string> artifacts;
@@ -263,6 +285,22 @@ std::string validation_sarif(const std::vector<FileValidation>& files) {
       if (d.loc.line > 0)
         physical.set("region", Json::object().set("startLine", d.loc.line).set("startColumn", d.loc.col));
       res.set("locations", Json::array({Json::object().set("physicalLocation", physical)}));
+      // SARIF 2.1.0 §3.35: a finding acknowledged in the source, with its justification.
+      if (d.acknowledged) {
+        Json sup = Json::object().set("kind", "inSource").set("status", "accepted").set("justification", *d.acknowledged);
+        if (d.acknowledged_at.file >= 0 && static_cast<std::size_t>(d.acknowledged_at.file) < f.load.sources.size())
+          sup.set("location",
+                  Json::object().set("physicalLocation",
+                                     Json::object()
+                                         .set("artifactLocation",
+                                              Json::object()
+                                                  .set("uri", relative_uri(f.load.sources.file(d.acknowledged_at.file).path))
+                                                  .set("uriBaseId", "%SRCROOT%"))
+                                         .set("region", Json::object()
+                                                            .set("startLine", d.acknowledged_at.line)
+                                                            .set("startColumn", d.acknowledged_at.col))));
+        res.set("suppressions", Json::array({sup}));
+      }
       results.push(res);
     }
   Json artifact_list = Json::array();

@@ -35,6 +35,14 @@ PY
 dir=$tmp/briancon
 expect "init" 0 "7 fichiers écrits" -- "$ctg" init "$dir" --epci 240500439 \
   --caf "Caisse d'allocations familiales des Hautes-Alpes" --debut 2026-01-01 --fin 2029-12-31
+# The millésime in force (2023) has only municipal populations in the
+# referential: the note says so, and where the Insee publishes its totals (issue 22).
+expect "init : note des populations totales 2023 et page de l'Insee" 0 \
+  "n'a que des populations municipales dans le référentiel de ctg (le paquet de données d'Etalab ne porte pas les totales) ; l'Insee publie les populations totales de ce millésime (https://www.insee.fr/fr/statistiques/8680726)" \
+  -- "$ctg" init "$tmp/briancon-note" --epci 240500439 --caf "Caf" --debut 2026-01-01 --fin 2029-12-31
+expect "validate : REF-7 donne la page de l'Insee du millésime 2023" 1 \
+  "le référentiel de ctg n'a que les populations municipales du millésime 2023 : l'Insee publie les totales (https://www.insee.fr/fr/statistiques/8680726)" \
+  -- "$ctg" validate "$tmp/briancon-note"
 # Briançon (11 059 inhabitants) must have a relais petite enfance from
 # 2026-01-01 (AO-7, an error since issue 11): the one error of a fresh draft,
 # which the user removes by filling the offer table.

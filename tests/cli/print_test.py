@@ -126,6 +126,28 @@ if done.returncode == 0:
 else:
     fail("examples/commune-seule ne passe pas validate --stage signature : " + done.stdout[-300:])
 
+# The cover of an EPCI and its communes (issue 22: « the PDF cover spills onto
+# page 2 with 49 signatories »): the CA du Grand Dole from ctg init, 49 parties
+# (the Caf, the CA, 47 communes), every one on page 1, the Sommaire on page 2.
+grand_dole = os.path.join(tmp, "grand-dole")
+run("init", grand_dole, "--epci", "200010650", "--caf", "Caf du Jura", "--debut", "2026-01-01", "--fin", "2029-12-31")
+cover_html = run("render", grand_dole, "-f", "html", output="stdout")
+listed = re.search(r'<ul class="signataires[^"]*"[^>]*>(.*?)</ul>', cover_html, re.S)
+signatories = [html.unescape(li) for li in re.findall(r"<li>(.*?)</li>", listed.group(1))] if listed else []
+if len(signatories) != 49:
+    fail(f"Grand Dole : {len(signatories)} signataires sur la couverture HTML, 49 attendus")
+cover_pdf = os.path.join(tmp, "grand-dole.pdf")
+run("render", grand_dole, "-f", "pdf", "-o", cover_pdf)
+raw = subprocess.run(["pdftotext", cover_pdf, "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+squeeze = lambda t: re.sub(r"[\s\u00ad-]+", "", t)  # a name broken at its hyphen across two lines
+missing = [s for s in signatories if squeeze(s) not in squeeze(raw[0])]
+sommaire = next((i for i, p in enumerate(raw, 1) if "Sommaire" in p), 0)
+if missing or sommaire != 2:
+    fail(f"Grand Dole : couverture sur {sommaire - 1} pages (Sommaire page {sommaire}), "
+         f"signataires hors de la page 1 : {missing[:5]}{'…' if len(missing) > 5 else ''}")
+else:
+    print(f"ok couverture de 49 signataires (Grand Dole) : une page, Sommaire page 2")
+
 # ---------------------------------------------------------------- Word
 
 docx = os.path.join(tmp, "convention.docx")

@@ -170,27 +170,27 @@ struct Builder {
       if (!svg.empty()) out.push_back(figure_block(svg, "Actions clés par état, pour chaque axe"));
     }
     const Axis* axe = nullptr;
-    bool first = true;
+    const ActionSheet* fiche = nullptr;
     std::vector<std::vector<std::string>> rows;
     auto flush = [&] {
       if (rows.empty()) return;
-      out.push_back(heading(3, axis_title(axe), ""));
-      out.push_back(table({}, {"Action clé", "Fiche", "État", "Depuis le", "Échéance", "Commentaire"}, {},
-                          std::move(rows), false));
+      out.push_back(heading(3, fmt::format("{} ({})", axis_title(axe), fiche_name(*fiche)), ""));
+      out.push_back(table({}, {"Action clé", "État", "Depuis le", "Échéance", "Commentaire"}, {}, std::move(rows),
+                          false));
       rows.clear();
     };
     for (const auto& a : now.actions) {
       if (!kept(a)) continue;
-      if (first || a.axe != axe) {
+      if (!fiche || a.axe != axe || a.fiche != fiche) {
         flush();
         axe = a.axe;
-        first = false;
+        fiche = a.fiche;
       }
-      rows.push_back({a.action->texte, fiche_name(*a.fiche), state_label(a) + (a.overdue ? " – en retard" : ""),
+      rows.push_back({a.action->texte, state_label(a) + (a.overdue ? " – en retard" : ""),
                       a.last ? to_french_long(a.last->date) : "", a.echeance ? to_french_long(*a.echeance) : "",
                       a.last && a.last->commentaire ? *a.last->commentaire : ""});
     }
-    if (first) out.push_back(paragraph(render::doc::plain("Aucune action clé ne porte sur la petite enfance.")));
+    if (!fiche) out.push_back(paragraph(render::doc::plain("Aucune action clé ne porte sur la petite enfance.")));
     flush();
   }
 

@@ -133,6 +133,28 @@ struct Builder {
     return nullptr;
   }
 
+  // Since the situation the last bilan described: the end of the year before
+  // for an annual bilan; else the end of the last period before the last
+  // bilan presented; else the start of the CTG.
+  void set_since(Date au) {
+    if (o.kind == BilanKind::Annuel && Date{o.year - 1, 12, 31} >= ctg.convention.debut) {
+      since = Date{o.year - 1, 12, 31};
+      since_start = false;
+    } else {
+      std::optional<Date> presented;
+      for (const auto& p : ctg.suivi)
+        for (const auto& r : p.bilans)
+          if (r.date < au && (!presented || r.date > *presented)) presented = r.date;
+      if (presented)
+        for (const auto& p : ctg.suivi)
+          if (auto pb = bounds(p.periode); pb && pb->fin < *presented && (since_start || pb->fin > since)) {
+            since = pb->fin;
+            since_start = false;
+          }
+    }
+    before = snapshot(ctg, since_start ? Date{ctg.convention.debut.year - 1, 12, 31} : since);
+  }
+
   void summary() {
     out.push_back(heading(2, "Synthèse", "synthese"));
     if (!o.petite_enfance) {
@@ -387,10 +409,24 @@ struct Builder {
 
 // Why the tracking does not reach the end of the period an annual or final
 // bilan covers (the situation described, `reach`, is before it); nullopt when it does.
+// Why an annual bilan cannot be drawn up: no tracking period in its year.
+std::string untracked_year(const Ctg& ctg, int year) {
+  for (const auto& p : ctg.suivi)
+    if (auto b = bounds(p.periode); b && b->debut.year <= year && b->fin.year >= year) return {};
+  std::vector<std::string> years;
+  for (const auto& p : ctg.suivi) years.push_back(p.periode);
+  return fmt::format("aucune période de suivi en {} (périodes : {}) ; un bilan annuel porte sur une année suivie", year,
+                     join(years, ", "));
+}
+
+Date period_end(const Ctg& ctg, const BilanOptions& o) {
+  return o.kind == BilanKind::Final ? ctg.convention.fin : std::min(Date{o.year, 12, 31}, ctg.convention.fin);
+}
+
 std::optional<std::string> short_of(const Ctg& ctg, const BilanOptions& o, Date reach, const std::string& periode) {
   if (o.kind == BilanKind::Intermediaire) return std::nullopt;
   const auto& cv = ctg.convention;
-  Date end = o.kind == BilanKind::Final ? cv.fin : std::min(Date{o.year, 12, 31}, cv.fin);
+  Date end = period_end(ctg, o);
   if (reach >= end) return std::nullopt;
   std::string what = o.kind == BilanKind::Final
                          ? fmt::format("le bilan final porte sur toute la convention, du {} au {}", to_french_long(cv.debut),
@@ -402,6 +438,7 @@ std::optional<std::string> short_of(const Ctg& ctg, const BilanOptions& o, Date 
 
 }  // namespace
 
+// The refusals first (no tracking, a period not reached), then the blocks in the order the copil reads them.
 std::optional<render::doc::Document> build_bilan(const Ctg& ctg, const BilanOptions& o, std::string& error) {
   auto latest = latest_date(ctg);
   if (!latest) {
@@ -411,16 +448,7 @@ std::optional<render::doc::Document> build_bilan(const Ctg& ctg, const BilanOpti
   Date au = o.au ? *o.au : *latest;
   std::string title;
   if (o.kind == BilanKind::Annuel) {
-    bool any = false;
-    for (const auto& p : ctg.suivi)
-      if (auto b = bounds(p.periode); b && b->debut.year <= o.year && b->fin.year >= o.year) any = true;
-    if (!any) {
-      std::vector<std::string> years;
-      for (const auto& p : ctg.suivi) years.push_back(p.periode);
-      error = fmt::format("aucune période de suivi en {} (périodes : {}) ; un bilan annuel porte sur une année suivie",
-                          o.year, join(years, ", "));
-      return std::nullopt;
-    }
+    if (error = untracked_year(ctg, o.year); !error.empty()) return std::nullopt;
     if (!o.au) au = std::min(*latest, Date{o.year, 12, 31});
     title = fmt::format("Bilan annuel {}", o.year);
   } else {
@@ -430,31 +458,12 @@ std::optional<render::doc::Document> build_bilan(const Ctg& ctg, const BilanOpti
   auto gap = short_of(ctg, o, std::min(au, *latest), b.now.periode);
   if (gap && !o.provisoire) {
     error = *gap + fmt::format(" ; ajoutez les périodes de suivi jusqu'au {}, ou demandez un bilan provisoire (--provisoire)",
-                               to_french_long(o.kind == BilanKind::Final ? ctg.convention.fin
-                                                                         : std::min(Date{o.year, 12, 31}, ctg.convention.fin)));
+                               to_french_long(period_end(ctg, o)));
     return std::nullopt;
   }
   if (o.provisoire) title += " (provisoire)";
   if (o.petite_enfance) title += " – volet petite enfance";
-  // Since the situation the last bilan described: the end of the year before
-  // for an annual bilan; else the end of the last period before the last
-  // bilan presented; else the start of the CTG.
-  if (o.kind == BilanKind::Annuel && Date{o.year - 1, 12, 31} >= ctg.convention.debut) {
-    b.since = Date{o.year - 1, 12, 31};
-    b.since_start = false;
-  } else {
-    std::optional<Date> presented;
-    for (const auto& p : ctg.suivi)
-      for (const auto& r : p.bilans)
-        if (r.date < au && (!presented || r.date > *presented)) presented = r.date;
-    if (presented)
-      for (const auto& p : ctg.suivi)
-        if (auto pb = bounds(p.periode); pb && pb->fin < *presented && (b.since_start || pb->fin > b.since)) {
-          b.since = pb->fin;
-          b.since_start = false;
-        }
-  }
-  b.before = snapshot(ctg, b.since_start ? Date{ctg.convention.debut.year - 1, 12, 31} : b.since);
+  b.set_since(au);
 
   render::doc::Document d;
   d.title = title;

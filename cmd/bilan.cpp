@@ -21,6 +21,7 @@ struct BilanCliOptions {
   int annuel = 0;
   bool intermediaire = false;
   bool final = false;
+  bool provisoire = false;
   std::string format = "md";
   std::string part = "tout";
   std::string au;
@@ -43,6 +44,7 @@ int run_bilan(const BilanCliOptions& o) {
                                    : bilan::BilanKind::Final;
   options.year = o.annuel;
   options.petite_enfance = o.part == "petite-enfance";
+  options.provisoire = o.provisoire;
   if (!o.au.empty() && !(options.au = parse_iso_date(o.au))) {
     cli::print_error(fmt::format("date {} invalide ; écrivez-la au format AAAA-MM-JJ, par exemple --au 2027-12-31",
                                  guillemets(o.au)));
@@ -73,6 +75,8 @@ void setup_bilan(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(1900, 2200));
   sub->add_flag("--intermediaire", opts->intermediaire, "Bilan intermédiaire (mi-parcours)");
   sub->add_flag("--final", opts->final, "Bilan final (résultats, préparation du renouvellement)");
+  sub->add_flag("--provisoire", opts->provisoire,
+                "Bilan annuel ou final marqué « provisoire » quand le suivi n'atteint pas encore la fin de la période");
   CLI::Option* format = sub->add_option("-f,--format", opts->format,
                   "md (Markdown, par défaut), html (imprimable en A4), pdf (avec chromium) ou docx (Word, avec pandoc) ; "
                   "pdf et docx demandent -o")
@@ -89,8 +93,10 @@ void setup_bilan(CLI::App& app, int& exit_code) {
       "couverture réalisés et prévus, changements depuis le dernier bilan, difficultés, décisions à prendre.\n"
       "PDF : ctg bilan . --annuel 2027 -f pdf -o bilan-2027.pdf (programme chromium, paquet Debian chromium).\n"
       "Word : ctg bilan . --annuel 2027 -f docx -o bilan-2027.docx (programme pandoc, paquet Debian pandoc).\n"
-      "Codes de sortie : 0 bilan produit, 2 fichier invalide, pas de suivi, écriture impossible, chromium ou\n"
-      "pandoc absent ou en échec, ou ligne de commande invalide. Voir aussi : man ctg-bilan, man ctg-suivi.");
+      "Un bilan annuel ou final demande un suivi jusqu'à la fin de sa période, sinon --provisoire.\n"
+      "Codes de sortie : 0 bilan produit, 2 fichier invalide, pas de suivi ou suivi trop court pour la période,\n"
+      "écriture impossible, chromium ou pandoc absent ou en échec, ou ligne de commande invalide.\n"
+      "Voir aussi : man ctg-bilan, man ctg-suivi.");
   sub->callback([opts, format, &exit_code] {
     // Without -f, the format of -o's extension (convention.pdf → pdf).
     if (!cli::format_from_output(format->count() > 0, opts->format, opts->output, cli::document_extensions))

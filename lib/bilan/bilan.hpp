@@ -21,10 +21,12 @@ struct BilanOptions {
   int year = 0;                 // the year of an annual bilan
   std::optional<Date> au;       // default: the end of the year, or of the latest period
   bool petite_enfance = false;  // the part sent to the CDSF (art. L214-2 CASF)
+  bool provisoire = false;      // asked for: an annual or final bilan before the tracking covers its period
 };
 
 // The bilan, or nullopt with `error` set to a French reason (no tracking
-// period in the year…).
+// period in the year; an annual or final bilan whose period the tracking
+// does not reach, unless `provisoire`).
 std::optional<render::doc::Document> build_bilan(const Ctg& ctg, const BilanOptions& options, std::string& error);
 
 }  // namespace ctg::bilan

@@ -103,6 +103,8 @@ std::string column_span(const std::vector<std::string>& labels, const Perimeter&
   return join_french(labels);
 }
 
+}  // namespace
+
 // « Préscolarisation : non renseigné (actuel, 2026 à 2030) »: each missing
 // input once, with the columns it affects.
 std::vector<std::string> missing_summary(const Perimeter& p) {
@@ -117,6 +119,8 @@ std::vector<std::string> missing_summary(const Perimeter& p) {
   for (const auto& m : order) out.push_back(fmt::format("{} ({})", m, column_span(cols[m], p)));
   return out;
 }
+
+namespace {
 
 // Where the figures come from: the offer tables and the children count,
 // each source once with the columns it serves.
@@ -182,7 +186,7 @@ std::string render_text(const Report& r, const SourceSet& sources) {
       for (const auto& c : row.cells) out += "  " + pad_left(c, cell_w);
       out += "\n";
     }
-    out += "  (places pour 100 enfants de moins de 3 ans ; * partiel ; — non renseigné)\n";
+    out += fmt::format("  ({})\n", unit_legend);
     auto missing = missing_summary(p);
     if (!missing.empty()) {
       out += "  Manque :\n";
@@ -225,7 +229,7 @@ std::string md_escape(const std::string& s) {
 
 std::string render_markdown(const Report& r, const SourceSet& sources) {
   std::string out = "# Taux de couverture petite enfance\n\n";
-  out += "Taux Cnaf en places pour 100 enfants de moins de 3 ans ; * partiel ; — non renseigné.\n\n";
+  out += fmt::format("Taux Cnaf en {}.\n\n", unit_legend);
   fr::NumberStyle style;
   for (const auto& p : r.perimeters) {
     out += "## " + md_escape(p.name) + "\n\n|  |";

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "coverage/coverage.hpp"
 #include "base/source.hpp"
@@ -14,5 +15,12 @@ namespace ctg::coverage {
 enum class Format { Text, Markdown, Csv, CsvFr, Json };
 
 std::string render(const Report& report, const SourceSet& sources, Format format);
+
+// What is missing from a perimeter's rates, each input once with the columns
+// it affects: « Préscolarisation : non renseigné (actuel, 2026 à 2030) ».
+std::vector<std::string> missing_summary(const Perimeter& p);
+
+// The unit and marks of the report's tables, said once under each table.
+inline constexpr const char* unit_legend = "places pour 100 enfants de moins de 3 ans ; * partiel ; — non renseigné";
 
 }  // namespace ctg::coverage

@@ -9,7 +9,7 @@ namespace ctg::init {
 const std::vector<ModelArticle>& generic_articles() {
   static const std::vector<ModelArticle> articles{
       {"objet", "Objet de la convention",
-       "La présente convention fixe le projet social commun des signataires pour les familles de {territoire}. "
+       "La présente convention fixe le projet social commun des signataires pour les familles du territoire {de_epci}. "
        "Elle s'appuie sur le diagnostic partagé (annexe 1), recense l'offre existante (annexe 2) et arrête un plan "
        "d'actions pluriannuel (annexe 3) dont elle organise le pilotage et le suivi (annexes 4 et 5)."},
       {"champs", "Champs d'intervention",
@@ -20,6 +20,25 @@ const std::vector<ModelArticle>& generic_articles() {
        "- l'animation de la vie sociale ;\n"
        "- l'accès aux droits et l'inclusion numérique ;\n"
        "- le logement et le cadre de vie des familles."},
+      {"autorites-organisatrices", "Autorités organisatrices de l'accueil du jeune enfant",
+       "En application de l'article L. 214-1-3 du Code de l'action sociale et des familles, les communes signataires "
+       "sont autorités organisatrices de l'accueil du jeune enfant. Chacune recense les besoins des familles et "
+       "l'offre d'accueil (1°) et informe et accompagne les familles (2°) ; celles de plus de 3 500 habitants "
+       "planifient en outre le développement des modes d'accueil (3°) et soutiennent leur qualité (4°). Une "
+       "commune peut transférer tout ou partie de ces compétences à {epci}.\n\n"
+       "Le tableau de l'annexe 3 indique, pour chaque autorité organisatrice, les compétences qu'elle exerce.\n\n"
+       "À REMPLIR : les transferts de compétences à {epci} (délibérations et dates), ou l'absence de transfert."},
+      {"schema", "Schéma pluriannuel de maintien et de développement de l'offre d'accueil du jeune enfant",
+       "Pour chaque autorité organisatrice tenue d'établir le schéma pluriannuel de maintien et de développement de "
+       "l'offre d'accueil du jeune enfant (article L. 214-2 du Code de l'action sociale et des familles), la "
+       "présente convention en tient lieu lorsqu'elle en contient les éléments prévus à l'article D. 214-10-1 du "
+       "même code.\n\n"
+       "Ce schéma est établi après concertation avec les partenaires et les familles du territoire. À REMPLIR : la "
+       "concertation menée (instances, dates, participants).\n\n"
+       "Les collectivités signataires qui établissent le schéma le transmettent, ainsi que ses mises à jour, au "
+       "comité départemental des services aux familles dans le mois de leur adoption. Les collectivités "
+       "signataires qui établissent le schéma transmettent les bilans intermédiaire et final de la présente "
+       "convention au comité départemental des services aux familles."},
       {"engagements", "Engagements des signataires",
        "La Caf apporte son expertise du territoire, ses données et son offre de service ; elle mobilise ses "
        "financements selon ses règles d'intervention et dans la limite de ses moyens.\n\n"
@@ -60,6 +79,24 @@ const std::vector<ModelArticle>& generic_articles() {
        "compétent."},
   };
   return articles;
+}
+
+const std::vector<ModelVisa>& generic_visas() {
+  static const std::vector<ModelVisa> visas{
+      {"css", "Vu le Code de la sécurité sociale, notamment ses articles L. 223-1 et L. 263-1 ;"},
+      {"casf", "Vu le Code de l'action sociale et des familles, notamment ses articles L. 214-1-3 et L. 214-2 ;"},
+      {"cgct", "Vu le Code général des collectivités territoriales ;"},
+      {"loi-plein-emploi", "Vu la loi n° 2023-1196 du 18 décembre 2023 pour le plein emploi, notamment son article 17 ;"},
+      {"decret-2025-253",
+       "Vu le décret n° 2025-253 du 20 mars 2025 relatif au schéma pluriannuel de maintien et de développement de "
+       "l'offre d'accueil du jeune enfant prévu à l'article L. 214-1-3 du code de l'action sociale et des familles ;"},
+      {"cog",
+       "Vu la convention d'objectifs et de gestion (Cog) conclue entre l'État et la Caisse nationale des allocations "
+       "familiales (Cnaf) ;"},
+      {"deliberation-caf",
+       "Vu la délibération du conseil d'administration {de_caf} en date du À REMPLIR ;"},
+  };
+  return visas;
 }
 
 }  // namespace ctg::init

@@ -15,6 +15,7 @@
 
 #include "base/atomic_file.hpp"
 #include "base/paths.hpp"
+#include "format/designation.hpp"
 #include "format/format.hpp"
 #include "base/french.hpp"
 #include "format/loader.hpp"
@@ -111,7 +112,15 @@ struct Plan {
   std::vector<Member> members;
   std::optional<LoadResult> model;
   std::string epci_id, territoire;
+  Party epci_party;  // how the documents name the EPCI (format/designation.hpp)
 };
+
+LegalForm form_of(const referentiel::Epci& e) {
+  return e.type == "CC"   ? LegalForm::CommunauteCommunes
+         : e.type == "CA" ? LegalForm::CommunauteAgglomeration
+         : e.type == "CU" ? LegalForm::CommunauteUrbaine
+                          : LegalForm::Metropole;
+}
 
 // `what` (« le nom de la Caf (--caf) ») as a line of French text: not empty,
 // valid UTF-8, no control character (CR, LF, ESC…): it is written in a YAML
@@ -169,6 +178,9 @@ std::string choose_members(const Options& o, const referentiel::Year& geo, Plan&
   p.epci_id = slug(p.epci->nom);
   while (ids.count(p.epci_id)) p.epci_id += "-epci";
   p.territoire = std::string(p.epci->nom);
+  p.epci_party.type = PartyType::Epci;
+  p.epci_party.forme = form_of(*p.epci);
+  p.epci_party.nom = p.territoire;
   return {};
 }
 
@@ -197,10 +209,18 @@ std::string make_plan(referentiel::Store& store, const Options& o, Plan& p) {
   return {};
 }
 
+// The territory in the title: the EPCI's designation without its article
+// (« Communauté de communes du Briançonnais », not « CC du Briançonnais »).
+std::string territory_title(const Plan& p) {
+  std::string d = format::naming::title(p.epci_party);
+  for (std::string_view a : {"La ", "Le ", "L'"})
+    if (d.starts_with(a)) return d.substr(a.size());
+  return d;
+}
+
 // ctg.yaml's head: the convention and the parties with their populations.
 std::string convention_and_parties(const Plan& p, const Options& o) {
   const referentiel::Epci* epci = p.epci;
-  const std::string& territoire = p.territoire;
   const std::string& epci_id = p.epci_id;
   std::string y(modeline);
   y += "# Convention territoriale globale préparée par « ctg init » : complétez ce qui est marqué « À REMPLIR »,\n"
@@ -213,7 +233,7 @@ std::string convention_and_parties(const Plan& p, const Options& o) {
                    "  date_signature: null      # À REMPLIR avant la signature\n"
                    "  exemplaires: En autant d'exemplaires originaux que de signataires.\n"
                    "  formule: \"Il est convenu et arrêté ce qui suit :\"\n\n",
-                   yaml_quoted(territoire), to_iso(o.debut), to_iso(o.fin));
+                   yaml_quoted(territory_title(p)), to_iso(o.debut), to_iso(o.fin));
   y += "# Représentants : À REMPLIR, par exemple\n"
        "#   representants:\n#     - { civilite: Mme, prenom: Claire, nom: DUPONT, qualite: Maire }\n";
   y += "parties:\n  - id: caf\n    type: caf\n    nom: " + yaml_quoted(o.caf) +
@@ -248,13 +268,13 @@ std::string texts_from_model(const Plan& plan, const Options& o) {
   auto renamed = [&](std::string s) {
     for (const auto& p : model->ctg->parties) {
       if (p.type == PartyType::Epci) {
-        if (p.designation) s = replace_all(std::move(s), *p.designation, "l'intercommunalité " + territoire);
+        if (p.designation) s = replace_all(std::move(s), *p.designation, format::naming::designation(plan.epci_party));
         s = replace_all(std::move(s), p.nom, territoire);
       } else if (p.type == PartyType::Caf) {
         s = replace_all(std::move(s), p.nom, o.caf);
       }
     }
-    return replace_all(std::move(s), model->ctg->convention.territoire, territoire);
+    return replace_all(std::move(s), model->ctg->convention.territoire, territory_title(plan));
   };
   std::string y = "# Visas, préambule et articles repris de " + path_string(to_path(*o.modele).filename()) +
                   " (noms des parties remplacés) : relisez-les.\nvisas:\n";
@@ -267,23 +287,25 @@ std::string texts_from_model(const Plan& plan, const Options& o) {
   return y;
 }
 
-// ctg.yaml's generic texts: visas, préambule and the articles of this project.
+// ctg.yaml's generic texts: visas, préambule and the articles of this
+// project, the EPCI and the Caf named as the documents name them.
 std::string generic_texts(const Plan& plan, const Options& o) {
+  Party caf;
+  caf.type = PartyType::Caf;
+  caf.nom = o.caf;
   auto fill = [&](std::string s) {
-    s = replace_all(std::move(s), "{territoire}", plan.territoire);
+    s = replace_all(std::move(s), "{de_epci}", format::naming::of(plan.epci_party));
+    s = replace_all(std::move(s), "{epci}", format::naming::designation(plan.epci_party));
+    s = replace_all(std::move(s), "{de_caf}", format::naming::of(caf));
     s = replace_all(std::move(s), "{debut}", to_french_long(o.debut));
     return replace_all(std::move(s), "{fin}", to_french_long(o.fin));
   };
-  std::string y =
-      "visas:\n"
-      "  - id: css\n    texte: Vu le Code de la sécurité sociale, notamment ses articles L. 223-1 et L. 263-1 ;\n"
-      "  - id: casf\n    texte: Vu le Code de l'action sociale et des familles, notamment ses articles L. 214-1-3 "
-      "et L. 214-2 ;\n"
-      "  - id: cgct\n    texte: Vu le Code général des collectivités territoriales ;\n"
-      "  # À REMPLIR : les délibérations et décisions propres à la Caf et au territoire.\n\n";
+  std::string y = "visas:\n";
+  for (const auto& v : generic_visas()) y += fmt::format("  - id: {}\n    texte: {}", v.id, block(fill(v.texte), 6));
+  y += "  # À REMPLIR : les autres délibérations et décisions propres à la Caf et au territoire.\n\n";
   y += "preambule: " +
-       block(fill("La convention territoriale globale est la démarche par laquelle la Caf et les collectivités de "
-                  "{territoire} construisent ensemble, à partir d'un diagnostic partagé, un projet pour les "
+       block(fill("La convention territoriale globale est la démarche par laquelle la Caf et les collectivités "
+                  "{de_epci} construisent ensemble, à partir d'un diagnostic partagé, un projet pour les "
                   "familles du territoire et les services qui leur sont offerts.\n\nÀ REMPLIR : l'histoire du "
                   "partenariat et les priorités du territoire."),
              2);
@@ -311,7 +333,7 @@ std::string diagnostic_file(const Plan& p) {
   d += "  texte: " +
        block(fmt::format("{} regroupe {} communes{}.\n\nÀ REMPLIR : le diagnostic (démographie, familles, offre "
                          "d'accueil, jeunesse, parentalité, vie sociale, accès aux droits).",
-                         p.territoire, p.epci->membres.size(),
+                         format::naming::title(p.epci_party), p.epci->membres.size(),
                          te && te->totale ? fmt::format(" et {} habitants (population totale, millésime {})",
                                                         fr::integer(*te->totale), tot_m)
                                           : ""),
@@ -327,6 +349,7 @@ std::string ao_file(const Plan& p) {
        "# Pré-rempli selon la population totale de chaque commune ; les obligations sont en commentaire.\n"
        "# À DÉCIDER pour chaque compétence : « exercee » (la commune l'exerce), « transferee » (à l'EPCI, qui\n"
        "# figure alors au tableau avec ses transferts), « sans_objet » (seulement si elle est facultative).\n"
+       "# Tant qu'une ligne garde sa note « À DÉCIDER », la convention imprime « à décider » pour ses compétences.\n"
        "# Si des communes transfèrent à l'EPCI, ajoutez par exemple :\n"
        "#   - ao: " + p.epci_id + "\n"
        "#     competences: { recenser: exercee, informer: exercee, planifier: exercee, qualite: exercee }\n"
@@ -338,7 +361,10 @@ std::string ao_file(const Plan& p) {
   for (const auto& m : p.members) {
     a += fmt::format("  # {} : {}\n", m.nom, status_comment(m.totale, p.tot_m));
     a += fmt::format("  - ao: {}\n", m.id);  // its population: the party's, in ctg.yaml
-    a += fmt::format("    competences: {}   # À DÉCIDER\n", competences_line(m.totale));
+    a += fmt::format("    competences: {}\n", competences_line(m.totale));
+    // The mark the render reads: « à décider » is printed until the note is removed.
+    a += "    note: \"À DÉCIDER : compétences pré-remplies d'après la population ; retirez cette note une fois "
+         "décidées\"\n";
   }
   a += "\n# Offre d'accueil du jeune enfant de chaque AO qui planifie (3°), année par année (man 5 ctg-format).\n"
        "offre_petite_enfance: []\n";

@@ -44,8 +44,16 @@ std::string write(const std::string& dossier, const std::vector<File>& files);
 struct ModelArticle {
   const char* id;
   const char* titre;
-  const char* texte;  // Markdown; {territoire}, {debut}, {fin} replaced
+  const char* texte;  // Markdown; {epci}, {de_epci} (« de la Communauté de communes … »), {de_caf}, {debut}, {fin} replaced
 };
 const std::vector<ModelArticle>& generic_articles();
+
+// The visas of a new CTG: the codes, the laws and decrees the AO and the
+// schéma rest on, the Cnaf's COG and the Caf's board deliberation.
+struct ModelVisa {
+  const char* id;
+  const char* texte;  // the same placeholders
+};
+const std::vector<ModelVisa>& generic_visas();
 
 }  // namespace ctg::init

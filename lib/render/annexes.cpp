@@ -96,7 +96,12 @@ void annexe2(const Ctg& ctg, std::vector<Block>& out) {
   out.push_back(table(std::move(t)));
 }
 
-static std::string competence_cell(CompetenceStatus s, bool grouping) {
+// An entry whose encoder's note starts with « À DÉCIDER » (ctg init's draft)
+// holds hypotheses, not choices: its competences print « à décider ».
+static bool undecided(const AoEntry& e) { return e.note && e.note->starts_with("À DÉCIDER"); }
+
+static std::string competence_cell(CompetenceStatus s, bool grouping, bool open = false) {
+  if (open) return "à décider";
   auto box = [&](CompetenceStatus v) { return s == v ? "☒" : "☐"; };
   if (grouping)
     return fmt::format("{} exercée (transfert)\n{} sans objet", box(CompetenceStatus::Exercee), box(CompetenceStatus::SansObjet));
@@ -171,12 +176,12 @@ void ao_table(const Ctg& ctg, std::vector<Block>& out) {
   t.numeric = {false, false, false, false, false, false};
   for (const auto& e : ctg.autorites_organisatrices) {
     const Party* p = ctg.party(e.ao);
-    bool grouping = p && (p->type == PartyType::Epci || p->type == PartyType::Syndicat);
+    bool grouping = p && (p->type == PartyType::Epci || p->type == PartyType::Syndicat), open = undecided(e);
     t.rows.push_back({row_header(p ? format::naming::title(*p) : e.ao), cell(population_text(ctg, e)),
-                      cell(competence_cell(e.competences.recenser, grouping)),
-                      cell(competence_cell(e.competences.informer, grouping)),
-                      cell(competence_cell(e.competences.planifier, grouping)),
-                      cell(competence_cell(e.competences.qualite, grouping))});
+                      cell(competence_cell(e.competences.recenser, grouping, open)),
+                      cell(competence_cell(e.competences.informer, grouping, open)),
+                      cell(competence_cell(e.competences.planifier, grouping, open)),
+                      cell(competence_cell(e.competences.qualite, grouping, open))});
   }
   out.push_back(table(std::move(t)));
   for (const auto& e : ctg.autorites_organisatrices)

@@ -185,6 +185,8 @@ std::vector<TrajectoryPoint> trajectory(const Ctg& ctg, Date au) {
       if (const auto* c = column(*whole, y)) {
         t.projected_tenths = global(c);
         t.projected_places = c->total.value;
+        t.children = c->children.value;
+        t.projected_partial = c->partial();
       }
     Date end = std::min(au, Date{y, 12, 31});
     bool any = false;
@@ -195,6 +197,7 @@ std::vector<TrajectoryPoint> trajectory(const Ctg& ctg, Date au) {
         if (const auto* c = column(done.perimeters.back(), y)) {
           t.realised_tenths = global(c);
           t.realised_places = c->total.value;
+          t.realised_partial = c->partial();
         }
     }
     out.push_back(t);

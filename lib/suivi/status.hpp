@@ -78,6 +78,9 @@ struct TrajectoryPoint {
   std::optional<std::int64_t> realised_tenths;
   std::optional<Decimal> projected_places;  // places of the five components, whole territory
   std::optional<Decimal> realised_places;
+  std::optional<Decimal> children;  // children under 3 of the year: the rates' denominator
+  bool projected_partial = false;   // some inputs of the rate are missing (coverage.hpp)
+  bool realised_partial = false;
 };
 std::vector<TrajectoryPoint> trajectory(const Ctg& ctg, Date au);
 

@@ -54,7 +54,10 @@ doc = json.loads(sys.argv[1])
 codes = sorted({d["regle"] for f in doc["fichiers"] for d in f["diagnostics"]})
 # What a fresh draft is expected to say: blanks to fill, the millésime to
 # update, and Briançon's obligations above 10 000 inhabitants.
-expected = {"SIG-1", "REF-7", "AO-6", "AO-7", "OFF-1", "SCH-1", "SCH-2", "SCH-3", "SCH-4", "SCH-5"}
+# SCH-3 (transmission to the CDSF within a month), SCH-4 (concertation) and
+# SCH-5 (reviews sent to the CDSF) are answered by the articles init writes
+# (issue 19); SCH-1's elements and SCH-2's dates are the user's to fill.
+expected = {"SIG-1", "REF-7", "AO-6", "AO-7", "OFF-1", "SCH-1", "SCH-2"}
 assert set(codes) <= expected, codes
 errors = [d for f in doc["fichiers"] for d in f["diagnostics"] if d["gravite"] == "erreur"]
 assert [d["regle"] for d in errors] == ["AO-7"] and "Briançon" in errors[0]["message"], errors
@@ -102,6 +105,40 @@ expect "init : rendu HTML" 0 "" -- "$ctg" render "$dir" -f html -o "$tmp/brianco
 grep -q "Briançon" "$tmp/briancon.html" && grep -q "Recours" "$tmp/briancon.html" \
   && ok "rendu : parties et articles" || ko "rendu : contenu absent"
 expect "init : rendu Markdown" 0 "" -- "$ctg" render "$dir" -o "$tmp/briancon.md"
+# The draft as a juriste reads it (issue 19): the EPCI by its designation,
+# the AO table's hypotheses « à décider », the articles and visas the law needs.
+python3 - "$tmp/briancon.md" "$dir/annexe-3-plan-actions.yaml" <<'PY' || fail=1
+import re, sys
+md = " ".join(open(sys.argv[1], encoding="utf-8").read().replace("\u00a0", " ").split())
+problems = []
+if "les collectivités de la Communauté de communes du Briançonnais" not in md:
+    problems.append("préambule : « les collectivités de la Communauté de communes du Briançonnais » absent")
+if "CC du Briançonnais" in md:
+    problems.append("« CC du Briançonnais » encore dans le texte rendu")
+table = md[md.index("Tableau des autorités organisatrices"):md.index("Annexe 4")]
+if "☒" in table or table.count("à décider") != 13 * 4:
+    problems.append(f"tableau des AO : {table.count('à décider')} « à décider », cases cochées {'☒' in table}")
+for needed in ["Vu la loi n° 2023-1196 du 18 décembre 2023 pour le plein emploi",
+               "Vu le décret n° 2025-253 du 20 mars 2025",
+               "Vu la convention d'objectifs et de gestion (Cog) conclue entre l'État et la Caisse nationale",
+               "Vu la délibération du conseil d'administration de la Caisse d'allocations familiales des Hautes-Alpes en date du À REMPLIR",
+               "Autorités organisatrices de l'accueil du jeune enfant En application de l'article L. 214-1-3",
+               "À REMPLIR : les transferts de compétences à la Communauté de communes du Briançonnais",
+               "au comité départemental des services aux familles dans le mois de leur adoption",
+               "transmettent les bilans intermédiaire et final",
+               "établi après concertation avec les partenaires et les familles du territoire. À REMPLIR"]:
+    if needed not in md:
+        problems.append(f"« {needed} » absent")
+yaml = open(sys.argv[2], encoding="utf-8").read()
+if yaml.count('note: "À DÉCIDER') != 13:
+    problems.append("annexe 3 : chaque ligne d'AO doit porter sa note « À DÉCIDER »")
+assert not problems, problems
+print("ok init : désignation, « à décider », articles AO et schéma, visas")
+PY
+# Once decided (the note removed), the table shows the choices.
+sed -i '/note: "À DÉCIDER/d' "$dir/annexe-3-plan-actions.yaml"
+"$ctg" render "$dir" -o "$tmp/briancon-decide.md" && grep -q "☒ exercée" "$tmp/briancon-decide.md" &&
+  ! grep -q "à décider" "$tmp/briancon-decide.md" && ok "note retirée : les cases cochées" || ko "note retirée : cases absentes"
 # The guide it points to is where the package installs it (issue 22).
 grep -q "guide : /usr/share/doc/ctg/docs/guide.md" "$dir/ctg.yaml" && echo "ok ctg.yaml renvoie au guide installé" ||
   { echo "ÉCHEC ctg.yaml ne renvoie pas au guide installé"; fail=1; }

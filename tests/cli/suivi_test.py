@@ -71,7 +71,7 @@ print("ok suivi Markdown", tables, "tableaux")
 
 # ---------------------------------------------------------------- ctg bilan
 for args, least in [(["--annuel", "2027"], 9), (["--annuel", "2026"], 9), (["--intermediaire"], 9),
-                    (["--final"], 9), (["--intermediaire", "--part", "petite-enfance"], 2)]:
+                    (["--final", "--provisoire"], 9), (["--intermediaire", "--part", "petite-enfance"], 2)]:
     md = run("bilan", paa, *args).stdout
     tables, html = gfm_tables(md)
     if tables < least:
@@ -84,7 +84,7 @@ for args, least in [(["--annuel", "2027"], 9), (["--annuel", "2026"], 9), (["--i
 pe = run("bilan", paa, "--intermediaire", "--part", "petite-enfance").stdout
 if "L214-2" not in pe or "Avancement par axe" in pe:
     fail("volet petite enfance : citation L214-2 absente ou avancement des axes présent")
-final = run("bilan", paa, "--final").stdout
+final = run("bilan", paa, "--final", "--provisoire").stdout
 if "Préparer le renouvellement" not in final:
     fail("bilan final : préparation du renouvellement absente")
 

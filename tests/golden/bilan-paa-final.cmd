@@ -1,1 +1,1 @@
-bilan examples/provence-alpes-agglomeration --final
+bilan examples/provence-alpes-agglomeration --final --provisoire

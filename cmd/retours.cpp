@@ -3,6 +3,8 @@
 // tracked changes, comments and untracked edits, placed in the source.
 #include <fmt/format.h>
 
+#include <vector>
+
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -82,14 +84,19 @@ int run_retours(const RetoursOptions& o) {
   report.source = r.sources.file(0).path;
   retours::Expected expected;
   try {
-    expected = retours::expected(*r.ctg, r.sources);
+    // Every return read first: a file that is not a usable docx is refused
+    // before the source is rendered (which needs pandoc).
+    std::vector<retours::Docx> returned;
     for (const auto& path : o.returns) {
       ReadFailure why = ReadFailure::None;
       std::string reason;
       std::optional<std::string> bytes = read_regular_file(path, why, reason);
-      if (!bytes) throw retours::Error(reason);
-      report.returns.push_back(retours::compare(retours::read_docx(*bytes, path), path, expected));
+      if (!bytes) throw retours::Error(fmt::format("« {} » : {}", path, reason));
+      returned.push_back(retours::read_docx(*bytes, path));
     }
+    expected = retours::expected(*r.ctg, r.sources);
+    for (std::size_t i = 0; i < returned.size(); ++i)
+      report.returns.push_back(retours::compare(returned[i], o.returns[i], expected));
   } catch (const retours::Error& e) {
     cli::emit(stderr, fmt::format("ctg : erreur : {}\n", e.what()));
     return cli::unusable;

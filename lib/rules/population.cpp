@@ -73,13 +73,17 @@ PopulationFigure from(const Population& p, std::string origin) {
   return f;
 }
 
-std::optional<PopulationFigure> commune_population(const Ctg& ctg, const AoEntry& e) {
+std::optional<PopulationFigure> commune_population(const Ctg& ctg, const AoEntry& e, const std::optional<Date>& at) {
   if (e.population) return from(*e.population, "population indiquée au tableau des AO");
-  if (const Party* p = ctg.party(e.ao); p && p->population) return from(*p->population, "population de la partie");
+  if (const Party* p = ctg.party(e.ao))
+    if (const Population* pop = population_at(*p, at)) return from(*pop, "population de la partie");
   return std::nullopt;
 }
 
-bool in_force(const Transfer& t, const std::optional<Date>& at) { return !t.depuis || !at || !(*at < *t.depuis); }
+bool in_force(const Transfer& t, const std::optional<Date>& at) {
+  if (!at) return true;
+  return !(t.depuis && *at < *t.depuis) && !(t.jusqu_au && *t.jusqu_au < *at);
+}
 
 bool same_commune(const TransferringCommune& a, const TransferringCommune& b) {
   if (a.partie && b.partie) return *a.partie == *b.partie;

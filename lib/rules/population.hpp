@@ -32,10 +32,12 @@ Side compare(const PopulationFigure& p, std::int64_t threshold);
 
 PopulationFigure from(const Population& p, std::string origin);
 
-// A commune's figure: its AO entry's, or else its party's.
-std::optional<PopulationFigure> commune_population(const Ctg& ctg, const AoEntry& e);
-// Whether a transfer is in force at `at` (its `depuis` reached); every
-// transfer is, without a date.
+// A commune's figure: its AO entry's, or else its party's in force at `at`
+// (population_at: its millésimes, or its single figure).
+std::optional<PopulationFigure> commune_population(const Ctg& ctg, const AoEntry& e,
+                                                   const std::optional<Date>& at = std::nullopt);
+// Whether a transfer is in force at `at` (its `depuis` reached, its
+// `jusqu_au` not passed); every transfer is, without a date.
 bool in_force(const Transfer& t, const std::optional<Date>& at);
 // An EPCI's or syndicat's figure for one competence: the transferring
 // communes, by the transfers in force at `at` (all of them without a date),

@@ -220,7 +220,7 @@ const std::vector<Rule> table{
      "      - { mode: eaje_psu, actuel: 20, projection: { 2026: 20, 2027: 22 } }  # CTG 2026-2029",
      checks::off_3, true},
     {"OFF-4", Warning, Interpretation, "Structures d'accueil collectif : tableau d'offre et EAJE de l'annexe 2",
-     "modèle de CTG de la Cnaf, annexe 3 : « récapitulatif des structures existantes » de chaque AO", "",
+     "modèle de CTG de la Cnaf, annexe 3", "",
      "Le nombre de structures des lignes eaje_psu et micro_creche_paje du tableau d'offre d'une AO (clé structures) "
      "est comparé aux équipements de type eaje de l'annexe 2 situés sur son territoire à la date vérifiée : sa "
      "commune, ou, pour un EPCI, les communes des transferts de la compétence 3° en vigueur. Quand un transfert ne "

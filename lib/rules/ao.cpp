@@ -42,7 +42,7 @@ constexpr Competence all_competences[] = {Competence::Recenser, Competence::Info
 std::optional<PopulationFigure> figure_for(const Ctg& ctg, const AoEntry& e, Competence c,
                                            const std::optional<Date>& at) {
   const Party* p = ctg.party(e.ao);
-  if (p && is_grouping(*p)) return transferred_population(e, c, at);
+  if (p && is_grouping(*p)) return transferred_population(e, c, at, &ctg);
   return commune_population(ctg, e, at);
 }
 
@@ -445,7 +445,7 @@ void ao_8(Context& ctx) {
     if (!p || !is_grouping(*p)) continue;
     std::vector<Competence> unknown;
     for (Competence c : all_competences)
-      if (holds(e, c) && !transferred_population(e, c)) unknown.push_back(c);
+      if (holds(e, c) && !transferred_population(e, c, std::nullopt, &ctx.ctg)) unknown.push_back(c);
     if (!unknown.empty())
       ctx.warning(competence_loc(e, unknown.front()),
                   fmt::format("{} exerce {} {} sans que la population des communes qui {} soit connue : les "
@@ -489,7 +489,7 @@ void ao_10(Context& ctx) {
     const Party* p = ctx.ctg.party(e.ao);
     if (p && is_grouping(*p)) {
       for (Competence c : all_competences)
-        if (auto f = transferred_population(e, c, ctx.at); f && holds(e, c) &&
+        if (auto f = transferred_population(e, c, ctx.at, &ctx.ctg); f && holds(e, c) &&
             std::none_of(figures.begin(), figures.end(), [&](const PopulationFigure& o) { return o.loc == f->loc; }))
           figures.push_back(*f);
     } else if (auto pop = commune_population(ctx.ctg, e, ctx.at)) {

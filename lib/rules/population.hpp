@@ -41,9 +41,12 @@ std::optional<PopulationFigure> commune_population(const Ctg& ctg, const AoEntry
 bool in_force(const Transfer& t, const std::optional<Date>& at);
 // An EPCI's or syndicat's figure for one competence: the transferring
 // communes, by the transfers in force at `at` (all of them without a date),
-// each commune counted once even when two transfers list it.
+// each commune counted once even when two transfers list it. With `ctg`, a
+// listed signing commune (partie) without a figure of its own counts with
+// its party's population in force at `at` (its millésimes).
 std::optional<PopulationFigure> transferred_population(const AoEntry& e, Competence c,
-                                                       const std::optional<Date>& at = std::nullopt);
+                                                       const std::optional<Date>& at = std::nullopt,
+                                                       const Ctg* ctg = nullptr);
 // The same commune in a transfer's list: same party, same INSEE code, or same name.
 bool same_commune(const TransferringCommune& a, const TransferringCommune& b);
 

@@ -238,6 +238,12 @@ for want in ["ctg.yaml", "erreur[BLOCS]: « deux_blocs: false » contredit « pr
         fail(f"premier_bloc contradictoire : attendu « {want} » dans {out}")
 print("ok deux blocs avec plusieurs parties dans le premier (premier_bloc) : md, html, signature ; contradictions refusées")
 
+# A party with populations by millésime: the AO table shows the one in force at the CTG's start (2023 in 2026).
+out = norm(run("render", os.path.join(root, "tests", "cases", "regle-population-millesimes.yaml")))
+if "| **La Commune d'Aube** | 3 300 (population totale 2023) |" not in out:
+    fail("tableau des AO : la population d'Aube en vigueur au début de la CTG (3 300, millésime 2023) est absente")
+print("ok populations par millésime : le tableau des AO montre celle en vigueur au début de la CTG")
+
 # « il établit » for a syndicat (AO-6), « elle » for a communauté.
 syn = os.path.join(tmp, "syndicat.yaml")
 open(syn, "w", encoding="utf-8").write("""format: ctg/1

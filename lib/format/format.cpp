@@ -57,6 +57,42 @@ Codec<DepartmentalScheme> departmental_scheme() {
   return c;
 }
 
+// premier_bloc: no contradiction with deux_blocs, each party once.
+void check_blocks(const Convention& cv, Context& ctx) {
+  if (cv.has("premier_bloc") && cv.has("deux_blocs") && !cv.deux_blocs)
+    ctx.diags.error("BLOCS", cv.at("deux_blocs"),
+                    "« deux_blocs: false » contredit « premier_bloc », qui présente les parties en deux blocs",
+                    "retirez « deux_blocs » (premier_bloc suffit) ou « premier_bloc »");
+  for (std::size_t i = 0; i < cv.premier_bloc.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (cv.premier_bloc[i] == cv.premier_bloc[j])
+        ctx.diags.error("BLOCS", cv.at("premier_bloc"),
+                        fmt::format("la partie {} figure deux fois dans « premier_bloc » (positions {} et {})",
+                                    guillemets(cv.premier_bloc[i]), j + 1, i + 1),
+                        "gardez-la une seule fois");
+}
+
+// Each population of a party's list by millésime has its millésime, once.
+void check_populations(const Party& p, Context& ctx) {
+  for (std::size_t i = 0; i < p.populations.size(); ++i) {
+    const Population& pop = p.populations[i];
+    if (!pop.millesime) {
+      ctx.diags.error("POPULATION", pop.loc,
+                      fmt::format("l'entrée {} de « populations » n'a pas de millésime : c'est lui qui dit à "
+                                  "partir de quand elle fait foi",
+                                  i + 1),
+                      "ajoutez « millesime: AAAA » (le millésime M fait foi à partir du 1er janvier M+3)");
+      continue;
+    }
+    for (std::size_t j = 0; j < i; ++j)
+      if (p.populations[j].millesime == pop.millesime)
+        ctx.diags.error("POPULATION", pop.at("millesime"),
+                        fmt::format("le millésime {} figure deux fois dans « populations » (déjà ligne {})",
+                                    *pop.millesime, p.populations[j].at("millesime").line),
+                        "gardez un seul chiffre par millésime");
+  }
+}
+
 Codec<Convention> convention() {
   static const auto c =
       Object<Convention>("la convention", "convention", "Ce qui identifie la convention et ses dates.")
@@ -84,17 +120,7 @@ Codec<Convention> convention() {
           .optional("schema_departemental", &Convention::schema_departemental, optional(departmental_scheme()),
                     "le SDSF dont la durée doit être cohérente avec celle de la CTG (art. L214-2 I CASF)")
           .check([](const Convention& cv, Context& ctx) {
-            if (cv.has("premier_bloc") && cv.has("deux_blocs") && !cv.deux_blocs)
-              ctx.diags.error("BLOCS", cv.at("deux_blocs"),
-                              "« deux_blocs: false » contredit « premier_bloc », qui présente les parties en deux blocs",
-                              "retirez « deux_blocs » (premier_bloc suffit) ou « premier_bloc »");
-            for (std::size_t i = 0; i < cv.premier_bloc.size(); ++i)
-              for (std::size_t j = 0; j < i; ++j)
-                if (cv.premier_bloc[i] == cv.premier_bloc[j])
-                  ctx.diags.error("BLOCS", cv.at("premier_bloc"),
-                                  fmt::format("la partie {} figure deux fois dans « premier_bloc » (positions {} et {})",
-                                              guillemets(cv.premier_bloc[i]), j + 1, i + 1),
-                                  "gardez-la une seule fois");
+            check_blocks(cv, ctx);
             if (cv.has("debut") && cv.has("fin") && !(cv.debut < cv.fin))
               ctx.diags.error("DATES", cv.at("fin"),
                               fmt::format("la fin ({}) n'est pas postérieure au début ({})", to_iso(cv.fin),
@@ -182,23 +208,7 @@ Codec<Party> party() {
                                             naming::designation(p)),
                                 "écrivez le nom seul (« nom: Aiglun » pour une commune), ou la désignation voulue "
                                 "dans « designation »");
-            for (std::size_t i = 0; i < p.populations.size(); ++i) {
-              const Population& pop = p.populations[i];
-              if (!pop.millesime) {
-                ctx.diags.error("POPULATION", pop.loc,
-                                fmt::format("l'entrée {} de « populations » n'a pas de millésime : c'est lui qui dit à "
-                                            "partir de quand elle fait foi",
-                                            i + 1),
-                                "ajoutez « millesime: AAAA » (le millésime M fait foi à partir du 1er janvier M+3)");
-                continue;
-              }
-              for (std::size_t j = 0; j < i; ++j)
-                if (p.populations[j].millesime == pop.millesime)
-                  ctx.diags.error("POPULATION", pop.at("millesime"),
-                                  fmt::format("le millésime {} figure deux fois dans « populations » (déjà ligne {})",
-                                              *pop.millesime, p.populations[j].at("millesime").line),
-                                  "gardez un seul chiffre par millésime");
-            }
+            check_populations(p, ctx);
             if (p.epci && p.type != PartyType::Commune)
               ctx.diags.error("EPCI", p.at("epci"), "seule une commune est membre d'un EPCI",
                               "retirez « epci » de cette partie");

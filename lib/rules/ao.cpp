@@ -107,7 +107,7 @@ Holder holder_for_commune(const Ctg& ctg, const AoIndex& index, const Party& com
                   "avec la compétence exercée"};
   // When every transfer of c lists its communes, this one must be in one of
   // them (several transfers may cite the same competence).
-  // A commune listed only in transfers not yet in force is still the AO
+  // A commune listed only in transfers not (yet, or any longer) in force is still the AO
   // itself (the entry found only says someone holds c).
   bool any = false, open = false, listed = false, later = false;
   for (const auto& t : group->transferts) {

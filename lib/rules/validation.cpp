@@ -109,8 +109,8 @@ const std::vector<FormatCode>& format_codes() {
       {"REFERENCE", "Un identifiant cité ne désigne aucune entrée, ou pas une entrée du bon genre."},
       {"POPULATION", "Une population donne à la fois une valeur et une tranche, ou une tranche vide ; une population "
                      "par millésime (populations) sans millésime, ou deux fois le même."},
-      {"BLOCS", "La présentation en deux blocs se contredit (deux_blocs: false avec premier_bloc) ou cite une partie "
-                "deux fois."},
+      {"BLOCS", "La présentation en deux blocs se contredit (deux_blocs: false avec premier_bloc), cite une partie "
+                "deux fois, ou laisse vide le second bloc."},
       {"FORME", "La forme juridique ne correspond pas au type de la partie."},
       {"EPCI", "Seule une commune est membre d'un EPCI."},
       {"NOM", "Le nom d'une partie répète son type (« Commune de A » pour une commune) : le document le dit une fois."},

@@ -236,6 +236,11 @@ for want in ["ctg.yaml", "erreur[BLOCS]: « deux_blocs: false » contredit « pr
              "erreur[BLOCS]: la partie « caf » figure deux fois dans « premier_bloc » (positions 1 et 3)"]:
     if norm(want) not in out.replace("blocs-faux.yaml", "ctg.yaml"):
         fail(f"premier_bloc contradictoire : attendu « {want} » dans {out}")
+open(bad, "w", encoding="utf-8").write(open(os.path.join(blocs, "ctg.yaml"), encoding="utf-8").read()
+    .replace("premier_bloc: [caf, carsat, msa, cd58]", "premier_bloc: [caf, carsat, msa, cd58, cc]"))
+out = norm(run("validate", bad, code=1))
+if norm("erreur[BLOCS]: « premier_bloc » cite les 5 parties : le second bloc (« D'autre part ») serait vide") not in out:
+    fail(f"premier_bloc avec toutes les parties : erreur BLOCS attendue ; {out}")
 print("ok deux blocs avec plusieurs parties dans le premier (premier_bloc) : md, html, signature ; contradictions refusées")
 
 # A party with populations by millésime: the AO table shows the one in force at the CTG's start (2023 in 2026).

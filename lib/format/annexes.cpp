@@ -117,11 +117,23 @@ Codec<Transfer> transfer() {
           .optional("communes", &Transfer::communes, list(transferring_commune()),
                     "les communes ayant transféré, quand la liste est connue")
           .optional("depuis", &Transfer::depuis, optional(date()), "date d'effet du transfert")
+          .optional("jusqu_au", &Transfer::jusqu_au, optional(date()),
+                    "dernier jour du transfert, quand ses communes quittent l'EPCI (ou le lui reprennent) "
+                    "pendant la CTG")
           .optional("arrete_prefectoral", &Transfer::arrete_prefectoral, optional(text()),
                     "arrêté préfectoral prononçant le transfert (art. L5211-17 CGCT) : « n° … du … »")
           .optional("deliberations", &Transfer::deliberations, list(text()),
                     "délibérations concordantes du transfert, citées dans les visas d'un avenant")
           .any_of({{"population", "communes"}})
+          .check([](const Transfer& t, Context& ctx) {
+            if (t.depuis && t.jusqu_au && *t.jusqu_au < *t.depuis)
+              ctx.diags.error("DATES", t.at("jusqu_au"),
+                              fmt::format("le transfert prend fin le {} (jusqu_au), avant sa date d'effet, le {} "
+                                          "(depuis, ligne {})",
+                                          to_iso(*t.jusqu_au), to_iso(*t.depuis), t.at("depuis").line),
+                              "vérifiez les deux dates : « jusqu_au » est le dernier jour du transfert, au plus tôt "
+                              "le jour de « depuis »");
+          })
           .codec();
   return c;
 }

@@ -57,6 +57,42 @@ Codec<DepartmentalScheme> departmental_scheme() {
   return c;
 }
 
+// premier_bloc: no contradiction with deux_blocs, each party once.
+void check_blocks(const Convention& cv, Context& ctx) {
+  if (cv.has("premier_bloc") && cv.has("deux_blocs") && !cv.deux_blocs)
+    ctx.diags.error("BLOCS", cv.at("deux_blocs"),
+                    "« deux_blocs: false » contredit « premier_bloc », qui présente les parties en deux blocs",
+                    "retirez « deux_blocs » (premier_bloc suffit) ou « premier_bloc »");
+  for (std::size_t i = 0; i < cv.premier_bloc.size(); ++i)
+    for (std::size_t j = 0; j < i; ++j)
+      if (cv.premier_bloc[i] == cv.premier_bloc[j])
+        ctx.diags.error("BLOCS", cv.at("premier_bloc"),
+                        fmt::format("la partie {} figure deux fois dans « premier_bloc » (positions {} et {})",
+                                    guillemets(cv.premier_bloc[i]), j + 1, i + 1),
+                        "gardez-la une seule fois");
+}
+
+// Each population of a party's list by millésime has its millésime, once.
+void check_populations(const Party& p, Context& ctx) {
+  for (std::size_t i = 0; i < p.populations.size(); ++i) {
+    const Population& pop = p.populations[i];
+    if (!pop.millesime) {
+      ctx.diags.error("POPULATION", pop.loc,
+                      fmt::format("l'entrée {} de « populations » n'a pas de millésime : c'est lui qui dit à "
+                                  "partir de quand elle fait foi",
+                                  i + 1),
+                      "ajoutez « millesime: AAAA » (le millésime M fait foi à partir du 1er janvier M+3)");
+      continue;
+    }
+    for (std::size_t j = 0; j < i; ++j)
+      if (p.populations[j].millesime == pop.millesime)
+        ctx.diags.error("POPULATION", pop.at("millesime"),
+                        fmt::format("le millésime {} figure deux fois dans « populations » (déjà ligne {})",
+                                    *pop.millesime, p.populations[j].at("millesime").line),
+                        "gardez un seul chiffre par millésime");
+  }
+}
+
 Codec<Convention> convention() {
   static const auto c =
       Object<Convention>("la convention", "convention", "Ce qui identifie la convention et ses dates.")
@@ -76,11 +112,15 @@ Codec<Convention> convention() {
                     "« Ci-après dénommés … » pour l'ensemble des collectivités")
           .optional("deux_blocs", &Convention::deux_blocs, boolean(),
                     "parties présentées en deux blocs, « D'une part » et « D'autre part » (anciennes CTG)")
+          .optional("premier_bloc", &Convention::premier_bloc, list(reference("parties")),
+                    "ids des parties du premier bloc (« D'une part »), quand il en compte plusieurs : les autres "
+                    "forment le second ; implique deux_blocs")
           .optional("formule", &Convention::formule, optional(text()),
                     "« Il est convenu et arrêté ce qui suit : »")
           .optional("schema_departemental", &Convention::schema_departemental, optional(departmental_scheme()),
                     "le SDSF dont la durée doit être cohérente avec celle de la CTG (art. L214-2 I CASF)")
           .check([](const Convention& cv, Context& ctx) {
+            check_blocks(cv, ctx);
             if (cv.has("debut") && cv.has("fin") && !(cv.debut < cv.fin))
               ctx.diags.error("DATES", cv.at("fin"),
                               fmt::format("la fin ({}) n'est pas postérieure au début ({})", to_iso(cv.fin),
@@ -134,6 +174,9 @@ Codec<Party> party() {
           .optional("epci", &Party::epci, optional(reference("parties")),
                     "pour une commune : l'id de l'EPCI ou du syndicat dont elle est membre")
           .optional("population", &Party::population, optional(population()), "population de la partie")
+          .optional("populations", &Party::populations, list(population()),
+                    "population légale de chaque millésime, quand elle change pendant la CTG : le millésime M "
+                    "fait foi à partir du 1er janvier M+3, et chaque règle retient celui en vigueur à sa date")
           .required("representants", &Party::representants, list(representative()),
                     "les personnes qui signent pour elle")
           .optional("deliberation", &Party::deliberation, optional(deliberation()),
@@ -165,6 +208,7 @@ Codec<Party> party() {
                                             naming::designation(p)),
                                 "écrivez le nom seul (« nom: Aiglun » pour une commune), ou la désignation voulue "
                                 "dans « designation »");
+            check_populations(p, ctx);
             if (p.epci && p.type != PartyType::Commune)
               ctx.diags.error("EPCI", p.at("epci"), "seule une commune est membre d'un EPCI",
                               "retirez « epci » de cette partie");

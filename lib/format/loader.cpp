@@ -272,6 +272,19 @@ struct Loader {
           kind_error(e.at("dessert"), *p, "une commune, un EPCI ou un syndicat");
   }
 
+  // premier_bloc leaves at least one party for « D'autre part ».
+  void check_second_block(const Ctg& ctg) {
+    const auto& first = ctg.convention.premier_bloc;
+    if (first.empty() || ctg.parties.empty()) return;
+    for (const auto& p : ctg.parties)
+      if (std::find(first.begin(), first.end(), p.id) == first.end()) return;
+    result.diagnostics.error("BLOCS", ctg.convention.at("premier_bloc"),
+                             fmt::format("« premier_bloc » cite les {} parties : le second bloc (« D'autre part ») "
+                                         "serait vide",
+                                         ctg.parties.size()),
+                             "retirez de « premier_bloc » les parties du second bloc (la communauté, les communes…)");
+  }
+
   void finish(std::optional<Ctg> ctg, int main_file, const fs::path& base, const std::string& shown_base) {
     if (!ctg) {
       result.unusable = true;
@@ -283,6 +296,7 @@ struct Loader {
     resolve_references();
     ctg->reindex();
     check_reference_kinds(*ctg);
+    if (!fragment) check_second_block(*ctg);
     if (!fragment) format::suivi::check(*ctg, result.diagnostics);
     result.diagnostics.sort();
     result.ctg = std::move(ctg);

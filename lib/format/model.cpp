@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "format/model.hpp"
 
+#include <algorithm>
+
 #include "format/schema.hpp"
 #include "format/vocabulary.hpp"
 
@@ -100,6 +102,27 @@ std::vector<int> Ctg::years() const {
   for (int y = convention.debut.year; y <= convention.fin.year && y - convention.debut.year < 100; ++y)
     ys.push_back(y);
   return ys;
+}
+
+const Population* population_at(const Party& p, const std::optional<Date>& at) {
+  const Population* newest = nullptr;
+  const Population* oldest = nullptr;
+  const Population* in_force = nullptr;
+  for (const auto& pop : p.populations) {
+    if (!pop.millesime) continue;
+    if (!newest || *pop.millesime > *newest->millesime) newest = &pop;
+    if (!oldest || *pop.millesime < *oldest->millesime) oldest = &pop;
+    if (at && *pop.millesime + 3 <= at->year && (!in_force || *pop.millesime > *in_force->millesime)) in_force = &pop;
+  }
+  if (in_force) return in_force;
+  if (p.population) return &*p.population;
+  return at ? oldest : newest;
+}
+
+bool in_first_block(const Ctg& ctg, const Party& p) {
+  if (ctg.convention.premier_bloc.empty()) return !ctg.parties.empty() && &ctg.parties.front() == &p;
+  const auto& ids = ctg.convention.premier_bloc;
+  return std::find(ids.begin(), ids.end(), p.id) != ids.end();
 }
 
 }  // namespace ctg

@@ -124,6 +124,7 @@ struct Convention : Located {
   std::optional<std::string> denomination;    // « Ci-après dénommés … »
   std::optional<std::string> formule;         // « Il est convenu et arrêté ce qui suit : »
   bool deux_blocs = false;                    // « D'une part » / « D'autre part » (older CTGs)
+  std::vector<std::string> premier_bloc;      // ids of the parties « D'une part », when several (implies deux_blocs)
   std::optional<DepartmentalScheme> schema_departemental;
 };
 
@@ -155,10 +156,19 @@ struct Party : Located {
   std::optional<std::string> siren;
   std::optional<std::string> epci;  // id of the EPCI / syndicat the commune belongs to
   std::optional<Population> population;
+  std::vector<Population> populations;  // the legal population of each millésime, when it changes during the CTG
   std::vector<Representative> representants;
   std::optional<Deliberation> deliberation;
   std::optional<std::string> remarque;  // published under the party; `note` stays the encoder's
 };
+
+// The population of a party in force at `at`: among its populations by
+// millésime, the newest one in force then (the millésime M is in force from
+// 1 January M+3, like referentiel::in_force); failing that, its single
+// figure; failing that, its oldest millésime. Without a date, its single
+// figure or else its newest millésime. Null when it has none.
+const Population* population_at(const Party& p, const std::optional<Date>& at);
+
 
 struct Visa : Located {
   std::string id;
@@ -242,6 +252,7 @@ struct Transfer : Located {
   std::optional<Population> population;  // total of the transferring communes
   std::vector<TransferringCommune> communes;
   std::optional<Date> depuis;                     // date the transfer takes effect
+  std::optional<Date> jusqu_au;                   // last day in force (the communes leave the EPCI)
   std::optional<std::string> arrete_prefectoral;  // « n° 2026-153-004 du 2 juin 2026 » (art. L5211-17 CGCT)
   std::vector<std::string> deliberations;         // « la délibération du conseil municipal … », for the visas
 };
@@ -515,5 +526,9 @@ struct Ctg : Located {
   IdIndex ao_index;
   IdIndex coverage_index;  // the whole territory under the empty id
 };
+
+// Whether the party is in the first block (« D'une part ») of a convention
+// presented in two blocks: the parties of premier_bloc, or else the first party.
+bool in_first_block(const Ctg& ctg, const Party& p);
 
 }  // namespace ctg

@@ -161,8 +161,10 @@ static std::string population_text(const Ctg& ctg, const AoEntry& e) {
     if (groups.size() == 1 && groups[0].first == "population non renseignée") return groups[0].first;
     return join(parts, " ; ") + " – communes ayant transféré";
   }
+  // A party with populations by millésime: the one in force at the CTG's start.
   const Party* p = ctg.party(e.ao);
-  return p && p->population ? show(*p->population) : "—";
+  const Population* own = p ? population_at(*p, ctg.convention.debut) : nullptr;
+  return own ? show(*own) : "—";
 }
 
 void ao_table(const Ctg& ctg, std::vector<Block>& out) {

@@ -61,7 +61,7 @@ std::string population_thresholds(const Ctg& ctg) {
       for (const auto& t : e.transferts)
         if (t.population) f = rules::from(*t.population, "");
     } else {
-      f = rules::commune_population(ctg, e);
+      f = rules::commune_population(ctg, e, ctg.convention.debut);
     }
     if (f && (f->value || f->above || f->below)) bars.push_back({name_of(ctg, e.ao), *f});
   }

@@ -47,12 +47,21 @@ Block party_paragraph(const Party& p, const std::string& what) {
 
 }  // namespace
 
+// With two blocks, the parties of the first (premier_bloc, or the first
+// party) come before « D'une part, Et », the others before « D'autre part ».
 void parties_section(const Ctg& ctg, std::vector<Block>& out, const std::string& what) {
   out.push_back(paragraph(doc::plain("Entre :")));
-  const bool two_blocks = ctg.convention.deux_blocs;
-  for (std::size_t i = 0; i < ctg.parties.size(); ++i) {
-    const Party& p = ctg.parties[i];
-    if (i == 1) {
+  const bool two_blocks = ctg.convention.deux_blocs || !ctg.convention.premier_bloc.empty();
+  std::vector<const Party*> order;
+  for (const auto& p : ctg.parties)
+    if (!two_blocks || in_first_block(ctg, p)) order.push_back(&p);
+  const std::size_t first_block = two_blocks ? order.size() : 1;
+  if (two_blocks)
+    for (const auto& p : ctg.parties)
+      if (!in_first_block(ctg, p)) order.push_back(&p);
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    const Party& p = *order[i];
+    if (i == first_block) {
       if (two_blocks) out.push_back(paragraph(doc::plain("D'une part,")));
       out.push_back(paragraph(doc::plain("Et")));
     }
@@ -62,7 +71,7 @@ void parties_section(const Ctg& ctg, std::vector<Block>& out, const std::string&
                                                      *p.nom_court))));
     if (p.remarque) out.push_back(paragraph(Line{Span{*p.remarque, Style::Emphasis}}));
   }
-  if (two_blocks && ctg.parties.size() > 1) out.push_back(paragraph(doc::plain("D'autre part,")));
+  if (two_blocks && order.size() > first_block) out.push_back(paragraph(doc::plain("D'autre part,")));
   if (ctg.convention.denomination)
     out.push_back(paragraph(doc::plain(fmt::format("Ci-après dénommés {}.", *ctg.convention.denomination))));
 }

@@ -42,8 +42,8 @@ constexpr Competence all_competences[] = {Competence::Recenser, Competence::Info
 std::optional<PopulationFigure> figure_for(const Ctg& ctg, const AoEntry& e, Competence c,
                                            const std::optional<Date>& at) {
   const Party* p = ctg.party(e.ao);
-  if (p && is_grouping(*p)) return transferred_population(e, c, at);
-  return commune_population(ctg, e);
+  if (p && is_grouping(*p)) return transferred_population(e, c, at, &ctg);
+  return commune_population(ctg, e, at);
 }
 
 // The AO table by party id: the loader's index (Ctg::ao_entry), not a scan per commune.
@@ -107,7 +107,7 @@ Holder holder_for_commune(const Ctg& ctg, const AoIndex& index, const Party& com
                   "avec la compétence exercée"};
   // When every transfer of c lists its communes, this one must be in one of
   // them (several transfers may cite the same competence).
-  // A commune listed only in transfers not yet in force is still the AO
+  // A commune listed only in transfers not (yet, or any longer) in force is still the AO
   // itself (the entry found only says someone holds c).
   bool any = false, open = false, listed = false, later = false;
   for (const auto& t : group->transferts) {
@@ -192,7 +192,7 @@ void mandatory_above_small(Context& ctx, Competence c) {
     if (!p || is_grouping(*p)) continue;
     auto cs = sans_objet(e);
     if (!speaks_for(c, cs)) continue;
-    auto pop = commune_population(ctx.ctg, e);
+    auto pop = commune_population(ctx.ctg, e, ctx.at);
     if (!pop) continue;  // AO-10 says the population is missing
     Side side = compare(*pop, small);
     bool two = cs.size() > 1;
@@ -227,8 +227,9 @@ void mandatory_above_small(Context& ctx, Competence c) {
     std::vector<Competence> nobody;
     for (Competence k : {Competence::Planifier, Competence::Qualite})
       if (!holder_for_commune(ctx.ctg, index, p, k, ctx.at).entry) nobody.push_back(k);
-    if (!speaks_for(c, nobody) || !p.population) continue;
-    PopulationFigure pop = from(*p.population, "population de la partie");
+    const Population* own_pop = population_at(p, ctx.at);
+    if (!speaks_for(c, nobody) || !own_pop) continue;
+    PopulationFigure pop = from(*own_pop, "population de la partie");
     if (compare(pop, small) != Side::Above) continue;
     // The real cause, said by the holder: no EPCI, an EPCI that does not
     // hold the competence, or a commune in none of its transfer lists.
@@ -300,11 +301,11 @@ void population_caveat(Context& ctx, const std::string& name, const PopulationFi
 
 }  // namespace
 
-std::vector<const AoEntry*> aos_needing_schema(const Ctg& ctg) {
+std::vector<const AoEntry*> aos_needing_schema(const Ctg& ctg, const std::optional<Date>& at) {
   std::vector<const AoEntry*> out;
   for (const auto& e : ctg.autorites_organisatrices) {
     if (!holds(e, Competence::Planifier)) continue;
-    auto pop = figure_for(ctg, e, Competence::Planifier, std::nullopt);
+    auto pop = figure_for(ctg, e, Competence::Planifier, at);
     if (pop && compare(*pop, large) == Side::Above) out.push_back(&e);
   }
   return out;
@@ -444,7 +445,7 @@ void ao_8(Context& ctx) {
     if (!p || !is_grouping(*p)) continue;
     std::vector<Competence> unknown;
     for (Competence c : all_competences)
-      if (holds(e, c) && !transferred_population(e, c)) unknown.push_back(c);
+      if (holds(e, c) && !transferred_population(e, c, std::nullopt, &ctx.ctg)) unknown.push_back(c);
     if (!unknown.empty())
       ctx.warning(competence_loc(e, unknown.front()),
                   fmt::format("{} exerce {} {} sans que la population des communes qui {} soit connue : les "
@@ -454,11 +455,11 @@ void ao_8(Context& ctx) {
                               competence_names(unknown),
                               unknown.size() > 1 ? "les lui ont transférées" : "la lui ont transférée"),
                   "ajoutez un transfert (clé transferts) avec la population totale ou la liste des communes");
-    if (p->population)
-      ctx.note(p->population->loc,
+    if (const Population* own = population_at(*p, ctx.at))
+      ctx.note(own->loc,
                fmt::format("{} : les seuils s'apprécient sur la population des seules communes ayant transféré, non "
                            "sur la population de l'EPCI ({})",
-                           name_of(ctx.ctg, p->id), from(*p->population, "").describe()));
+                           name_of(ctx.ctg, p->id), from(*own, "").describe()));
   }
 }
 
@@ -488,10 +489,10 @@ void ao_10(Context& ctx) {
     const Party* p = ctx.ctg.party(e.ao);
     if (p && is_grouping(*p)) {
       for (Competence c : all_competences)
-        if (auto f = transferred_population(e, c, ctx.at); f && holds(e, c) &&
+        if (auto f = transferred_population(e, c, ctx.at, &ctx.ctg); f && holds(e, c) &&
             std::none_of(figures.begin(), figures.end(), [&](const PopulationFigure& o) { return o.loc == f->loc; }))
           figures.push_back(*f);
-    } else if (auto pop = commune_population(ctx.ctg, e)) {
+    } else if (auto pop = commune_population(ctx.ctg, e, ctx.at)) {
       figures.push_back(*pop);
     } else {
       ctx.warning(e.loc,
@@ -517,7 +518,7 @@ void ao_11(Context& ctx) {
     bool split = (s2 == CompetenceStatus::Exercee && s4 == CompetenceStatus::Transferee) ||
                  (s2 == CompetenceStatus::Transferee && s4 == CompetenceStatus::Exercee);
     if (!split) continue;
-    auto pop = commune_population(ctx.ctg, e);
+    auto pop = commune_population(ctx.ctg, e, ctx.at);
     if (!pop || compare(*pop, large) == Side::AtOrBelow) continue;
     ctx.warning(competence_loc(e, Competence::Qualite),
                 fmt::format("{} ({}) exerce l'une des compétences 2° et 4° et a transféré l'autre : la loi attache "

@@ -4,6 +4,8 @@
 // (the CTG against itself), rules_legal.cpp (LEX-*: the legal texts cited).
 #pragma once
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/rules.hpp"
@@ -11,8 +13,13 @@
 namespace ctg::rules {
 
 // The AOs that hold 3° with more than 10 000 inhabitants: the schéma
-// pluriannuel is theirs to establish (AO-6), and the CTG may stand in (SCH-1).
-std::vector<const AoEntry*> aos_needing_schema(const Ctg& ctg);
+// pluriannuel is theirs to establish (AO-6), and the CTG may stand in (SCH-1):
+// at `at`, by the transfers in force then (all of them without a date).
+std::vector<const AoEntry*> aos_needing_schema(const Ctg& ctg, const std::optional<Date>& at = std::nullopt);
+
+// A commune's name as a reader compares it: case, accents, hyphens and
+// « Saint »/« St » aside (« CHATEAU ARNOUX ST AUBAN » is « Château-Arnoux-Saint-Auban »).
+std::string fold_name(std::string_view s);
 
 namespace checks {
 
@@ -39,9 +46,11 @@ void ctg_2(Context&);
 
 void trf_1(Context&);
 void trf_2(Context&);
+void trf_3(Context&);
 void off_1(Context&);
 void off_2(Context&);
 void off_3(Context&);
+void off_4(Context&);
 void diag_1(Context&);
 void diag_2(Context&);
 void diag_3(Context&);

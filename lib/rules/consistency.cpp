@@ -110,6 +110,8 @@ void compare_figure(Context& ctx, Measure m, const std::string& annex_what, std:
 
 }  // namespace
 
+std::string fold_name(std::string_view s) { return fold(s); }
+
 namespace checks {
 
 // TRF-1: a transfer's stated total equals the sum of its listed communes.
@@ -142,13 +144,21 @@ void trf_1(Context& ctx) {
 
 // TRF-2: a commune listed twice for the same competence (two transfers, or
 // twice in one list) is an encoding mistake; the figures count it once.
+// Whether two transfers are in force on a common day (a commune may leave
+// by one, jusqu_au, and come back by another, depuis, without a double count).
+static bool overlap(const Transfer& a, const Transfer& b) {
+  if (a.jusqu_au && b.depuis && *a.jusqu_au < *b.depuis) return false;
+  if (b.jusqu_au && a.depuis && *b.jusqu_au < *a.depuis) return false;
+  return true;
+}
+
 void trf_2(Context& ctx) {
   for (const auto& e : ctx.ctg.autorites_organisatrices) {
     std::vector<std::pair<const Transfer*, const TransferringCommune*>> listed;
     for (const auto& t : e.transferts)
       for (const auto& tc : t.communes) {
         for (const auto& [ot, oc] : listed) {
-          if (!same_commune(*oc, tc)) continue;
+          if (!same_commune(*oc, tc) || !overlap(*ot, t)) continue;
           std::vector<std::string> shared;
           for (Competence c : t.competences)
             if (std::find(ot->competences.begin(), ot->competences.end(), c) != ot->competences.end())
@@ -165,6 +175,30 @@ void trf_2(Context& ctx) {
         listed.emplace_back(&t, &tc);
       }
   }
+}
+
+// TRF-3: a transfer that ends before the CTG starts, or takes effect after
+// it ends, counts at no date of the CTG.
+void trf_3(Context& ctx) {
+  const auto& cv = ctx.ctg.convention;
+  for (const auto& e : ctx.ctg.autorites_organisatrices)
+    for (const auto& t : e.transferts) {
+      if (t.jusqu_au && *t.jusqu_au < cv.debut)
+        ctx.warning(t.at("jusqu_au"),
+                    fmt::format("le transfert {} prend fin le {} (jusqu_au), avant le début de la CTG, le {} "
+                                "(convention › debut, ligne {}) : il ne compte à aucune date de la CTG",
+                                to_ao(ctx.ctg, e.ao), to_french_long(*t.jusqu_au), to_french_long(cv.debut),
+                                cv.at("debut").line),
+                    "retirez ce transfert du tableau, ou corrigez la date de « jusqu_au »");
+      if (t.depuis && cv.fin < *t.depuis)
+        ctx.warning(t.at("depuis"),
+                    fmt::format("le transfert {} prend effet le {} (depuis), après la fin de la CTG, le {} "
+                                "(convention › fin, ligne {}) : il ne compte à aucune date de la CTG",
+                                to_ao(ctx.ctg, e.ao), to_french_long(*t.depuis), to_french_long(cv.fin),
+                                cv.at("fin").line),
+                    "retirez ce transfert du tableau (un avenant le prendra en compte), ou corrigez la date de "
+                    "« depuis »");
+    }
 }
 
 // OFF-1: each AO that plans (3°) has its offer table.

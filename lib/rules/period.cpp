@@ -14,6 +14,16 @@ namespace ctg::rules {
 
 namespace {
 
+Date next_day(Date d) {
+  if (++d.day <= days_in_month(d.year, d.month)) return d;
+  d.day = 1;
+  if (++d.month > 12) {
+    d.month = 1;
+    ++d.year;
+  }
+  return d;
+}
+
 Date previous_day(Date d) {
   if (--d.day >= 1) return d;
   if (--d.month < 1) {
@@ -67,10 +77,16 @@ std::vector<Date> evaluation_dates(const Ctg& ctg) {
   for (int y = start.year + 1; y <= end.year && y - start.year < 100; ++y) out.push_back(Date{y, 1, 1});
   for (Date d : {ao_regime_start, schema_decree_start, rpe_start})
     if (d > start && d <= end) out.push_back(d);
-  // A transfer changes the EPCI's population on its effective date.
+  // A transfer changes the EPCI's population on its effective date, and
+  // again the day after its last day (jusqu_au).
+  auto add = [&](Date d) {
+    if (d > start && d <= end) out.push_back(d);
+  };
   for (const auto& e : ctg.autorites_organisatrices)
-    for (const auto& t : e.transferts)
-      if (t.depuis && *t.depuis > start && *t.depuis <= end) out.push_back(*t.depuis);
+    for (const auto& t : e.transferts) {
+      if (t.depuis) add(*t.depuis);
+      if (t.jusqu_au) add(next_day(*t.jusqu_au));
+    }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

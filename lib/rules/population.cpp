@@ -73,13 +73,17 @@ PopulationFigure from(const Population& p, std::string origin) {
   return f;
 }
 
-std::optional<PopulationFigure> commune_population(const Ctg& ctg, const AoEntry& e) {
+std::optional<PopulationFigure> commune_population(const Ctg& ctg, const AoEntry& e, const std::optional<Date>& at) {
   if (e.population) return from(*e.population, "population indiquée au tableau des AO");
-  if (const Party* p = ctg.party(e.ao); p && p->population) return from(*p->population, "population de la partie");
+  if (const Party* p = ctg.party(e.ao))
+    if (const Population* pop = population_at(*p, at)) return from(*pop, "population de la partie");
   return std::nullopt;
 }
 
-bool in_force(const Transfer& t, const std::optional<Date>& at) { return !t.depuis || !at || !(*at < *t.depuis); }
+bool in_force(const Transfer& t, const std::optional<Date>& at) {
+  if (!at) return true;
+  return !(t.depuis && *at < *t.depuis) && !(t.jusqu_au && *t.jusqu_au < *at);
+}
 
 bool same_commune(const TransferringCommune& a, const TransferringCommune& b) {
   if (a.partie && b.partie) return *a.partie == *b.partie;
@@ -92,7 +96,16 @@ namespace {
 // One transfer's part of the figure: its declared total, or else the sum of
 // its listed communes (known only if each is), without the communes an
 // earlier transfer already counted (TRF-2 says the double listing).
-std::optional<PopulationFigure> transfer_part(const Transfer& t, std::vector<const TransferringCommune*>& counted) {
+// A listed commune's figure: its own, or else (signing commune, `partie`)
+// its party's in force at `at` (population_at: its millésimes).
+const Population* listed_population(const TransferringCommune& tc, const Ctg* ctg, const std::optional<Date>& at) {
+  if (tc.population) return &*tc.population;
+  const Party* p = ctg && tc.partie ? ctg->party(*tc.partie) : nullptr;
+  return p ? population_at(*p, at) : nullptr;
+}
+
+std::optional<PopulationFigure> transfer_part(const Transfer& t, std::vector<const TransferringCommune*>& counted,
+                                              const Ctg* ctg, const std::optional<Date>& at) {
   auto seen = [&](const TransferringCommune& tc, std::size_t n) {
     return std::any_of(counted.begin(), counted.begin() + static_cast<std::ptrdiff_t>(n),
                        [&](const TransferringCommune* o) { return same_commune(*o, tc); });
@@ -105,7 +118,8 @@ std::optional<PopulationFigure> transfer_part(const Transfer& t, std::vector<con
     const std::size_t earlier = counted.size();
     for (const auto& tc : t.communes) {
       bool before = seen(tc, earlier);
-      if (before && part.value && tc.population && tc.population->valeur) *part.value -= *tc.population->valeur;
+      const Population* tp = listed_population(tc, ctg, at);
+      if (before && part.value && tp && tp->valeur) *part.value -= *tp->valeur;
       if (!before) counted.push_back(&tc);
     }
     return part;
@@ -115,13 +129,14 @@ std::optional<PopulationFigure> transfer_part(const Transfer& t, std::vector<con
   bool same_year = true;
   PopulationNature nature = PopulationNature::Totale;
   for (const auto& tc : t.communes) {
-    if (!tc.population || !tc.population->valeur) return std::nullopt;
+    const Population* tp = listed_population(tc, ctg, at);
+    if (!tp || !tp->valeur) return std::nullopt;
     if (seen(tc, counted.size())) continue;
     counted.push_back(&tc);
-    sum += *tc.population->valeur;
-    if (tc.population->nature != PopulationNature::Totale) nature = tc.population->nature;
-    if (!tc.population->millesime || (year && *year != *tc.population->millesime)) same_year = false;
-    else year = tc.population->millesime;
+    sum += *tp->valeur;
+    if (tp->nature != PopulationNature::Totale) nature = tp->nature;
+    if (!tp->millesime || (year && *year != *tp->millesime)) same_year = false;
+    else year = tp->millesime;
   }
   if (t.communes.empty()) return std::nullopt;
   part.value = sum;
@@ -134,12 +149,13 @@ std::optional<PopulationFigure> transfer_part(const Transfer& t, std::vector<con
 
 }  // namespace
 
-std::optional<PopulationFigure> transferred_population(const AoEntry& e, Competence c, const std::optional<Date>& at) {
+std::optional<PopulationFigure> transferred_population(const AoEntry& e, Competence c, const std::optional<Date>& at,
+                                                       const Ctg* ctg) {
   std::optional<PopulationFigure> total;
   std::vector<const TransferringCommune*> counted;
   for (const auto& t : e.transferts) {
     if (std::find(t.competences.begin(), t.competences.end(), c) == t.competences.end() || !in_force(t, at)) continue;
-    auto part = transfer_part(t, counted);
+    auto part = transfer_part(t, counted, ctg, at);
     if (!part) continue;
     if (!total) {
       total = part;

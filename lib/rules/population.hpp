@@ -32,16 +32,21 @@ Side compare(const PopulationFigure& p, std::int64_t threshold);
 
 PopulationFigure from(const Population& p, std::string origin);
 
-// A commune's figure: its AO entry's, or else its party's.
-std::optional<PopulationFigure> commune_population(const Ctg& ctg, const AoEntry& e);
-// Whether a transfer is in force at `at` (its `depuis` reached); every
-// transfer is, without a date.
+// A commune's figure: its AO entry's, or else its party's in force at `at`
+// (population_at: its millésimes, or its single figure).
+std::optional<PopulationFigure> commune_population(const Ctg& ctg, const AoEntry& e,
+                                                   const std::optional<Date>& at = std::nullopt);
+// Whether a transfer is in force at `at` (its `depuis` reached, its
+// `jusqu_au` not passed); every transfer is, without a date.
 bool in_force(const Transfer& t, const std::optional<Date>& at);
 // An EPCI's or syndicat's figure for one competence: the transferring
 // communes, by the transfers in force at `at` (all of them without a date),
-// each commune counted once even when two transfers list it.
+// each commune counted once even when two transfers list it. With `ctg`, a
+// listed signing commune (partie) without a figure of its own counts with
+// its party's population in force at `at` (its millésimes).
 std::optional<PopulationFigure> transferred_population(const AoEntry& e, Competence c,
-                                                       const std::optional<Date>& at = std::nullopt);
+                                                       const std::optional<Date>& at = std::nullopt,
+                                                       const Ctg* ctg = nullptr);
 // The same commune in a transfer's list: same party, same INSEE code, or same name.
 bool same_commune(const TransferringCommune& a, const TransferringCommune& b);
 

@@ -122,7 +122,7 @@ struct Figure {
 };
 
 void add_population(std::vector<Figure>& out, const Placement& pl, const std::string& party_id,
-                    const std::optional<Population>& pop, std::string who) {
+                    const Population* pop, std::string who) {
   if (!pop || !pop->valeur || pl.other_commune.count(party_id)) return;
   auto it = pl.code.find(party_id);
   if (it == pl.code.end()) return;
@@ -145,10 +145,13 @@ const Party* territory(const Ctg& ctg) {
 
 std::vector<Figure> figures(const Ctg& ctg, const Placement& pl) {
   std::vector<Figure> out;
-  for (const auto& p : ctg.parties) add_population(out, pl, p.id, p.population, p.nom);
+  for (const auto& p : ctg.parties) {
+    add_population(out, pl, p.id, p.population ? &*p.population : nullptr, p.nom);
+    for (const auto& pop : p.populations) add_population(out, pl, p.id, &pop, p.nom);
+  }
   for (const auto& e : ctg.autorites_organisatrices) {
     const Party* p = ctg.party(e.ao);
-    add_population(out, pl, e.ao, e.population, fmt::format("{} (tableau des AO)", p ? p->nom : e.ao));
+    add_population(out, pl, e.ao, e.population ? &*e.population : nullptr, fmt::format("{} (tableau des AO)", p ? p->nom : e.ao));
     for (const auto& t : e.transferts)
       for (const auto& c : t.communes) {
         if (!c.population || !c.population->valeur) continue;
@@ -530,7 +533,7 @@ void ref_7(Context& ctx) {
     totals_hint = fmt::format(" ; le référentiel de ctg n'a que les populations municipales du millésime {} : "
                               "l'Insee publie les totales ({})", target, referentiel::insee_page(target));
   std::set<std::pair<std::string, int>> said;  // a party's millésime is said once
-  auto check = [&](const std::optional<Population>& pop, const std::string& who, const std::string& id) {
+  auto check = [&](const Population* pop, const std::string& who, const std::string& id) {
     if (!pop || !pop->millesime || *pop->millesime >= current) return;
     if (!id.empty() && !said.insert({id, *pop->millesime}).second) return;
     auto it = pl.other_commune.count(id) ? pl.code.end() : pl.code.find(id);
@@ -541,11 +544,14 @@ void ref_7(Context& ctx) {
              "le millésime M des populations légales fait foi à partir du 1er janvier M+3 ; mettez à jour le "
              "chiffre et son millésime" + totals_hint);
   };
-  for (const auto& p : ctx.ctg.parties) check(p.population, p.nom, p.id);
+  // A party with populations by millésime: the one in force at the date checked.
+  for (const auto& p : ctx.ctg.parties) check(population_at(p, ctx.at), p.nom, p.id);
+  auto ptr = [](const std::optional<Population>& pop) { return pop ? &*pop : nullptr; };
   for (const auto& e : ctx.ctg.autorites_organisatrices) {
     const Party* p = ctx.ctg.party(e.ao);
-    check(e.population, p ? p->nom : e.ao, e.ao);
-    for (const auto& t : e.transferts) check(t.population, (p ? p->nom : e.ao) + " (communes ayant transféré)", "");
+    check(ptr(e.population), p ? p->nom : e.ao, e.ao);
+    for (const auto& t : e.transferts)
+      check(ptr(t.population), (p ? p->nom : e.ao) + " (communes ayant transféré)", "");
   }
 }
 

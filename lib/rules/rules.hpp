@@ -40,7 +40,7 @@ inline constexpr Date rpe_start{2026, 1, 1};            // RPE above 10 000 (sec
 
 // Where a rule's outcome can change within the CTG: its start, 1 January of
 // each later year (populations in force, projections), the dates above, and
-// the effective date (depuis) of each transfer.
+// the effective date (depuis) of each transfer and the day after its end (jusqu_au).
 std::vector<Date> evaluation_dates(const Ctg& ctg);
 
 struct Context;

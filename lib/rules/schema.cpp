@@ -248,7 +248,7 @@ namespace checks {
 // D214-10-1 I; not before the decree that lists them.
 void sch_1(Context& ctx) {
   if (ctx.at < schema_decree_start) return;
-  for (const AoEntry* e : aos_needing_schema(ctx.ctg)) {
+  for (const AoEntry* e : aos_needing_schema(ctx.ctg, ctx.at)) {
     std::vector<std::string> missing, elsewhere;
     for (const auto& item : schema_items()) {
       auto where = schema_item_found(ctx.ctg, *e, item);
@@ -276,7 +276,7 @@ void sch_1(Context& ctx) {
 // SCH-2: the schéma's duration fits the SDSF's.
 void sch_2(Context& ctx) {
   if (!schema_in_force(ctx)) return;
-  auto aos = aos_needing_schema(ctx.ctg);
+  auto aos = aos_needing_schema(ctx.ctg, ctx.at);
   if (aos.empty()) return;
   const auto& cv = ctx.ctg.convention;
   const auto& sdsf = cv.schema_departemental;
@@ -300,7 +300,7 @@ void sch_2(Context& ctx) {
 // of its adoption: a commitment says who sends it and within what time.
 void sch_3(Context& ctx) {
   if (!schema_in_force(ctx)) return;
-  auto aos = aos_needing_schema(ctx.ctg);
+  auto aos = aos_needing_schema(ctx.ctg, ctx.at);
   if (aos.empty()) return;
   auto found = provisions(ctx.ctg, [](const std::string& s) {
     return has_any(s, cdsf_words) && has_any(s, sending) && (has_word(s, "schema") || !about_reviews(s));
@@ -335,7 +335,7 @@ void sch_3(Context& ctx) {
 // SCH-4: a prior concertation.
 void sch_4(Context& ctx) {
   if (!schema_in_force(ctx)) return;
-  auto aos = aos_needing_schema(ctx.ctg);
+  auto aos = aos_needing_schema(ctx.ctg, ctx.at);
   if (aos.empty()) return;
   if (!provisions(ctx.ctg, [](const std::string& s) { return has_word(s, "concert"); }).empty()) return;
   ctx.warning(ctx.ctg.preambule ? ctx.ctg.at("preambule") : follow_up_article(ctx.ctg, *aos.front()),
@@ -349,7 +349,7 @@ void sch_4(Context& ctx) {
 // commitment says who sends them.
 void sch_5(Context& ctx) {
   if (!schema_in_force(ctx)) return;
-  auto aos = aos_needing_schema(ctx.ctg);
+  auto aos = aos_needing_schema(ctx.ctg, ctx.at);
   if (aos.empty()) return;
   // A sentence on the reviews, or the one right after it (« Ces bilans sont transmis… »).
   auto found = provisions(ctx.ctg, [](const std::string& s) {

@@ -196,6 +196,14 @@ const std::vector<Rule> table{
      "transferts:\n  - competences: [planifier]\n    communes: [ { nom: A, population: { valeur: 5000 } } ]\n"
      "  - competences: [planifier, qualite]\n    communes: [ { nom: A, population: { valeur: 5000 } } ]",
      checks::trf_2, true},
+    {"TRF-3", Warning, Confirmed, "Transfert daté hors de la période de la CTG", "", "",
+     "Un transfert qui prend fin (jusqu_au) avant le début de la CTG, ou prend effet (depuis) après sa fin, ne "
+     "compte à aucune de ses dates : c'est souvent une date mal saisie. Un transfert qui prend effet ou fin pendant "
+     "la CTG change la population de l'EPCI à cette date, et les constats le disent « à partir du … » ou « jusqu'au "
+     "… ».",
+     "convention: { debut: 2026-01-01, fin: 2029-12-31 }\n…\ntransferts:\n  - competences: [recenser]\n    "
+     "jusqu_au: 2025-06-30\n    communes: [ { nom: A, population: { valeur: 2000 } } ]",
+     checks::trf_3, true},
     {"OFF-1", Warning, Interpretation, "Une AO qui planifie a son tableau d'offre", "", "",
      "Chaque AO qui exerce la compétence 3° présente son offre actuelle et projetée (annexe 3).",
      "autorites_organisatrices: [ { ao: belvedere, competences: { …, planifier: exercee } } ]\n"
@@ -211,6 +219,18 @@ const std::vector<Rule> table{
      "moins.",
      "      - { mode: eaje_psu, actuel: 20, projection: { 2026: 20, 2027: 22 } }  # CTG 2026-2029",
      checks::off_3, true},
+    {"OFF-4", Warning, Interpretation, "Structures d'accueil collectif : tableau d'offre et EAJE de l'annexe 2",
+     "modèle de CTG de la Cnaf, annexe 3", "",
+     "Le nombre de structures des lignes eaje_psu et micro_creche_paje du tableau d'offre d'une AO (clé structures) "
+     "est comparé aux équipements de type eaje de l'annexe 2 situés sur son territoire à la date vérifiée : sa "
+     "commune, ou, pour un EPCI, les communes des transferts de la compétence 3° en vigueur. Quand un transfert ne "
+     "liste pas ses communes, les communes signataires membres de l'EPCI qui ne gardent pas la compétence 3° en "
+     "sont, et les communes non signataires peuvent en être : l'avertissement ne vient que si aucune lecture ne "
+     "fait tomber les comptes juste.",
+     "offre_petite_enfance:\n  - ao: aube\n    lignes: [ { mode: eaje_psu, structures: 2, actuel: 40 } ]\n"
+     "equipements:  # un seul EAJE à Aube\n  - { id: creche, gestionnaire: Aube, nom: Crèche, type: eaje, "
+     "commune: Aube, partie: aube }",
+     checks::off_4},
     {"DIAG-1", Warning, Confirmed, "Nombre d'EAJE : diagnostic et annexe 2", "", "",
      "Le nombre d'EAJE du diagnostic (mesure eaje_nombre) est comparé aux équipements de type eaje de l'annexe 2.",
      "indicateurs: [ { id: eaje, libelle: EAJE, valeur: 14, mesure: eaje_nombre } ]", checks::diag_1, true},

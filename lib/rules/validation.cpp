@@ -102,7 +102,8 @@ const std::vector<FormatCode>& format_codes() {
       {"FORMAT", "La version du format n'est pas celle que lit ctg."},
       {"TYPE", "Une valeur n'a pas le type attendu (texte, nombre, date, liste…)."},
       {"DATE", "Une date n'existe pas dans le calendrier."},
-      {"DATES", "La fin de la convention n'est pas postérieure à son début."},
+      {"DATES", "La fin de la convention n'est pas postérieure à son début, ou un transfert prend fin (jusqu_au) "
+                "avant sa date d'effet (depuis)."},
       {"CLE-INCONNUE", "Une clé n'existe pas dans le format (faute de frappe probable)."},
       {"CLE-EN-DOUBLE", "Une clé est écrite deux fois dans le même ensemble."},
       {"CLE-MANQUANTE", "Une clé ou une section obligatoire est absente."},
@@ -110,7 +111,10 @@ const std::vector<FormatCode>& format_codes() {
       {"ID-EN-DOUBLE", "Deux entrées d'une liste ont le même identifiant."},
       {"SECTION-EN-DOUBLE", "Une section est décrite dans deux fichiers."},
       {"REFERENCE", "Un identifiant cité ne désigne aucune entrée, ou pas une entrée du bon genre."},
-      {"POPULATION", "Une population donne à la fois une valeur et une tranche, ou une tranche vide."},
+      {"POPULATION", "Une population donne à la fois une valeur et une tranche, ou une tranche vide ; une population "
+                     "par millésime (populations) sans millésime, ou deux fois le même."},
+      {"BLOCS", "La présentation en deux blocs se contredit (deux_blocs: false avec premier_bloc), cite une partie "
+                "deux fois, ou laisse vide le second bloc."},
       {"FORME", "La forme juridique ne correspond pas au type de la partie."},
       {"EPCI", "Seule une commune est membre d'un EPCI."},
       {"NOM", "Le nom d'une partie répète son type (« Commune de A » pour une commune) : le document le dit une fois."},

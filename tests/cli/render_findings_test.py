@@ -198,6 +198,57 @@ if warnings.count("avertissement[NOM]") != 4:
     fail(f"validate : {warnings.count('avertissement[NOM]')} avertissements NOM, 4 attendus (A, Bazois, Perpignan, Val)")
 print("ok désignations dérivées une fois, accords, représentants partiels, remarque publiée, deux blocs, NOM")
 
+# Two blocks with several parties in the first (Bazois: the Caf, the CARSAT, the MSA and the Département
+# « D'une part », the communauté « D'autre part »): premier_bloc, in md, html and the signature version.
+blocs = os.path.join(tmp, "blocs")
+os.makedirs(blocs)
+open(os.path.join(blocs, "ctg.yaml"), "w", encoding="utf-8").write("""format: ctg/1
+convention:
+  titre: Convention territoriale globale
+  territoire: Bazois
+  debut: 2026-01-01
+  fin: 2029-12-31
+  premier_bloc: [caf, carsat, msa, cd58]
+parties:
+  - { id: caf, type: caf, nom: Caf de la Nièvre, representants: [ { qualite: Directeur } ] }
+  - { id: cc, type: epci, forme: communaute_communes, nom: du Bazois, representants: [ { qualite: Présidente } ] }
+  - { id: carsat, type: carsat, nom: Carsat Bourgogne-Franche-Comté, representants: [ { qualite: Directeur } ] }
+  - { id: msa, type: msa, nom: MSA Bourgogne, representants: [ { qualite: Directeur } ] }
+  - { id: cd58, type: departement, nom: Département de la Nièvre, representants: [ { qualite: Président } ] }
+articles:
+  - { id: a1, numero: 1, titre: Objet, texte: La présente convention définit le projet social du territoire. }
+""")
+for fmt_args in [[], ["-f", "html"], ["--stage", "signature"]]:
+    out = norm(re.sub(r"<[^>]+>", " ", run("render", blocs, *fmt_args)).replace("&#39;", "'").replace("’", "'"))
+    out = out[out.find("Entre :"):]  # the parties, after the title and the html head
+    places = [out.find(w) for w in ["Caf de la Nièvre", "Carsat", "MSA", "Département de la Nièvre",
+                                     "D'une part,", "Et", "Communauté de communes du Bazois", "D'autre part,"]]
+    if -1 in places or places != sorted(places):
+        fail(f"deux blocs {fmt_args} : ordre attendu Caf, CARSAT, MSA, Département, « D'une part, Et », la "
+             f"communauté, « D'autre part » ; positions {places}")
+    if out.count("D'une part") != 1 or out.count("D'autre part") != 1:
+        fail(f"deux blocs {fmt_args} : « D'une part » et « D'autre part » une fois chacun")
+bad = os.path.join(tmp, "blocs-faux.yaml")
+open(bad, "w", encoding="utf-8").write(open(os.path.join(blocs, "ctg.yaml"), encoding="utf-8").read()
+    .replace("premier_bloc: [caf, carsat, msa, cd58]", "premier_bloc: [caf, carsat, caf]\n  deux_blocs: false"))
+out = norm(run("validate", bad, code=1))  # format errors: findings, rules not checked
+for want in ["ctg.yaml", "erreur[BLOCS]: « deux_blocs: false » contredit « premier_bloc »",
+             "erreur[BLOCS]: la partie « caf » figure deux fois dans « premier_bloc » (positions 1 et 3)"]:
+    if norm(want) not in out.replace("blocs-faux.yaml", "ctg.yaml"):
+        fail(f"premier_bloc contradictoire : attendu « {want} » dans {out}")
+open(bad, "w", encoding="utf-8").write(open(os.path.join(blocs, "ctg.yaml"), encoding="utf-8").read()
+    .replace("premier_bloc: [caf, carsat, msa, cd58]", "premier_bloc: [caf, carsat, msa, cd58, cc]"))
+out = norm(run("validate", bad, code=1))
+if norm("erreur[BLOCS]: « premier_bloc » cite les 5 parties : le second bloc (« D'autre part ») serait vide") not in out:
+    fail(f"premier_bloc avec toutes les parties : erreur BLOCS attendue ; {out}")
+print("ok deux blocs avec plusieurs parties dans le premier (premier_bloc) : md, html, signature ; contradictions refusées")
+
+# A party with populations by millésime: the AO table shows the one in force at the CTG's start (2023 in 2026).
+out = norm(run("render", os.path.join(root, "tests", "cases", "regle-population-millesimes.yaml")))
+if "| **La Commune d'Aube** | 3 300 (population totale 2023) |" not in out:
+    fail("tableau des AO : la population d'Aube en vigueur au début de la CTG (3 300, millésime 2023) est absente")
+print("ok populations par millésime : le tableau des AO montre celle en vigueur au début de la CTG")
+
 # « il établit » for a syndicat (AO-6), « elle » for a communauté.
 syn = os.path.join(tmp, "syndicat.yaml")
 open(syn, "w", encoding="utf-8").write("""format: ctg/1

@@ -25,6 +25,9 @@ import sys
 import tempfile
 import zipfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from docx_parts import RUN, read, region, write  # noqa: E402
+
 ctg, root = sys.argv[1], sys.argv[2]
 example = os.path.join(root, "examples", "provence-alpes-agglomeration")
 failures = []
@@ -73,26 +76,6 @@ def snapshot(d):
     return out
 
 
-def read(path):
-    with zipfile.ZipFile(path) as z:
-        return {n: z.read(n) for n in z.namelist()}
-
-
-def write(path, files):
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for n, b in files.items():
-            z.writestr(n, b)
-
-
-def region(xml, name):
-    m = re.search(r'<w:bookmarkStart w:id="(\d+)" w:name="' + re.escape(name) + '"\\s*/>', xml)
-    if not m:
-        raise SystemExit(f"signet {name} absent du document produit")
-    end = re.search(r'<w:bookmarkEnd w:id="' + m.group(1) + '"\\s*/>', xml[m.end():])
-    return m.end(), m.end() + end.start()
-
-
-RUN = re.compile(r'<w:r>(<w:rPr>(?:(?!</w:rPr>).)*</w:rPr>)?<w:t(?: xml:space="preserve")?>([^<]*)</w:t></w:r>')
 
 
 def r(text, tag="w:t", rpr=""):

@@ -23,6 +23,9 @@ import sys
 import tempfile
 import zipfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from docx_parts import RUN, read, region, write  # noqa: E402
+
 ctg, root = sys.argv[1], sys.argv[2]
 paa = os.path.join("examples", "provence-alpes-agglomeration")
 fixtures = os.path.join(root, "tests", "data", "retours")
@@ -43,27 +46,6 @@ def run(*args, code=None):
     return done
 
 
-def read(path):
-    with zipfile.ZipFile(path) as z:
-        return {n: z.read(n) for n in z.namelist()}
-
-
-def write(path, files):
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        for n, b in files.items():
-            z.writestr(n, b)
-
-
-def region(xml, name):
-    """(start, end) offsets of the content of bookmark `name`."""
-    m = re.search(r'<w:bookmarkStart w:id="(\d+)" w:name="' + re.escape(name) + '"\\s*/>', xml)
-    if not m:
-        raise SystemExit(f"signet {name} absent du document produit")
-    end = re.search(r'<w:bookmarkEnd w:id="' + m.group(1) + '"\\s*/>', xml[m.end():])
-    return m.end(), m.end() + end.start()
-
-
-RUN = re.compile(r'<w:r>(<w:rPr>(?:(?!</w:rPr>).)*</w:rPr>)?<w:t(?: xml:space="preserve")?>([^<]*)</w:t></w:r>')
 
 
 def edit_run(xml, name, old, make):

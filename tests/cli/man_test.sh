@@ -59,5 +59,7 @@ else
   grep -qF "mais ${warnings:-?} avertissements" "$root/README.md" ||
     { echo "ÉCHEC README.md : le nombre d'avertissements cité pour l'exemple n'est pas celui du golden (${warnings:-?})"; fail=1; }
 fi
+# The listings of `ctg rules` quoted in ctg-rules(1) are the tool's own (tools/man_listing.py writes them).
+"${CTG_PYTHON:-python3}" "$root/tools/man_listing.py" "$ctg" --check || fail=1
 [ $fail = 0 ] && echo "ok ${#pages[@]} pages"
 exit $fail

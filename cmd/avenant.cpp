@@ -51,6 +51,8 @@ int run_avenant(const AvenantOptions& o) {
   const bool signing = o.stage == "signature";
   if (signing) {
     avenant::Blockers blockers = avenant::signature_blockers(*a.ctg, *b.ctg, effect);
+    blockers.before = cli::acknowledged(*a.ctg, a.sources, blockers.before);
+    blockers.after = cli::acknowledged(*b.ctg, b.sources, blockers.after);
     if (cli::refuse_unsignable({{&blockers.before, &a.sources}, {&blockers.after, &b.sources}}, "avenant"))
       return cli::findings;
   }

@@ -20,6 +20,7 @@
 #include "base/diagnostic.hpp"
 #include "print/print.hpp"
 #include "render/render.hpp"
+#include "rules/acknowledge.hpp"
 #include "base/text.hpp"
 
 namespace ctg::cli {
@@ -212,12 +213,30 @@ int write_workbook(const xlsx::Workbook& book, const std::string& path) {
   return ok;
 }
 
+Diagnostics acknowledged(const Ctg& ctg, const SourceSet& sources, const Diagnostics& blockers) {
+  Diagnostics out;
+  // Only the errors that block are here: an entry that matches none of them
+  // may match a warning, so it is not called stale (validate says it).
+  for (const auto& d : rules::acknowledge(ctg, sources, blockers, true).items())
+    if (d.code != "ACQUITTEMENT") out.add(d);
+  return out;
+}
+
 bool refuse_unsignable(const std::vector<Findings>& blockers, const std::string& what) {
   std::size_t n = 0;
   for (const auto& [diags, sources] : blockers) n += diags->count(Severity::Error);
-  if (n == 0) return false;
   HumanStyle style;
   style.color = use_color(stderr);
+  if (n == 0) {
+    // An error acknowledged in the source (constats_acquittes) does not stop
+    // the version for signature, but is said, with its reason: never silently.
+    for (const auto& [diags, sources] : blockers)
+      for (const auto& d : diags->items())
+        if (d.severity == Severity::Error && d.acknowledged)
+          emit(stderr, fmt::format("ctg : erreur acquittée (motif : « {} »), la version pour signature est produite :\n{}",
+                                   *d.acknowledged, format_human(d, *sources, style)), style.color);
+    return false;
+  }
   for (const auto& [diags, sources] : blockers)
     for (const auto& d : diags->items()) emit(stderr, format_human(d, *sources, style), style.color);
   std::fprintf(stderr,

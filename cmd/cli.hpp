@@ -73,6 +73,9 @@ int write_workbook(const xlsx::Workbook& book, const std::string& path);
 // are set aside) is not empty, prints them and why nothing is produced, and
 // returns true (exit 1).
 // `what`: « convention » or « avenant »; each set comes with the files it points into.
+// The errors blocking a version for signature, with those acknowledged in the
+// source (constats_acquittes) marked: they no longer block, and are said.
+Diagnostics acknowledged(const Ctg& ctg, const SourceSet& sources, const Diagnostics& blockers);
 using Findings = std::pair<const Diagnostics*, const SourceSet*>;
 bool refuse_unsignable(const std::vector<Findings>& blockers, const std::string& what);
 

@@ -41,7 +41,7 @@ int run_render(const RenderOptions& o) {
   coverage::Report cov = coverage::compute(*r.ctg);
   const bool signing = o.stage == "signature";
   Diagnostics blockers;
-  if (signing) blockers = render::signature_blockers(*r.ctg, cov);
+  if (signing) blockers = cli::acknowledged(*r.ctg, r.sources, render::signature_blockers(*r.ctg, cov));
   if (signing && cli::refuse_unsignable({{&blockers, &r.sources}}, "convention"))
     return cli::findings;
   render::doc::Document d = render::build(*r.ctg, *part, !signing, &cov);

@@ -134,6 +134,15 @@ if not re.search(r"^Fait à …+, le …+", signed, re.M):
 if "**PROJET**" not in run("render", ready):
     fail("render sans --stage : la mention PROJET a disparu")
 print("ok --stage signature : refus listé (code 1, rien écrit), version sans PROJET, blancs à la main ; projet par défaut")
+# Errors acknowledged in the source (constats_acquittes, issue 22) do not block the version for signature, but are said.
+acked = os.path.join(root, "tests", "cases", "constats-acquittes-tout.yaml")
+done = subprocess.run([ctg, "render", acked, "--stage", "signature"], cwd=root, capture_output=True, text=True,
+                      env=dict(os.environ, NO_COLOR="1"))
+if done.returncode != 0 or "PROJET" in done.stdout \
+        or done.stderr.count("erreur acquittée (motif : « transfert voté le 2 février 2026 »)") != 3:
+    fail(f"render --stage signature, erreurs acquittées : code {done.returncode}, attendu 0 et 3 erreurs dites : "
+         f"{done.stderr[-600:]}")
+print("ok --stage signature : les erreurs acquittées dans la source ne bloquent pas la signature et sont dites")
 
 # One box per signatory, with room to sign; the Caf's two representatives each have theirs.
 boxes = re.findall(r'<div class="signature">(.*?)</div>\n', signed_html)

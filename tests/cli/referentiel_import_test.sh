@@ -83,4 +83,24 @@ expect "commune inconnue : avertissement" 0 "ctg referentiel : avertissement : $
   -- "$ctg" referentiel --importer "$tmp/avec-inconnue.csv" --millesime 2023
 grep -q "avec-inconnue.csv" "$CTG_REFERENTIEL_UTILISATEUR/index.tsv" && ok "réimport : index mis à jour" || ko "réimport : index"
 [ "$(grep -c '^2023' "$CTG_REFERENTIEL_UTILISATEUR/index.tsv")" = 1 ] && ok "réimport : une ligne par millésime" || ko "réimport : lignes en double"
+
+# tools/referentiel/update --insee: the same check, into a copy of data/referentiel.
+ctg=$(cd "$(dirname "$ctg")" && pwd)/$(basename "$ctg")
+mkdir -p "$tmp/depot/data" && cp -r "$root/data/referentiel" "$tmp/depot/data/"
+( cd "$tmp/depot" && printf 'REG;Région;DEP\n' >mauvais.csv &&
+  CTG="$ctg" python3 "$root/tools/referentiel/update" --insee mauvais.csv 2023 >"$tmp/update.out" 2>&1 )
+[ $? = 2 ] && grep -qF "mauvais.csv:1:1 : en-tête inattendu" "$tmp/update.out" &&
+  cmp -s "$root/data/referentiel/index.tsv" "$tmp/depot/data/referentiel/index.tsv" &&
+  ok "update --insee : fichier faux refusé, rien d'écrit" || { ko "update --insee : fichier faux"; cat "$tmp/update.out"; }
+for i in 1 2; do
+  ( cd "$tmp/depot" && CTG="$ctg" python3 "$root/tools/referentiel/update" --insee "$fixture" 2023 >"$tmp/update.out" 2>&1 ) ||
+    { ko "update --insee"; cat "$tmp/update.out"; }
+done
+d="$tmp/depot/data/referentiel"
+grep -qP '^2023\t2026\toui\tnon\t.*; totale et municipale : Insee donnees_communes-fictif.csv \(sha256 '"$sha"'\)$' "$d/index.tsv" &&
+  [ "$(grep -c "^| 2023 | 2026-01-01 | donnees_communes-fictif.csv | \`$sha\`" "$d/PROVENANCE.md")" = 1 ] &&
+  ! grep -q "absente" <(grep -A4 '^- \*\*2023' "$d/PROVENANCE.md") &&
+  ok "update --insee : index.tsv et PROVENANCE.md (une ligne même lancé deux fois)" || ko "update --insee : index ou provenance"
+expect "update --insee : le référentiel livré a la totale 2023" 0 "millésime 2023 (en vigueur au 1er janvier 2026) : population totale 18${nb}431, municipale 17${nb}979" \
+  -- env CTG_REFERENTIEL="$d" CTG_REFERENTIEL_UTILISATEUR="$tmp/aucun" "$ctg" referentiel 04070 --millesime 2023
 finish

@@ -73,6 +73,8 @@ out=$("$ctg" validate "$tmp/paa" 2>&1)
 if grep -F "REF-7" <<<"$out" | grep -qE "n'a que les populations municipales du millésime 2023|ne fait plus foi depuis le 1er janvier 2026"; then
   ko "validate : REF-7 sur les totales 2023"; grep -F REF-7 <<<"$out" | head -3
 else ok "validate : pas de REF-7 sur les totales 2023"; fi
+# Without the EPCI's total (members missing from the file), the diagnostic still has a list of indicators.
+grep -qF "erreur[TYPE]" <<<"$out" && ko "validate : le diagnostic de init mal formé" || ok "validate : diagnostic de init bien formé"
 # A figure that differs from the imported one is caught (the lookup is shared).
 sed -i 's/valeur: 18431, nature: totale, millesime: 2023/valeur: 18000, nature: totale, millesime: 2023/' "$tmp/paa/ctg.yaml"
 expect "validate : REF-4 compare à la totale importée" 1 "Digne-les-Bains : population totale 18${nb}000 ; le référentiel donne 18${nb}431 (population totale, millésime 2023)" -- "$ctg" validate "$tmp/paa"

@@ -250,3 +250,30 @@ TEST_CASE("referentiel: the Insee's file of populations légales (donnees_commun
   CHECK(contains(referentiel::parse_insee("f.csv", "\n" + head).error, "f.csv:2:1 : l'en-tête doit être la première ligne"));
   CHECK(contains(referentiel::parse_insee("f.csv", head).error, "f.csv:1:1 : aucune commune dans le fichier"));
 }
+
+TEST_CASE("referentiel: an imported millésime is read before the installed one, for that millésime only") {
+  namespace fs = std::filesystem;
+  fs::path user = fs::temp_directory_path() / ("ctg-import-" + std::to_string(::getpid()));
+  fs::remove_all(user);
+  const std::string fixture = CTG_SOURCE_DIR "/tests/data/insee/donnees_communes-fictif.csv";
+  // Refused: nothing written, not even the folder.
+  auto refused = referentiel::import_insee(store(), fixture, 2019, user.string(), "2026-12-05");
+  CHECK(contains(refused.error, "le millésime 2019 n'est pas dans le référentiel installé"));
+  CHECK(!fs::exists(user));
+  auto r = referentiel::import_insee(store(), fixture, 2023, user.string(), "2026-12-05");
+  REQUIRE(r.error == "");
+  CHECK(r.warnings.empty());
+  referentiel::Store both(CTG_SOURCE_DIR "/data/referentiel", user.string());
+  REQUIRE(both.info(2023));
+  CHECK(both.info(2023)->totale);
+  CHECK(both.info(2023)->importe == "Insee, populations légales 2023, importées le 2026-12-05");
+  CHECK(both.info(2022)->importe == "");
+  CHECK(both.latest_with_totale(2023) == 2023);
+  CHECK(both.year(2023)->commune("04070")->totale == 18431);
+  CHECK(both.year(2023)->commune("2A004")->totale == 77424);
+  CHECK(!both.year(2023)->commune("04039")->totale);    // not in the file: the installed figures
+  CHECK(both.year(2023)->commune("04039")->municipale == 1472);
+  CHECK(both.year(2022)->commune("04070")->totale == 18547);  // other millésimes untouched
+  CHECK(store().year(2023)->commune("04070")->totale == std::nullopt);  // the installed one alone: unchanged
+  fs::remove_all(user);
+}

@@ -73,6 +73,11 @@ std::vector<const Epci*> epcis_matching(const Year& y, std::string_view text, st
 // Why a millésime listed in index.tsv could not be read.
 std::string unreadable(Store& s, int m) {
   std::string why = s.year_problem(m);
+  if (const Info* inf = s.info(m); inf && !inf->importe.empty())
+    return fmt::format("les données du millésime {} importées de l'Insee sont illisibles{} ; importez à nouveau le "
+                       "fichier de l'Insee (ctg referentiel --importer FICHIER --millesime {}) ou supprimez le dossier "
+                       "{} (variable CTG_REFERENTIEL_UTILISATEUR)",
+                       m, why.empty() ? "" : " (" + why + ")", m, s.user_dir());
   return fmt::format("les données du millésime {} du référentiel sont illisibles{} ; réinstallez le référentiel ou "
                      "corrigez le dossier {} (variable CTG_REFERENTIEL)",
                      m, why.empty() ? "" : " (" + why + ")", s.dir());

@@ -86,6 +86,12 @@ expect "commune inconnue : avertissement" 0 "ctg referentiel : avertissement : $
 grep -q "avec-inconnue.csv" "$CTG_REFERENTIEL_UTILISATEUR/index.tsv" && ok "réimport : index mis à jour" || ko "réimport : index"
 [ "$(grep -c '^2023' "$CTG_REFERENTIEL_UTILISATEUR/index.tsv")" = 1 ] && ok "réimport : une ligne par millésime" || ko "réimport : lignes en double"
 
+# The user's communes file gone: said, with what to do.
+mv "$CTG_REFERENTIEL_UTILISATEUR/communes-2023.tsv" "$tmp/cache.tsv"
+expect "fichier importé disparu" 2 "les données du millésime 2023 importées de l'Insee sont illisibles ($CTG_REFERENTIEL_UTILISATEUR/communes-2023.tsv : " \
+  -- "$ctg" referentiel 04070
+mv "$tmp/cache.tsv" "$CTG_REFERENTIEL_UTILISATEUR/communes-2023.tsv"
+
 # tools/referentiel/update --insee: the same check, into a copy of data/referentiel.
 ctg=$(cd "$(dirname "$ctg")" && pwd)/$(basename "$ctg")
 mkdir -p "$tmp/depot/data" && cp -r "$root/data/referentiel" "$tmp/depot/data/"

@@ -257,12 +257,21 @@ std::string provenance_text(const std::vector<UserRow>& rows, const std::string&
   return out;
 }
 
+// A filesystem error in French (errno on POSIX; Windows's own message otherwise).
+std::string said(const std::error_code& ec) {
+#ifdef _WIN32
+  return ec.message();
+#else
+  return system_error(ec.value());
+#endif
+}
+
 // Writes the staged files beside their targets, then renames them all (the
 // index last: it is what makes the millésime count). Returns a French error.
 std::string write_all(const fs::path& dir, const std::vector<std::pair<std::string, std::string>>& files) {
   std::error_code ec;
   fs::create_directories(dir, ec);
-  if (ec) return fmt::format("impossible de créer le dossier {} ({})", path_string(dir), ec.message());
+  if (ec) return fmt::format("impossible de créer le dossier {} ({})", path_string(dir), said(ec));
   std::vector<std::pair<fs::path, fs::path>> staged;
   auto discard = [&] {
     for (auto& s : staged) fs::remove(s.first, ec);
@@ -275,7 +284,7 @@ std::string write_all(const fs::path& dir, const std::vector<std::pair<std::stri
   for (std::size_t i = 0; i < staged.size(); ++i) {
     fs::rename(staged[i].first, staged[i].second, ec);
     if (ec) {
-      std::string e = fmt::format("impossible d'écrire {} ({})", path_string(staged[i].second), ec.message());
+      std::string e = fmt::format("impossible d'écrire {} ({})", path_string(staged[i].second), said(ec));
       staged.erase(staged.begin(), staged.begin() + static_cast<std::ptrdiff_t>(i));
       return discard(), e;
     }

@@ -44,6 +44,9 @@ expect "--importer sans --millesime" 2 "--importer FICHIER demande --millesime M
   -- "$ctg" referentiel --importer "$fixture"
 expect "fichier absent" 2 "$tmp/absent.csv" -- "$ctg" referentiel --importer "$tmp/absent.csv" --millesime 2023
 [ -e "$CTG_REFERENTIEL_UTILISATEUR" ] && ko "erreurs : le dossier de l'utilisateur a été écrit"
+touch "$tmp/un-fichier"
+expect "dossier de l'utilisateur impossible" 2 "impossible de créer le dossier $tmp/un-fichier/ref (" \
+  -- env CTG_REFERENTIEL_UTILISATEUR="$tmp/un-fichier/ref" "$ctg" referentiel --importer "$fixture" --millesime 2023
 
 # Before the import, 2023 has only the municipal population.
 expect "avant l'import : pas de totale 2023" 0 "population municipale 17${nb}979 (population totale absente" \

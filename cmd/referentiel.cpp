@@ -1,21 +1,57 @@
 // SPDX-License-Identifier: EUPL-1.2
 // ctg referentiel : les codes et populations légales officiels, hors ligne.
+#include <chrono>
 #include <cstdio>
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "cli.hpp"
 #include "commands.hpp"
+#include "referentiel/insee.hpp"
 #include "referentiel/lookup.hpp"
 
 namespace ctg::cmd {
 
 namespace {
 struct ReferentielOptions {
-  std::string query, epci, format = "texte", output;
+  std::string query, epci, format = "texte", output, importer;
   int millesime = 0;
 };
 
+// Today's date (UTC), AAAA-MM-JJ: the date of an import.
+std::string today() {
+  auto d = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
+                     static_cast<unsigned>(d.day()));
+}
+
+// --importer FICHIER --millesime M: the Insee's file into the user's referential.
+int run_import(const ReferentielOptions& o) {
+  if (!o.millesime || !o.query.empty() || !o.epci.empty() || !o.output.empty() || o.format != "texte") {
+    cli::print_error("--importer FICHIER demande --millesime M, et rien d'autre\n"
+                     "  exemple : ctg referentiel --importer donnees_communes.csv --millesime 2023",
+                     "ctg referentiel");
+    return cli::unusable;
+  }
+  referentiel::Store& store = referentiel::Store::instance();
+  auto r = referentiel::import_insee(store, o.importer, o.millesime, referentiel::user_directory(), today());
+  if (!r.error.empty()) {
+    cli::print_error(r.error, "ctg referentiel");
+    return cli::unusable;
+  }
+  constexpr std::size_t shown = 10;
+  for (std::size_t i = 0; i < r.warnings.size() && i < shown; ++i)
+    cli::emit(stderr, "ctg referentiel : avertissement : " + r.warnings[i] + "\n");
+  if (r.warnings.size() > shown)
+    cli::emit(stderr, fmt::format("ctg referentiel : avertissement : … et {} autres communes inconnues ignorées\n",
+                                  r.warnings.size() - shown));
+  cli::emit(stdout, r.summary);
+  return cli::ok;
+}
+
 int run_referentiel(const ReferentielOptions& o) {
+  if (!o.importer.empty()) return run_import(o);
   if (o.query.empty() == o.epci.empty()) {
     cli::print_error("donnez un code INSEE ou un nom de commune, ou --epci SIREN (pas les deux)\n"
                      "  exemples : ctg referentiel 04070 ; ctg referentiel \"Digne\" ; ctg referentiel --epci 200067437",
@@ -54,6 +90,10 @@ void setup_referentiel(CLI::App& app, int& exit_code) {
   sub->add_option("--millesime", opts->millesime, "Millésime des populations (par défaut : tous pour une commune, "
                                                   "le plus récent connu pour un EPCI)")
       ->type_name("ANNÉE");
+  sub->add_option("--importer", opts->importer,
+                  "Fichier des populations légales des communes publié par l'Insee (donnees_communes.csv) : "
+                  "l'ajoute, pour --millesime M, au référentiel de l'utilisateur")
+      ->type_name("FICHIER");
   sub->add_option("-f,--format", opts->format, "Format : texte (par défaut), json, csv ou xlsx (avec -o)")
       ->check(CLI::IsMember({"texte", "json", "csv", "xlsx"}))
       ->type_name("FORMAT");
@@ -61,8 +101,9 @@ void setup_referentiel(CLI::App& app, int& exit_code) {
       ->type_name("FICHIER");
   sub->footer(
       "Le millésime M des populations légales fait foi à partir du 1er janvier M+3. Données : data/referentiel\n"
-      "(ou la variable CTG_REFERENTIEL), provenance dans PROVENANCE.md. Codes de sortie : 0 trouvé, 1 rien\n"
-      "trouvé, 2 erreur. Voir aussi : man ctg-referentiel.");
+      "(ou la variable CTG_REFERENTIEL), provenance dans PROVENANCE.md. Un millésime importé de l'Insee\n"
+      "(--importer) va dans CTG_REFERENTIEL_UTILISATEUR, sinon ~/.local/share/ctg/referentiel, lu en premier.\n"
+      "Codes de sortie : 0 trouvé, 1 rien trouvé, 2 erreur. Voir aussi : man ctg-referentiel.");
   sub->callback([opts, &exit_code] { exit_code = run_referentiel(*opts); });
 }
 

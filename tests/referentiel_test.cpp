@@ -8,6 +8,7 @@
 
 #include "init/init.hpp"
 #include "format/loader.hpp"
+#include "referentiel/insee.hpp"
 #include "referentiel/lookup.hpp"
 #include "referentiel/referentiel.hpp"
 #include "rules/rules.hpp"
@@ -206,4 +207,73 @@ TEST_CASE("ctg init: the files of a new CTG, for a real EPCI outside the seed's 
   o.communes = {};
   o.epci = "999999999";
   CHECK(contains(init::prepare(store(), o).error, "aucun EPCI à fiscalité propre de SIREN 999999999"));
+}
+
+TEST_CASE("referentiel: the Insee's file of populations légales (donnees_communes.csv)") {
+  const std::string head = "REG;Région;DEP;CODARR;CODCAN;CODCOM;Commune;PMUN;PCAP;PTOT\n";
+  // BOM, CRLF, grouped figures (space, no-break and narrow no-break), a DOM,
+  // Corse in lower case, zeros a spreadsheet dropped, a quoted name with « ; ».
+  auto r = referentiel::parse_insee(
+      "f.csv", "\xEF\xBB\xBF" + head.substr(0, head.size() - 1) + "\r\n" +
+                   "93;P;04;041;0405;070;Digne-les-Bains;17 979;452;18\xC2\xA0" "431\r\n"
+                   "01;Guadeloupe;971;9712;97102;01;Les Abymes;51\xE2\x80\xAF" "055;702;51757\r\n"
+                   "01;Guadeloupe;971;9712;97102;102;Baie-Mahault;100;1;101\r\n"
+                   "94;Corse;2a;2A1;2A01;4;\"Ajaccio; ville\";76320;1104;77424\r\n"
+                   "93;P;4;041;0405;116;Les Mées;4100;88;4188\r\n\r\n");
+  REQUIRE(r.error == "");
+  REQUIRE(r.communes.size() == 5);
+  CHECK(r.communes[0].code == "04070");
+  CHECK(r.communes[0].totale == 18431);
+  CHECK(r.communes[0].a_part == 452);
+  CHECK(r.communes[0].line == 2);
+  CHECK(r.communes[1].code == "97101");
+  CHECK(r.communes[1].municipale == 51055);
+  CHECK(r.communes[2].code == "97102");  // « 971 » + « 102 »: the full number
+  CHECK(r.communes[3].code == "2A004");
+  CHECK(r.communes[4].code == "04116");
+  // Columns found by name, in any order.
+  auto moved = referentiel::parse_insee("f.csv", "PTOT;PCAP;PMUN;CODCOM;DEP\n10;1;9;070;04\n");
+  REQUIRE(moved.error == "");
+  CHECK(moved.communes[0].code == "04070");
+  CHECK(moved.communes[0].municipale == 9);
+  // Errors: position, figures, nothing kept.
+  auto bad = referentiel::parse_insee("f.csv", head + "93;P;04;041;0405;070;Digne;17979;452;18431\n93;P;04;1;2;116;M;1;2;4\n");
+  CHECK(bad.error == "f.csv:3:23 : PTOT 4 n'est pas PMUN 1 + PCAP 2 (= 3) pour la commune 04116 ; la population totale "
+                     "est la somme des deux : corrigez le chiffre ou reprenez le fichier de l'Insee");
+  CHECK(bad.communes.empty());
+  CHECK(contains(referentiel::parse_insee("f.csv", head + "93;P;04;041;0405;070;D;1;-2;-1\n").error,
+                 "f.csv:2:26 : PCAP « -2 » n'est pas un nombre entier"));
+  CHECK(contains(referentiel::parse_insee("f.csv", head + "93;P;04;041;0405;070;D;99999999999;0;99999999999\n").error,
+                 "PMUN « 99999999999 » n'est pas un nombre entier"));
+  CHECK(contains(referentiel::parse_insee("f.csv", head + "93;P;971;9712;97102;1234;D;1;0;1\n").error,
+                 "f.csv:2:6 : code de commune impossible (DEP « 971 », CODCOM « 1234 »)"));
+  CHECK(contains(referentiel::parse_insee("f.csv", "\n" + head).error, "f.csv:2:1 : l'en-tête doit être la première ligne"));
+  CHECK(contains(referentiel::parse_insee("f.csv", head).error, "f.csv:1:1 : aucune commune dans le fichier"));
+}
+
+TEST_CASE("referentiel: an imported millésime is read before the installed one, for that millésime only") {
+  namespace fs = std::filesystem;
+  fs::path user = fs::temp_directory_path() / ("ctg-import-" + std::to_string(::getpid()));
+  fs::remove_all(user);
+  const std::string fixture = CTG_SOURCE_DIR "/tests/data/insee/donnees_communes-fictif.csv";
+  // Refused: nothing written, not even the folder.
+  auto refused = referentiel::import_insee(store(), fixture, 2019, user.string(), "2026-12-05");
+  CHECK(contains(refused.error, "le millésime 2019 n'est pas dans le référentiel installé"));
+  CHECK(!fs::exists(user));
+  auto r = referentiel::import_insee(store(), fixture, 2023, user.string(), "2026-12-05");
+  REQUIRE(r.error == "");
+  CHECK(r.warnings.empty());
+  referentiel::Store both(CTG_SOURCE_DIR "/data/referentiel", user.string());
+  REQUIRE(both.info(2023));
+  CHECK(both.info(2023)->totale);
+  CHECK(both.info(2023)->importe == "Insee, populations légales 2023, importées le 2026-12-05");
+  CHECK(both.info(2022)->importe == "");
+  CHECK(both.latest_with_totale(2023) == 2023);
+  CHECK(both.year(2023)->commune("04070")->totale == 18431);
+  CHECK(both.year(2023)->commune("2A004")->totale == 77424);
+  CHECK(!both.year(2023)->commune("04039")->totale);    // not in the file: the installed figures
+  CHECK(both.year(2023)->commune("04039")->municipale == 1472);
+  CHECK(both.year(2022)->commune("04070")->totale == 18547);  // other millésimes untouched
+  CHECK(store().year(2023)->commune("04070")->totale == std::nullopt);  // the installed one alone: unchanged
+  fs::remove_all(user);
 }

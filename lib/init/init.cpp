@@ -85,9 +85,9 @@ struct Member {
   std::optional<std::int64_t> totale;
 };
 
-std::string population(std::int64_t value, int millesime) {
+std::string population(std::int64_t value, int millesime, const std::string& source) {
   return fmt::format("{{ valeur: {}, nature: totale, millesime: {}, source: {} }}", value, millesime,
-                     yaml_quoted(fmt::format("Insee, populations légales du millésime {} (composition DGCL)", millesime)));
+                     yaml_quoted(source));
 }
 
 // The legal status of a commune's population, as a comment of the AO table.
@@ -107,6 +107,8 @@ std::string competences_line(std::optional<std::int64_t> totale) {
 // and the model, found in the referential before any file is written.
 struct Plan {
   int geo_m = 0, tot_m = 0;  // millésimes of the composition and of the populations totales
+  std::string tot_source;    // where the populations totales come from, for the source: of each figure
+  std::string tot_imported;  // « Insee, populations légales M, importées le … » (ctg referentiel --importer), or empty
   const referentiel::Year* tot = nullptr;
   const referentiel::Epci* epci = nullptr;
   std::vector<Member> members;
@@ -196,6 +198,10 @@ std::string make_plan(referentiel::Store& store, const Options& o, Plan& p) {
   if (!geo || !p.tot) return "le référentiel n'a ni composition des EPCI ni population totale";
   p.geo_m = *geo_m;
   p.tot_m = *tot_m;
+  if (const auto* inf = store.info(p.tot_m)) p.tot_imported = inf->importe;
+  p.tot_source = p.tot_imported.empty()
+                     ? fmt::format("Insee, populations légales du millésime {} (composition DGCL)", p.tot_m)
+                     : p.tot_imported;
   if (!(p.epci = geo->epci(o.epci)))
     return fmt::format("aucun EPCI à fiscalité propre de SIREN {} dans la composition du millésime {} ; "
                        "ctg referentiel --epci NOM le cherche par son nom", o.epci, p.geo_m);
@@ -207,6 +213,21 @@ std::string make_plan(referentiel::Store& store, const Options& o, Plan& p) {
                          *o.modele);
   }
   return {};
+}
+
+// The EPCI's population totale in the millésime of the totals: the DGCL's
+// figure when the referential has it, else (a millésime imported from the
+// Insee's file, without EPCI) the sum of its members' totals, as the Insee counts it.
+std::optional<std::int64_t> epci_totale(const Plan& p) {
+  if (const auto* te = p.tot->epci(p.epci->siren)) return te->totale;
+  if (p.tot_imported.empty()) return std::nullopt;
+  std::int64_t sum = 0;
+  for (auto code : p.epci->membres) {
+    const auto* c = p.tot->commune(code);
+    if (!c || !c->totale) return std::nullopt;
+    sum += *c->totale;
+  }
+  return sum;
 }
 
 // The territory in the title: the EPCI's designation without its article
@@ -249,13 +270,13 @@ std::string convention_and_parties(const Plan& p, const Options& o) {
                               {"CU ", "Communauté urbaine "}})
     if (epci->nom.starts_with(abbrev))
       y += "    designation: " + yaml_quoted("la " + std::string(full) + std::string(epci->nom.substr(3))) + "\n";
-  if (const auto* te = p.tot->epci(epci->siren); te && te->totale)
-    y += fmt::format("    population: {}\n", population(*te->totale, p.tot_m));
+  if (auto total = epci_totale(p))
+    y += fmt::format("    population: {}\n", population(*total, p.tot_m, p.tot_source));
   y += "    representants: []\n    deliberation: { instance: conseil communautaire, date: null }\n\n";
   for (const auto& m : p.members) {
     y += fmt::format("  - id: {}\n    type: commune\n    nom: {}\n    insee: \"{}\"\n    epci: {}\n", m.id,
                      yaml_quoted(m.nom), m.code, epci_id);
-    if (m.totale) y += fmt::format("    population: {}\n", population(*m.totale, p.tot_m));
+    if (m.totale) y += fmt::format("    population: {}\n", population(*m.totale, p.tot_m, p.tot_source));
     y += "    representants: []\n    deliberation: { instance: conseil municipal, date: null }\n\n";
   }
   return y;
@@ -319,23 +340,26 @@ std::string generic_texts(const Plan& plan, const Options& o) {
 
 // Annexe 1, the diagnostic, with the EPCI's population totale.
 std::string diagnostic_file(const Plan& p) {
-  const auto* te = p.tot->epci(p.epci->siren);
+  const auto total = epci_totale(p);
   const int tot_m = p.tot_m;
   std::string d(modeline);
   d += "format: ctg/1\n\n# Annexe 1 : le diagnostic partagé. Chaque chiffre est un indicateur typé (valeur, année, "
        "source, mesure) :\n# ctg le compare aux tableaux des autres annexes et au référentiel.\ndiagnostic:\n"
-       "  titre: Diagnostic partagé\n  sources: [Insee, Caf]\n  indicateurs:\n";
-  if (te && te->totale)
+       "  titre: Diagnostic partagé\n  sources: [Insee, Caf]\n";
+  // Without the EPCI's total (a member without a figure), an empty list: « indicateurs: » alone is no list.
+  d += total ? "  indicateurs:\n" : "  indicateurs: []\n";
+  if (total)
     d += fmt::format("    - {{ id: population, libelle: Population totale, valeur: {}, annee: {}, mesure: population, "
-                     "source: {} }}\n", *te->totale, tot_m, yaml_quoted(fmt::format("Insee, millésime {}", tot_m)));
+                     "source: {} }}\n", *total, tot_m,
+                     yaml_quoted(p.tot_imported.empty() ? fmt::format("Insee, millésime {}", tot_m) : p.tot_imported));
   d += "    # À REMPLIR : enfants de moins de 3 ans (mesure: enfants_moins_3_ans), places d'EAJE (eaje_places),\n"
        "    # assistants maternels (assistants_maternels_places), foyers allocataires… (man 5 ctg-format)\n";
   d += "  texte: " +
        block(fmt::format("{} regroupe {} communes{}.\n\nÀ REMPLIR : le diagnostic (démographie, familles, offre "
                          "d'accueil, jeunesse, parentalité, vie sociale, accès aux droits).",
                          format::naming::title(p.epci_party), p.epci->membres.size(),
-                         te && te->totale ? fmt::format(" et {} habitants (population totale, millésime {})",
-                                                        fr::integer(*te->totale), tot_m)
+                         total ? fmt::format(" et {} habitants (population totale, millésime {})",
+                                             fr::integer(*total), tot_m)
                                           : ""),
              4);
   d += "  enjeux: []   # les enjeux qui ressortent du diagnostic : - { id: …, texte: … }\n";
@@ -386,6 +410,9 @@ Result prepare(referentiel::Store& store, const Options& o) {
                                   "millésime ({}) : reportez celle de chaque partie, avec millesime: {}",
                                   p.tot_m, to_french_long(o.debut), in_force, referentiel::insee_page(in_force),
                                   in_force));
+  else if (!p.tot_imported.empty())
+    r.notes.push_back(fmt::format("populations totales du millésime {} : {} (ctg referentiel --importer ; dossier {})",
+                                  p.tot_m, p.tot_imported, store.user_dir()));
   r.files.push_back({"ctg.yaml", convention_and_parties(p, o) + (p.model ? texts_from_model(p, o) : generic_texts(p, o))});
   r.files.push_back({"annexe-1-diagnostic.yaml", diagnostic_file(p)});
   r.files.push_back(

@@ -73,6 +73,11 @@ std::vector<const Epci*> epcis_matching(const Year& y, std::string_view text, st
 // Why a millésime listed in index.tsv could not be read.
 std::string unreadable(Store& s, int m) {
   std::string why = s.year_problem(m);
+  if (const Info* inf = s.info(m); inf && !inf->importe.empty())
+    return fmt::format("les données du millésime {} importées de l'Insee sont illisibles{} ; importez à nouveau le "
+                       "fichier de l'Insee (ctg referentiel --importer FICHIER --millesime {}) ou supprimez le dossier "
+                       "{} (variable CTG_REFERENTIEL_UTILISATEUR)",
+                       m, why.empty() ? "" : " (" + why + ")", m, s.user_dir());
   return fmt::format("les données du millésime {} du référentiel sont illisibles{} ; réinstallez le référentiel ou "
                      "corrigez le dossier {} (variable CTG_REFERENTIEL)",
                      m, why.empty() ? "" : " (" + why + ")", s.dir());
@@ -122,6 +127,8 @@ void describe_commune(Store& s, std::string_view code, const std::vector<int>& y
                                                           "référentiel de ctg pour ce millésime ; l'Insee la "
                                                           "publie : {})", n(c->municipale), insee_page(m))
                                             : std::string("population absente du référentiel");
+      const Info* inf = s.info(m);
+      if (inf && !inf->importe.empty() && c->totale) figures += " (source : " + inf->importe + ")";
       text += fmt::format("  millésime {} (en vigueur au 1er janvier {}) : {}\n", m, m + 3, figures);
     } else if (out == Output::Csv) {
       text += fmt::format("{},{},{},{},{},{},{}\n", c->code, csv_field(c->nom), c->departement, c->epci, m,
@@ -134,8 +141,10 @@ void describe_commune(Store& s, std::string_view code, const std::vector<int>& y
                             Cell::of(std::optional<Date>(Date{m + 3, 1, 1})), Cell::of(c->totale),
                             Cell::of(c->municipale)});
     }
-    pops.push(Json::object().set("millesime", m).set("en_vigueur", fmt::format("{}-01-01", m + 3))
-                  .set("totale", opt_number(c->totale)).set("municipale", opt_number(c->municipale)));
+    Json pop = Json::object().set("millesime", m).set("en_vigueur", fmt::format("{}-01-01", m + 3))
+                   .set("totale", opt_number(c->totale)).set("municipale", opt_number(c->municipale));
+    if (const Info* inf = s.info(m); inf && !inf->importe.empty() && c->totale) pop.set("source", inf->importe);
+    pops.push(pop);
   }
   if (out == Output::Texte && status_total)
     text += fmt::format("  seuils (population totale {}, millésime {}) : {}\n", n(status_total), status_year,

@@ -236,6 +236,22 @@ std::vector<const Epci*> Year::epcis_named(std::string_view name) const {
   return out;
 }
 
+std::string user_directory() {
+#ifdef _WIN32
+  if (auto env = platform::environment("CTG_REFERENTIEL_UTILISATEUR"); env && !env->empty()) return *env;
+  if (auto app = platform::environment("APPDATA"); app && !app->empty())
+    return path_string(to_path(*app) / "ctg" / "referentiel");
+  return {};
+#else
+  if (const char* env = std::getenv("CTG_REFERENTIEL_UTILISATEUR"); env && *env) return env;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg == '/')
+    return (fs::path(xdg) / "ctg" / "referentiel").string();
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return (fs::path(home) / ".local" / "share" / "ctg" / "referentiel").string();
+  return {};
+#endif
+}
+
 Store& Store::instance() {
   static Store store([] {
 #ifdef _WIN32
@@ -258,11 +274,11 @@ Store& Store::instance() {
     }
     return first.string();
 #endif
-  }());
+  }(), user_directory());
   return store;
 }
 
-Store::Store(std::string dir) : dir_(std::move(dir)) {
+Store::Store(std::string dir, std::string user_dir) : dir_(std::move(dir)), user_dir_(std::move(user_dir)) {
   std::string problem;
   auto index = Year::DataFile::open(to_path(dir_) / "index.tsv", problem);
   if (!index) {
@@ -275,10 +291,35 @@ Store::Store(std::string dir) : dir_(std::move(dir)) {
     if (f.size() < 5) return;
     auto m = number(f[0], min_millesime, max_millesime);
     if (!m || info(static_cast<int>(*m))) return;
-    infos_.push_back({static_cast<int>(*m), f[2] == "oui", f[3] == "oui", std::string(f[4])});
+    infos_.push_back({static_cast<int>(*m), f[2] == "oui", f[3] == "oui", std::string(f[4]), {}});
   });
   std::sort(infos_.begin(), infos_.end(), [](const Info& a, const Info& b) { return a.millesime < b.millesime; });
   if (infos_.empty()) problem_ = "référentiel géographique vide (" + dir_ + "/index.tsv)";
+  else read_user_index();
+}
+
+// The user's index.tsv (written by import_insee): a millésime of the installed
+// referential whose population totale comes from the Insee's file. An absent
+// or unreadable user folder is no referential of the user's: nothing changes.
+void Store::read_user_index() {
+  if (user_dir_.empty()) return;
+  std::error_code ec;
+  if (!fs::exists(to_path(user_dir_) / "index.tsv", ec)) return;
+  std::string problem;
+  auto index = Year::DataFile::open(to_path(user_dir_) / "index.tsv", problem);
+  if (!index) return;
+  each_line(index->text(), [&](std::string_view line) {
+    auto f = fields(line, 6);
+    if (f.size() < 6) return;
+    auto m = number(f[0], min_millesime, max_millesime);
+    if (!m) return;
+    for (auto& i : infos_)
+      if (i.millesime == *m) {
+        i.totale = true;
+        i.sources = std::string(f[4]);
+        i.importe = std::string(f[4]);
+      }
+  });
 }
 
 const Info* Store::info(int millesime) const {
@@ -310,7 +351,8 @@ const Year* Store::year(int millesime) {
   y->millesime = millesime;
   fs::path base = to_path(dir_);
   std::string problem;
-  y->communes_file_ = Year::DataFile::open(base / ("communes-" + std::to_string(millesime) + ".tsv"), problem);
+  fs::path communes_base = inf->importe.empty() ? base : to_path(user_dir_);
+  y->communes_file_ = Year::DataFile::open(communes_base / ("communes-" + std::to_string(millesime) + ".tsv"), problem);
   if (y->communes_file_) {
     y->communes_text_ = y->communes_file_->text();
     // The header lines (« # … ») come first; the data lines are sorted by code.
@@ -319,7 +361,8 @@ const Year* Store::year(int millesime) {
       y->communes_start_ = nl == std::string_view::npos ? y->communes_text_.size() : nl + 1;
     }
     if (y->communes_start_ >= y->communes_text_.size())
-      problem = fmt::format("{}/communes-{}.tsv : aucune commune", dir_, millesime);
+      problem = fmt::format("{} : aucune commune",
+                            path_string(communes_base / ("communes-" + std::to_string(millesime) + ".tsv")));
   }
   if (problem.empty() && inf->epci) {
     if ((y->epci_file_ = Year::DataFile::open(base / ("epci-" + std::to_string(millesime) + ".tsv"), problem)))

@@ -36,6 +36,9 @@ struct Info {
   bool totale = false;  // population totale known (from the EPCI composition file)
   bool epci = false;    // EPCI list and composition known
   std::string sources;
+  // Imported by the user from the Insee's file (ctg referentiel --importer):
+  // « Insee, populations légales M, importées le AAAA-MM-JJ », else empty.
+  std::string importe;
 };
 
 // One millésime's data; the views point into the file contents it keeps.
@@ -91,16 +94,25 @@ std::string insee_page(int millesime);
 // « Digne-les-Bains » fold alike.
 std::string fold(std::string_view name);
 
+// The user's referential, where ctg referentiel --importer writes:
+// $CTG_REFERENTIEL_UTILISATEUR, else $XDG_DATA_HOME/ctg/referentiel (by
+// default ~/.local/share/ctg/referentiel); on Windows %APPDATA%\\ctg\\referentiel.
+// Empty when none can be named (no HOME).
+std::string user_directory();
+
 class Store {
  public:
   // The data directory: $CTG_REFERENTIEL, else ../share/ctg/referentiel next
   // to the executable (installed) or to one of its parents (the build tree's
   // link to data/referentiel); no path of the build machine is compiled in.
   static Store& instance();
-  explicit Store(std::string dir);
+  // `user_dir`: the user's referential (user_directory()), read before `dir`
+  // for the millésimes it imported; empty for none.
+  explicit Store(std::string dir, std::string user_dir = {});
 
   bool available() const { return !infos_.empty(); }
   const std::string& dir() const { return dir_; }
+  const std::string& user_dir() const { return user_dir_; }
   const std::string& problem() const { return problem_; }  // why it is unavailable, in French
   const std::vector<Info>& millesimes() const { return infos_; }
   const Info* info(int millesime) const;
@@ -113,7 +125,8 @@ class Store {
   std::optional<int> latest_with_epci(int at_most) const;
 
  private:
-  std::string dir_, problem_;
+  void read_user_index();
+  std::string dir_, user_dir_, problem_;
   std::vector<Info> infos_;
   std::mutex years_mutex_;  // year() loads on first use, from any thread
   std::map<int, std::unique_ptr<Year>> years_;

@@ -69,12 +69,13 @@ printf 'pas un zip' >"$retours_dir/faux.docx"
 out=$("$ctg" retours "$example" "$retours_dir/faux.docx" 2>&1); rc=$?
 if [ $rc = 2 ] && grep -q "faux.docx" <<<"$out"; then echo "ok retours : fichier qui n'est pas un docx refusé"
 else echo "ÉCHEC retours faux.docx : code $rc : $out"; fail=1; fi
-(cd "$retours_dir" && mkdir -p w/_rels word && printf '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Bonjour</w:t></w:r></w:p></w:body></w:document>' >word/document.xml &&
+# An XML part that pugixml refuses (an external entity, never resolved), before anything needs pandoc.
+(cd "$retours_dir" && mkdir -p word && printf '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>' >word/document.xml &&
   printf '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>' >'[Content_Types].xml' &&
-  zip -qX etranger.docx '[Content_Types].xml' word/document.xml)
-out=$("$ctg" retours "$example" "$retours_dir/etranger.docx" 2>&1); rc=$?
-if [ $rc = 2 ] && grep -q "etranger.docx" <<<"$out"; then echo "ok retours : docx étranger à la CTG refusé ($(head -c 120 <<<"$out")…)"
-else echo "ÉCHEC retours etranger.docx : code $rc : $out"; fail=1; fi
+  zip -qX entite.docx '[Content_Types].xml' word/document.xml)
+out=$("$ctg" retours "$example" "$retours_dir/entite.docx" 2>&1); rc=$?
+if [ $rc = 2 ] && grep -q "entite.docx" <<<"$out" && ! grep -q "pandoc" <<<"$out"; then echo "ok retours : entité externe refusée par pugixml ($(head -c 140 <<<"$out")…)"
+else echo "ÉCHEC retours entite.docx : code $rc : $out"; fail=1; fi
 # libxlsxwriter: the coverage workbook, read back by openpyxl, equals Linux's.
 linux_ctg=${CTG_LINUX:-$root/build/cmd/ctg}
 "$ctg" coverage "$example" -f xlsx -o "$(winepath -w "$retours_dir" 2>/dev/null)\\couverture.xlsx" >/dev/null 2>&1

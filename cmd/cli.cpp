@@ -217,7 +217,8 @@ Diagnostics acknowledged(const Ctg& ctg, const SourceSet& sources, const Diagnos
   Diagnostics out;
   // Only the errors that block are here: an entry that matches none of them
   // may match a warning, so it is not called stale (validate says it).
-  for (const auto& d : rules::acknowledge(ctg, sources, blockers, true).items())
+  Diagnostics marked = rules::acknowledge(ctg, sources, blockers, true);
+  for (const auto& d : marked.items())
     if (d.code != "ACQUITTEMENT") out.add(d);
   return out;
 }

@@ -23,6 +23,7 @@ import sys
 import tempfile
 import zipfile
 
+sys.dont_write_bytecode = True  # no __pycache__ in the source tree
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from docx_parts import RUN, read, region, write  # noqa: E402
 

@@ -36,12 +36,7 @@ std::string ctg_with(const std::string& acquittes) {
 struct Checked {
   LoadResult load;
   Diagnostics found;
-  std::vector<const Diagnostic*> of(const std::string& code) const {
-    std::vector<const Diagnostic*> out;
-    for (const auto& d : found.items())
-      if (d.code == code) out.push_back(&d);
-    return out;
-  }
+  std::vector<const Diagnostic*> of(const std::string& code) const { return with_code(found, code); }
 };
 
 Checked check(const std::string& text) {

@@ -35,12 +35,7 @@ struct Run {
   LoadResult load;
   Diagnostics found;
 
-  std::vector<const Diagnostic*> of(const std::string& code) const {
-    std::vector<const Diagnostic*> out;
-    for (const auto& d : found.items())
-      if (d.code == code) out.push_back(&d);
-    return out;
-  }
+  std::vector<const Diagnostic*> of(const std::string& code) const { return with_code(found, code); }
   bool has(const std::string& code, Severity s) const {
     auto v = of(code);
     return std::any_of(v.begin(), v.end(), [&](const Diagnostic* d) { return d->severity == s; });

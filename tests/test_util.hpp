@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostic.hpp"
 #include "base/source.hpp"
 
 namespace doctest {
@@ -26,3 +27,11 @@ struct StringMaker<std::vector<std::string>> {
   }
 };
 }  // namespace doctest
+
+// The findings of `found` with rule or format code `code`, in their order.
+inline std::vector<const ctg::Diagnostic*> with_code(const ctg::Diagnostics& found, const std::string& code) {
+  std::vector<const ctg::Diagnostic*> out;
+  for (const auto& d : found.items())
+    if (d.code == code) out.push_back(&d);
+  return out;
+}

@@ -335,6 +335,25 @@ TEST_CASE("stages: blanks are remarks in a draft, errors at signature") {
   CHECK(late.has("DAT-1", Severity::Error));
 }
 
+TEST_CASE("SIG-2: « À REMPLIR » and « À DÉCIDER » are remarks in a draft, errors at signature") {
+  std::string body = "preambule: \"À REMPLIR : l'histoire du partenariat.\"\n"
+                     "autorites_organisatrices:\n"
+                     "  - ao: cc\n    competences: " + all4("exercee", "exercee", "exercee", "exercee") +
+                     "\n    note: \"À DÉCIDER : compétences pré-remplies\"\n";
+  auto draft = run(body);
+  CHECK(draft.has("SIG-2", Severity::Note));
+  CHECK_FALSE(draft.has("SIG-2", Severity::Error));
+  rules::Options sign;
+  sign.stage = rules::Stage::Signature;
+  auto signing = run(body, sign);
+  int errors = 0;
+  for (const auto& d : signing.found.items()) errors += d.code == "SIG-2" && d.severity == Severity::Error;
+  CHECK(errors == 2);  // the préambule and the AO line
+  // Decided and written: nothing left.
+  auto done = run("preambule: \"Un partenariat ancien.\"\n", sign);
+  CHECK_FALSE(done.has("SIG-2"));
+}
+
 TEST_CASE("fiches action") {
   auto r = run(R"(articles:
   - { id: a1, numero: 1, titre: Objet, texte: x }

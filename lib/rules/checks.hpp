@@ -21,6 +21,16 @@ std::vector<const AoEntry*> aos_needing_schema(const Ctg& ctg, const std::option
 // « Saint »/« St » aside (« CHATEAU ARNOUX ST AUBAN » is « Château-Arnoux-Saint-Auban »).
 std::string fold_name(std::string_view s);
 
+// A text of the CTG a reader sees, with where it is (visas, préambule,
+// articles, diagnostic, plan d'actions, fiches, annexe 4): the prose that
+// LEX-* and SIG-2 read.
+struct Prose {
+  std::string what;  // « le visa « loi-plein-emploi » », « l'article 3 »
+  Loc loc;
+  const std::string* text;
+};
+std::vector<Prose> prose(const Ctg& ctg);
+
 namespace checks {
 
 void ao_1(Context&);
@@ -62,6 +72,7 @@ void eqp_2(Context&);
 void eqp_3(Context&);
 void dat_1(Context&);
 void sig_1(Context&);
+void sig_2(Context&);
 void fic_1(Context&);
 void fic_2(Context&);
 void fic_3(Context&);

@@ -429,6 +429,38 @@ void sig_1(Context& ctx) {
                  "parties › deliberation › date");
 }
 
+// SIG-2: what ctg init (or a user) marked « À REMPLIR » or « À DÉCIDER » is
+// still open: a remark in a draft, an error in the version for signature,
+// which must not print « À REMPLIR » nor « à décider » where the parties sign.
+void sig_2(Context& ctx) {
+  bool signing = ctx.stage == Stage::Signature;
+  Severity s = signing ? Severity::Error : Severity::Note;
+  for (const auto& p : prose(ctx.ctg))
+    if (p.text->find("À REMPLIR") != std::string::npos)
+      ctx.report(s, p.loc, fmt::format("{} contient encore « À REMPLIR »{}", p.what,
+                                       signing ? " : ce texte serait imprimé tel quel dans la version signée" : ""),
+                 "écrivez le texte à sa place, ou retirez la phrase si elle ne s'applique pas");
+  std::vector<const AoEntry*> open;
+  for (const auto& e : ctx.ctg.autorites_organisatrices)
+    if (e.note && e.note->starts_with("À DÉCIDER")) open.push_back(&e);
+  if (open.empty()) return;
+  std::string hint = "décidez les compétences de la ligne (exercee, transferee…), puis retirez sa note « À DÉCIDER »";
+  if (signing) {
+    for (const auto* e : open) {
+      const Party* p = ctx.ctg.party(e->ao);
+      ctx.error(e->at("note"),
+                fmt::format("tableau des AO, {} : compétences encore « à décider » ; la version signée ne peut "
+                            "pas les imprimer ainsi", p ? p->nom : e->ao),
+                hint);
+    }
+  } else {
+    ctx.note(open.front()->at("note"),
+             fmt::format("tableau des AO : {} ligne{} encore marquée{} « À DÉCIDER » (la convention imprime « à décider »)",
+                         open.size(), open.size() > 1 ? "s" : "", open.size() > 1 ? "s" : ""),
+             hint);
+  }
+}
+
 // FIC-1: a fiche action has indicators.
 void fic_1(Context& ctx) {
   for (const auto& f : ctx.ctg.fiches_action)

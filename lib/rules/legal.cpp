@@ -13,15 +13,6 @@
 
 namespace ctg::rules {
 
-namespace {
-
-// A text of the CTG a reader sees, with where it is.
-struct Prose {
-  std::string what;  // « visa « loi-plein-emploi » », « article 3 »
-  Loc loc;
-  const std::string* text;
-};
-
 std::vector<Prose> prose(const Ctg& ctg) {
   std::vector<Prose> out;
   for (const auto& v : ctg.visas) out.push_back({fmt::format("le visa « {} »", v.id), v.at("texte"), &v.texte});
@@ -40,6 +31,8 @@ std::vector<Prose> prose(const Ctg& ctg) {
   if (ctg.pilotage && ctg.pilotage->texte) out.push_back({"l'annexe 4", ctg.pilotage->at("texte"), &*ctg.pilotage->texte});
   return out;
 }
+
+namespace {
 
 const char* const months[] = {"janvier", "fevrier", "mars",      "avril",   "mai",      "juin",
                               "juillet", "aout",    "septembre", "octobre", "novembre", "decembre"};

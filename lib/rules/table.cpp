@@ -276,6 +276,13 @@ const std::vector<Rule> table{
      "Lieu et date de signature, dates des délibérations : en projet (--stage brouillon, par défaut) leurs blancs "
      "sont des remarques ; à l'étape --stage signature, des erreurs.",
      "convention: { lieu_signature: null, date_signature: null, … }", checks::sig_1, true},
+    {"SIG-2", Error, Confirmed, "« À REMPLIR » et « À DÉCIDER » avant la signature", "", "",
+     "Un texte qui contient encore « À REMPLIR » (visas, préambule, articles, diagnostic, plan d'actions, fiches, "
+     "annexe 4) ou une ligne du tableau des AO dont la note commence par « À DÉCIDER » (ctg init les écrit ainsi) : "
+     "en projet une remarque, à l'étape --stage signature une erreur, car la version signée les imprimerait tels "
+     "quels.",
+     "articles: [ { numero: 1, titre: Objet, texte: \"À REMPLIR : l'objet de la convention\" } ]", checks::sig_2,
+     true},
     {"FIC-1", Warning, Confirmed, "Fiche action sans indicateur", "", "",
      "Chaque fiche action a des indicateurs de suivi : l'évaluation de la CTG (article « Suivi ») s'appuie sur eux.",
      "fiches_action: [ { id: fiche-1, numero: 1, …, indicateurs: [] } ]", checks::fic_1, true},

@@ -57,7 +57,8 @@ codes = sorted({d["regle"] for f in doc["fichiers"] for d in f["diagnostics"]})
 # SCH-3 (transmission to the CDSF within a month), SCH-4 (concertation) and
 # SCH-5 (reviews sent to the CDSF) are answered by the articles init writes
 # (issue 19); SCH-1's elements and SCH-2's dates are the user's to fill.
-expected = {"SIG-1", "REF-7", "AO-6", "AO-7", "OFF-1", "SCH-1", "SCH-2"}
+# SIG-2 (remarks): what init marked « À REMPLIR » or « À DÉCIDER » (issue 19).
+expected = {"SIG-1", "SIG-2", "REF-7", "AO-6", "AO-7", "OFF-1", "SCH-1", "SCH-2"}
 assert set(codes) <= expected, codes
 errors = [d for f in doc["fichiers"] for d in f["diagnostics"] if d["gravite"] == "erreur"]
 assert [d["regle"] for d in errors] == ["AO-7"] and "Briançon" in errors[0]["message"], errors
@@ -135,6 +136,12 @@ if yaml.count('note: "À DÉCIDER') != 13:
 assert not problems, problems
 print("ok init : désignation, « à décider », articles AO et schéma, visas")
 PY
+# The version for signature refuses a draft whose hypotheses are undecided
+# (SIG-2, issue 19): it never prints « à décider » where the parties sign.
+out=$("$ctg" render "$dir" --stage signature -o "$tmp/briancon-signature.md" 2>&1); rc=$?
+[ "$rc" = 1 ] && [ ! -e "$tmp/briancon-signature.md" ] && grep -q "erreur\[SIG-2\]: tableau des AO, Briançon : compétences encore « à décider »" <<<"$out" &&
+  grep -q "erreur\[SIG-2\]: le préambule contient encore « À REMPLIR »" <<<"$out" &&
+  ok "signature refusée : « à décider » et « À REMPLIR » (SIG-2)" || ko "signature d'un brouillon non refusée (rc=$rc)"
 # Once decided (the note removed), the table shows the choices.
 sed -i '/note: "À DÉCIDER/d' "$dir/annexe-3-plan-actions.yaml"
 "$ctg" render "$dir" -o "$tmp/briancon-decide.md" && grep -q "☒ exercée" "$tmp/briancon-decide.md" &&

@@ -284,6 +284,8 @@ Blockers signature_blockers(const Ctg& before, const Ctg& after, const std::opti
   return out;
 }
 
+// Why one long function: the avenant is one document in the order a juriste reads it (parties, visas,
+// considérants, articles, signatures), its sections sharing the changes sorted once.
 render::doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& changes, int number,
                     const std::optional<Date>& effect, bool draft, const std::optional<Date>& original_signature) {
   render::doc::Document d;

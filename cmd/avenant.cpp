@@ -108,7 +108,8 @@ void setup_avenant(CLI::App& app, int& exit_code) {
   sub->add_option("-o,--output", opts->output, "Fichier à écrire (sinon la sortie standard) ; écrit d'un seul coup")
       ->type_name("FICHIER");
   sub->footer(
-      "Codes de sortie : 0 avenant produit, 1 versions identiques (rien à rédiger) ou version pour signature refusée,\n"
+      "Codes de sortie : 0 avenant produit, 1 versions identiques (rien à rédiger), version pour signature refusée\n"
+      "ou nouvelle version incohérente avec le transfert constaté (tableau d'offre d'une commune qui ne planifie plus),\n"
       "2 version illisible ou invalide,\n"
       "écriture impossible ou ligne de commande invalide. Voir aussi : man ctg-avenant, ctg diff.");
   sub->callback([opts, format, &exit_code] {

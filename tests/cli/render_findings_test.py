@@ -341,6 +341,13 @@ if "transfert de 3° (planifier) par Les Mées, à compter du 1er juillet 2026, 
     fail("ctg diff ne dit pas quel transfert a eu lieu : " + diff[:400])
 print("ok ctg diff : le transfert est nommé (compétence, commune, date, arrêté)")
 
+# What follows from the replaced AO table: the avenant carries the new figures (41 913 for 3°) and no chart
+# drawn from the old ones (38 193 for every competence), in every format.
+av_html = run("avenant", paa, variant, "-f", "html")
+if "<svg" in av_html or "<img" in av_html or "41 913 pour 3°" not in norm(re.sub(r"<[^>]+>", " ", av_html)):
+    fail("avenant HTML : graphique hérité de l'ancienne version, ou tableau des AO sans la nouvelle population")
+print("ok avenant : le tableau des AO remplacé porte 41 913, aucun graphique périmé")
+
 # The avenant follows the same rule: a draft by default, refused for signature while blanks remain.
 avenant_draft = run("avenant", paa, variant)
 if "**PROJET**" not in avenant_draft:

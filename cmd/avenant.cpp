@@ -22,6 +22,7 @@ struct AvenantOptions {
   std::string format = "md";
   int number = 1;
   std::string effect;
+  std::string signed_on;  // --signature-convention
   std::string stage = "brouillon";
   std::string output;
 };
@@ -33,6 +34,15 @@ int run_avenant(const AvenantOptions& o) {
     if (!effect) {
       cli::print_error(fmt::format("--prise-effet {} n'est pas une date AAAA-MM-JJ (exemple : 2026-07-01)",
                                    guillemets(o.effect)));
+      return cli::unusable;
+    }
+  }
+  std::optional<Date> signed_on;
+  if (!o.signed_on.empty()) {
+    signed_on = parse_iso_date(o.signed_on);
+    if (!signed_on) {
+      cli::print_error(fmt::format("--signature-convention {} n'est pas une date AAAA-MM-JJ (exemple : 2026-03-12)",
+                                   guillemets(o.signed_on)));
       return cli::unusable;
     }
   }
@@ -48,15 +58,23 @@ int run_avenant(const AvenantOptions& o) {
                       "tout : aucun avenant à rédiger\n");
     return cli::findings;
   }
+  if (Diagnostics wrong = avenant::incoherences(*a.ctg, *b.ctg); wrong.count(Severity::Error)) {
+    HumanStyle style;
+    style.color = cli::use_color(stderr);
+    for (const auto& d : wrong.items()) cli::emit(stderr, format_human(d, b.sources, style), style.color);
+    cli::emit(stderr, "ctg : avenant non rédigé : la nouvelle version n'est pas cohérente avec le transfert qu'il "
+                      "constate ; corrigez-la, puis relancez ctg avenant\n");
+    return cli::findings;
+  }
   const bool signing = o.stage == "signature";
   if (signing) {
-    avenant::Blockers blockers = avenant::signature_blockers(*a.ctg, *b.ctg, effect);
+    avenant::Blockers blockers = avenant::signature_blockers(*a.ctg, *b.ctg, effect, signed_on);
     blockers.before = cli::acknowledged(*a.ctg, a.sources, blockers.before);
     blockers.after = cli::acknowledged(*b.ctg, b.sources, blockers.after);
     if (cli::refuse_unsignable({{&blockers.before, &a.sources}, {&blockers.after, &b.sources}}, "avenant"))
       return cli::findings;
   }
-  render::doc::Document d = avenant::build(*a.ctg, *b.ctg, changes, o.number, effect, !signing);
+  render::doc::Document d = avenant::build(*a.ctg, *b.ctg, changes, o.number, effect, !signing, signed_on);
   return cli::write_document(d, o.format, o.output);
 }
 }  // namespace
@@ -76,6 +94,10 @@ void setup_avenant(CLI::App& app, int& exit_code) {
   sub->add_option("--prise-effet", opts->effect,
                   "Date de prise d'effet AAAA-MM-JJ (par défaut : celle du transfert de compétence, sinon à remplir)")
       ->type_name("DATE");
+  sub->add_option("--signature-convention", opts->signed_on,
+                  "Date AAAA-MM-JJ de signature de la convention d'origine, citée au visa, quand l'ancienne version ne "
+                  "la porte pas (convention › date_signature) ; sinon « À REMPLIR »")
+      ->type_name("DATE");
   sub->add_option("--stage", opts->stage,
                   "Étape : brouillon (par défaut, le projet marqué « PROJET ») ou signature (la version à signer, "
                   "refusée tant que la nouvelle version a des erreurs de ctg validate --stage signature autres que le "
@@ -86,7 +108,8 @@ void setup_avenant(CLI::App& app, int& exit_code) {
   sub->add_option("-o,--output", opts->output, "Fichier à écrire (sinon la sortie standard) ; écrit d'un seul coup")
       ->type_name("FICHIER");
   sub->footer(
-      "Codes de sortie : 0 avenant produit, 1 versions identiques (rien à rédiger) ou version pour signature refusée,\n"
+      "Codes de sortie : 0 avenant produit, 1 versions identiques (rien à rédiger), version pour signature refusée\n"
+      "ou nouvelle version incohérente avec le transfert constaté (tableau d'offre d'une commune qui ne planifie plus),\n"
       "2 version illisible ou invalide,\n"
       "écriture impossible ou ligne de commande invalide. Voir aussi : man ctg-avenant, ctg diff.");
   sub->callback([opts, format, &exit_code] {

@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
+#include <regex>
 
 #include "avenant/clauses.hpp"
 #include "coverage/coverage.hpp"
@@ -145,24 +147,147 @@ std::optional<Date> effect_date(const std::vector<TransferClause>& moved, const 
   return when;
 }
 
+// « 31 décembre 2030 » in an article's text, whatever its spaces (plain,
+// non-breaking, a line break): a regex on the UTF-8 bytes.
+std::regex date_in_text(const Date& d) {
+  static constexpr std::array<const char*, 12> months{"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+                                                      "août", "septembre", "octobre", "novembre", "décembre"};
+  const std::string space = "(?:\\s|\xC2\xA0|\xE2\x80\xAF)+";
+  std::string day = d.day == 1 ? "1(?:er)?" : std::to_string(d.day);
+  return std::regex("(^|[^0-9])" + day + space + months[static_cast<std::size_t>(std::clamp(d.month, 1, 12) - 1)] +
+                    space + std::to_string(d.year) + "(?![0-9])");
+}
+
+// convention.debut and convention.fin are data, not clauses: the article that states the date is amended instead.
+bool date_field(const diff::Change& c) { return c.path == "convention.debut" || c.path == "convention.fin"; }
+
+// The articles the avenant amends for a changed date of the convention, as
+// amended: an article the new version already rewrites is left to its own
+// change; one that still states the old date gets the new one in its alinéa.
+std::vector<Article> dated_articles(const Ctg& before, const Ctg& after, const diff::Result& changes) {
+  std::vector<Article> out;
+  auto rewritten = [&](const std::string& id) {
+    return std::any_of(changes.changes.begin(), changes.changes.end(), [&](const diff::Change& c) {
+      return c.code == "article-modifie" && id_in(c.path, "articles") == id;
+    });
+  };
+  std::vector<std::pair<Date, Date>> moved;
+  if (before.convention.debut != after.convention.debut) moved.emplace_back(before.convention.debut, after.convention.debut);
+  if (before.convention.fin != after.convention.fin) moved.emplace_back(before.convention.fin, after.convention.fin);
+  for (const auto& [old_date, new_date] : moved) {
+    std::regex was = date_in_text(old_date);
+    for (const auto& a : after.articles) {
+      if (!std::regex_search(a.texte, was) || rewritten(a.id)) continue;
+      auto known = std::find_if(out.begin(), out.end(), [&](const Article& x) { return x.id == a.id; });
+      Article& amended = known == out.end() ? out.emplace_back(a) : *known;
+      std::smatch m;
+      std::string rest = amended.texte, text;
+      while (std::regex_search(rest, m, was)) {
+        text += m.prefix().str() + m[1].str() + to_french_long(new_date);
+        rest = m.suffix().str();
+      }
+      amended.texte = text + rest;
+    }
+  }
+  return out;
+}
+
+// Whether the new date of a date field is written in an article the avenant amends.
+bool stated(const Ctg& after, const std::vector<Article>& dated, const diff::Change& c) {
+  auto when = c.after ? parse_iso_date(*c.after) : std::nullopt;
+  if (!when) return false;
+  std::regex now = date_in_text(*when);
+  auto says = [&](const Article& a) { return std::regex_search(a.texte, now); };
+  return std::any_of(dated.begin(), dated.end(), says) || std::any_of(after.articles.begin(), after.articles.end(), says);
+}
+
+// The communes that hand over 3° (planifier) in this avenant.
+std::vector<const TransferClause*> planning_moved(const std::vector<TransferClause>& moved) {
+  std::vector<const TransferClause*> out;
+  for (const auto& t : moved)
+    if (t.commune && std::find(t.competences.begin(), t.competences.end(), Competence::Planifier) != t.competences.end())
+      out.push_back(&t);
+  return out;
+}
+
+// « offre_petite_enfance[les-mees] »: the offer table of a commune, as ctg diff names it.
+std::string offer_path(const TransferClause& t) { return "offre_petite_enfance[" + t.commune->id + "]"; }
+
+// An offer table removed because its commune hands over 3° (planifier): the transfer article says it.
+bool leaves_with_transfer(const diff::Change& c, const std::vector<TransferClause>& moved) {
+  if (c.code != "entree-retiree") return false;
+  auto planners = planning_moved(moved);
+  return std::any_of(planners.begin(), planners.end(), [&](const TransferClause* t) { return c.path == offer_path(*t); });
+}
+
+
+// The Caf's own authorisation, as the convention's visas state it (« Vu la
+// délibération du conseil d’administration de la Caf … »), when the Caf's
+// signatories are authorised without a deliberation of their own.
+std::vector<const Visa*> caf_board_visas(const Ctg& convention) {
+  std::vector<const Visa*> out;
+  for (const auto& v : convention.visas)
+    if (v.texte.find("conseil d’administration") != std::string::npos ||
+        v.texte.find("conseil d'administration") != std::string::npos)
+      out.push_back(&v);
+  return out;
+}
+
+// The article on the CDSF: who sends the amended early-childhood part, as the convention's own article says.
+std::string cdsf_clause(const Ctg& before) {
+  std::string stands = "Le volet de la convention relatif à l'accueil du jeune enfant, tel que modifié par le présent "
+                       "avenant, tient lieu de schéma pluriannuel de maintien et de développement de l'offre d'accueil "
+                       "du jeune enfant. ";
+  auto sender = cdsf_sender(before);
+  if (!sender)
+    return stands + "Conformément à l'article L214-2 II du code de l'action sociale et des familles, il est transmis au "
+                    "comité départemental des services aux familles dans le mois qui suit la signature du présent avenant.";
+  return stands + fmt::format("Conformément à l'article L214-2 II du code de l'action sociale et des familles et à "
+                              "l'article {} de la convention, {} le transmet au comité départemental des services aux "
+                              "familles{}, dans le mois qui suit la signature du présent avenant.",
+                              sender->article, sender->who, sender->condition.empty() ? "" : ", " + sender->condition);
+}
+
 }  // namespace
 
-Blockers signature_blockers(const Ctg& before, const Ctg& after, const std::optional<Date>& effect) {
+
+Diagnostics incoherences(const Ctg& before, const Ctg& after) {
+  Diagnostics out;
+  auto moved = transfers(before, after);
+  for (const TransferClause* t : planning_moved(moved))
+    for (const auto& table : after.offre_petite_enfance)
+      if (table.ao == t->commune->id)
+        out.error("OFF-2", table.at("ao"),
+                  fmt::format("{} transfère la compétence 3° (planifier) à {}, mais la nouvelle version garde son "
+                              "tableau d'offre petite enfance : l'avenant laisserait à l'annexe 3 une offre que la "
+                              "commune ne planifie plus",
+                              capitalised(t->commune_name), format::naming::designation(*t->epci)),
+                  fmt::format("retirez ce tableau de la nouvelle version (l'avenant le supprimera de l'annexe 3) et "
+                              "reportez ses lignes dans le tableau de {} si elles restent prévues",
+                              format::naming::designation(*t->epci)));
+  return out;
+}
+
+Blockers signature_blockers(const Ctg& before, const Ctg& after, const std::optional<Date>& effect,
+                            const std::optional<Date>& original_signature) {
   Blockers out;
   out.after = render::signature_blockers(after, coverage::compute(after));
   const auto& cv = before.convention;
-  if (!cv.date_signature)
+  if (!cv.date_signature && !original_signature)
     out.before.error("SIG-1", cv.has("date_signature") ? cv.at("date_signature") : cv.at("fin"),
                      "date de signature de la convention d'origine inconnue : le visa de l'avenant la cite",
-                     "renseignez convention › date_signature dans l'ancienne version");
+                     "renseignez convention › date_signature dans l'ancienne version, ou donnez-la par "
+                     "--signature-convention AAAA-MM-JJ");
   if (!effect_date(transfers(before, after), effect))
     out.after.error("AVENANT", Loc{}, "date de prise d'effet de l'avenant inconnue : aucun transfert ne la donne",
                     "ajoutez --prise-effet AAAA-MM-JJ");
   return out;
 }
 
+// Why one long function: the avenant is one document in the order a juriste reads it (parties, visas,
+// considérants, articles, signatures), its sections sharing the changes sorted once.
 render::doc::Document build(const Ctg& before, const Ctg& after, const diff::Result& changes, int number,
-                    const std::optional<Date>& effect, bool draft) {
+                    const std::optional<Date>& effect, bool draft, const std::optional<Date>& original_signature) {
   render::doc::Document d;
   const auto& cv = after.convention;
   d.title = fmt::format("Avenant n° {} à la {}", number, lowered(cv.titre));
@@ -180,12 +305,17 @@ render::doc::Document build(const Ctg& before, const Ctg& after, const diff::Res
 
   // What changed, sorted into the clauses a legal officer writes.
   auto moved = transfers(before, after);
-  std::vector<const diff::Change*> articles, fiches, others;
+  std::vector<const diff::Change*> articles, fiches, others, gone;  // gone: offer tables of communes that no longer plan
   bool cdsf = !moved.empty();
+  std::vector<Article> dated = dated_articles(before, after, changes);  // the articles that state a changed date
   for (const auto& c : changes.changes) {
-    if (signature_only(c)) continue;
+    if (signature_only(c) || (date_field(c) && stated(after, dated, c))) continue;
     if (early_childhood(c.section)) cdsf = true;
     if (c.section == "autorites_organisatrices" && !moved.empty()) continue;  // restated by the transfer article
+    if (leaves_with_transfer(c, moved)) {
+      gone.push_back(&c);
+      continue;
+    }
     if (c.code == "article-modifie" && id_in(c.path, "articles").size() && find_article(after, id_in(c.path, "articles")))
       articles.push_back(&c);
     else if (c.code == "fiche-ajoutee") fiches.push_back(&c);
@@ -197,8 +327,9 @@ render::doc::Document build(const Ctg& before, const Ctg& after, const diff::Res
   const auto& old_cv = before.convention;
   render::doc::Line convention_visa = render::doc::plain(fmt::format("Vu la {} {} {}-{}, signée le ", lowered(old_cv.titre),
                                                      old_cv.territoire, old_cv.debut.year, old_cv.fin.year));
-  if (old_cv.date_signature) convention_visa.push_back({to_french_long(*old_cv.date_signature)});
-  else convention_visa.push_back({"………………………", render::doc::Style::Blank});
+  std::optional<Date> signed_on = old_cv.date_signature ? old_cv.date_signature : original_signature;
+  if (signed_on) convention_visa.push_back({to_french_long(*signed_on)});
+  else convention_visa.push_back({"À REMPLIR", render::doc::Style::Blank});
   convention_visa.push_back({" ;"});
   visas.push_back(convention_visa);
   const Article* amendments = nullptr;
@@ -218,12 +349,17 @@ render::doc::Document build(const Ctg& before, const Ctg& after, const diff::Res
     for (auto& v : transfer_visas(t)) visas.push_back(std::move(v));
   for (const auto& p : signing.parties)
     if (p.deliberation) visas.push_back(render::deliberation_visa(p, " autorisant la signature du présent avenant ;"));
+    else if (p.type == PartyType::Caf)
+      for (const Visa* v : caf_board_visas(before)) visas.push_back(render::doc::plain(v->texte));
   out.push_back(heading(2, "Visas", "visas"));
   out.push_back(bullet_list(std::move(visas)));
 
   // Considérants: why the avenant is made.
   std::vector<render::doc::Line> recitals;
   for (const auto& t : moved) recitals.push_back(render::doc::plain(transfer_recital(t)));
+  for (const Article& a : dated)
+    recitals.push_back(render::doc::plain(fmt::format("Considérant qu'il y a lieu de modifier l'article {} « {} » de la "
+                                              "convention ;", a.numero, a.titre)));
   for (const diff::Change* c : articles) {
     const Article* a = find_article(after, id_in(c->path, "articles"));
     recitals.push_back(render::doc::plain(fmt::format("Considérant qu'il y a lieu de modifier l'article {} « {} » de la "
@@ -262,12 +398,21 @@ render::doc::Document build(const Ctg& before, const Ctg& after, const diff::Res
     for (auto& b : table)
       if (b.kind != render::doc::Kind::Heading) out.push_back(std::move(b));
   }
+  for (const TransferClause* t : planning_moved(moved))
+    if (std::any_of(gone.begin(), gone.end(), [&](const diff::Change* c) { return c->path == offer_path(*t); }))
+      out.push_back(paragraph(render::doc::plain(fmt::format(
+          "Le tableau de l'offre d'accueil du jeune enfant de {} est supprimé de l'annexe 3 : la planification de "
+          "cette offre relève désormais de {}.", t->commune_name, format::naming::designation(*t->epci)))));
+  for (const Article& a : dated) {
+    next_article(fmt::format("Modification de l'article {}", a.numero));
+    if (const Article* b = find_article(before, a.id)) article_change(*b, a, out);
+  }
   for (const diff::Change* c : articles) {
     std::string id = id_in(c->path, "articles");
     const Article* a = find_article(after, id);
     const Article* b = find_article(before, id);
     next_article(fmt::format("Modification de l'article {}", a->numero));
-    if (b) article_change(*c, *b, *a, out);
+    if (b) article_change(*b, *a, out);
   }
   for (const diff::Change* c : fiches) {
     const ActionSheet* f = find_fiche(after, id_in(c->path, "fiches_action"));
@@ -301,11 +446,7 @@ render::doc::Document build(const Ctg& before, const Ctg& after, const diff::Res
   }
   if (cdsf) {
     next_article("Transmission au comité départemental des services aux familles");
-    out.push_back(paragraph(render::doc::plain(
-        "Le volet de la convention relatif à l'accueil du jeune enfant, tel que modifié par le présent avenant, "
-        "tient lieu de schéma pluriannuel de maintien et de développement de l'offre d'accueil du jeune enfant. "
-        "Conformément à l'article L214-2 II du code de l'action sociale et des familles, il est transmis au comité "
-        "départemental des services aux familles dans le mois qui suit la signature du présent avenant.")));
+    out.push_back(paragraph(render::doc::plain(cdsf_clause(before))));
   }
   next_article("Autres stipulations");
   out.push_back(paragraph(render::doc::plain("Les autres stipulations de la convention d'origine et de ses annexes, non "
@@ -313,9 +454,9 @@ render::doc::Document build(const Ctg& before, const Ctg& after, const diff::Res
   next_article("Prise d'effet");
   std::optional<Date> when = effect_date(moved, effect);  // else a blank to fill in
   out.push_back(paragraph(render::blocks::concat(
-      {render::doc::plain("Le présent avenant prend effet le "), render::blocks::date_or_blank(when),
-       render::doc::plain(", sous réserve de sa signature par l'ensemble des parties. Il fait partie intégrante de la "
-                  "convention.")})));
+      {render::doc::plain("Le présent avenant prend effet à compter du "), render::blocks::date_or_blank(when),
+       render::doc::plain(", ou à la date de la dernière signature des parties si elle est postérieure. Il fait partie "
+                          "intégrante de la convention.")})));
   out.push_back(render::blocks::page_break());
   out.push_back(heading(2, "Signatures", "signatures"));
   render::signatures_section(signing, out);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "avenant/clauses.hpp"
 
+#include "avenant/alineas.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -55,35 +57,6 @@ std::string competences_words(const std::vector<Competence>& cs) {
   std::vector<std::string> names;
   for (Competence c : cs) names.push_back(fmt::format("« {} »", label_of(c)));
   return fmt::format("{} {}", cs.size() > 1 ? "les compétences" : "la compétence", fr::and_list(names));
-}
-
-std::vector<std::string> words_of(const std::string& s) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char ch : s) {
-    if (ch == ' ' || ch == '\n' || ch == '\t') {
-      if (!cur.empty()) out.push_back(cur);
-      cur.clear();
-    } else {
-      cur.push_back(ch);
-    }
-  }
-  if (!cur.empty()) out.push_back(cur);
-  return out;
-}
-
-std::string joined(const std::vector<std::string>& w, std::size_t from, std::size_t to) {
-  std::string out;
-  for (std::size_t i = from; i < to; ++i) out += (i > from ? " " : "") + w[i];
-  return out;
-}
-
-std::size_t occurrences(const std::vector<std::string>& text, const std::vector<std::string>& phrase) {
-  if (phrase.empty() || phrase.size() > text.size()) return 0;
-  std::size_t n = 0;
-  for (std::size_t i = 0; i + phrase.size() <= text.size(); ++i)
-    if (std::equal(phrase.begin(), phrase.end(), text.begin() + static_cast<long>(i))) ++n;
-  return n;
 }
 
 }  // namespace
@@ -191,103 +164,150 @@ std::vector<Line> transfer_visas(const TransferClause& t) {
   return out;
 }
 
+// The considérant states what is done in the past (the order, the councils'
+// decision) and the transfer's effect in the present, as the article that
+// takes note of it.
 std::string transfer_recital(const TransferClause& t) {
-  return fmt::format("Considérant que {} a transféré à {} {}{} et que la population prise en compte par {} pour "
-                     "{} en est modifiée ;",
-                     t.commune_name, format::naming::designation(*t.epci), competences_words(t.competences),
-                     t.transfer && t.transfer->depuis ? " à compter du " + to_french_long(*t.transfer->depuis) : "",
-                     fr::of_phrase(format::naming::designation(*t.epci)).substr(3),
-                     t.competences.size() > 1 ? "ces compétences" : "cette compétence");
+  std::string epci = format::naming::designation(*t.epci);
+  std::string what = fmt::format("{} à {} de {}", t.commune_name, epci, competences_words(t.competences));
+  std::string effect = t.transfer && t.transfer->depuis
+                           ? fmt::format(", qui prend effet le {}", to_french_long(*t.transfer->depuis))
+                           : std::string();
+  std::string fact;
+  if (t.transfer && t.transfer->arrete_prefectoral)
+    fact = fmt::format("l'arrêté préfectoral {} a prononcé le transfert par {}{}", *t.transfer->arrete_prefectoral, what, effect);
+  else if (t.transfer)
+    fact = fmt::format("le transfert par {} a été décidé{}", what, effect);
+  else
+    fact = fmt::format("{} a transféré à {} {}", t.commune_name, epci, competences_words(t.competences));
+  return fmt::format("Considérant que {}, et que la population prise en compte par {} pour {} en est modifiée ;", fact,
+                     fr::of_phrase(epci).substr(3), t.competences.size() > 1 ? "ces compétences" : "cette compétence");
 }
 
-std::string unique_quote(const std::string& text, std::size_t begin, std::size_t end) {
-  auto w = words_of(text);
-  std::size_t b = std::min(begin, w.size()), e = std::min(std::max(end, b), w.size());
-  while (true) {
-    std::vector<std::string> phrase(w.begin() + static_cast<long>(b), w.begin() + static_cast<long>(e));
-    if (!phrase.empty() && occurrences(w, phrase) == 1) return joined(w, b, e);
-    if (b == 0 && e == w.size()) return joined(w, b, e);
-    if (b > 0) --b;
-    if (e < w.size()) ++e;
-  }
+namespace {
+
+// An alinéa quoted in a clause, its list mark left out: « De la Caf, ».
+std::string inline_quote(const std::string& alinea) {
+  bool item = alinea.size() > 2 && (alinea.rfind("- ", 0) == 0 || alinea.rfind("* ", 0) == 0);
+  return fmt::format("« {} »", item ? alinea.substr(2) : alinea);
 }
 
-// Why one long function: One case per kind of change of an article, each giving its clause; they share the article's designation.
-void article_change(const diff::Change& c, const Article& before, const Article& after, std::vector<Block>& out) {
+// The end of a clause that quotes: « … d'agglomération. » takes no second full stop.
+std::string closed(const std::string& clause) {
+  for (const char* end : {".", ";", ":", "!", "?"})
+    if (clause.size() > 4 && clause.compare(clause.size() - 4, 1, end) == 0 && clause.ends_with(" »")) return clause;
+  return clause + ".";
+}
+
+// Several alinéas quoted, one paragraph each, between « and ».
+Block block_quote(const std::vector<std::string>& text) {
+  std::string q;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    q += fmt::format("{}> {}{}{}\n", i ? ">\n" : "", i == 0 ? "« " : "", text[i], i + 1 == text.size() ? " »" : "");
+  return markdown(q);
+}
+
+std::string upper_first(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
+}  // namespace
+
+// The rule a juriste accepts: a change replaces, deletes or inserts whole
+// alinéas, named by their ordinal in the old article, the new text in full;
+// the article is restated in full when most of it changes.
+void article_change(const Article& before, const Article& after, std::vector<Block>& out) {
   std::string where = fmt::format("l'article {} « {} »", after.numero, after.titre);
-  // Word runs of the difference, with their positions in both texts.
-  struct Run {
-    std::size_t b0, b1, a0, a1;  // [b0, b1) in the old words, [a0, a1) in the new
-  };
-  std::vector<Run> runs;
-  std::size_t bi = 0, ai = 0, changed = 0;
-  for (const auto& piece : c.words) {
-    std::size_t n = words_of(piece.text).size();
-    if (piece.op == diff::WordPiece::Op::Same) {
-      bi += n, ai += n;
-      continue;
-    }
-    if (runs.empty() || runs.back().b1 != bi || runs.back().a1 != ai) runs.push_back({bi, bi, ai, ai});
-    if (piece.op == diff::WordPiece::Op::Removed) bi += n, runs.back().b1 = bi;
-    else ai += n, runs.back().a1 = ai;
-    changed += n;
+  auto old_alineas = alineas(before.texte), new_alineas = alineas(after.texte);
+  auto edits = alinea_edits(old_alineas, new_alineas);
+  std::size_t touched = 0;
+  bool long_text = false;
+  for (const auto& e : edits) {
+    touched += std::max(e.last - e.first, e.text.size());
+    long_text = long_text || e.text.size() > 1;
   }
-  // Runs a few words apart are one change: « assuré [conjointement] par [la Caf et] la ».
-  std::vector<Run> merged;
-  for (const auto& r : runs) {
-    if (!merged.empty() && r.b0 - merged.back().b1 <= 4 && r.b0 - merged.back().b1 == r.a0 - merged.back().a1) {
-      merged.back().b1 = r.b1;
-      merged.back().a1 = r.a1;
-    } else {
-      merged.push_back(r);
+  if (edits.empty()) return;
+  if (edits.size() == 1 && 2 * touched <= old_alineas.size() + 1) {
+    const auto& e = edits.front();
+    std::string clause = upper_first(alinea_clause(e, "de " + where));
+    if (e.text.empty()) out.push_back(paragraph(render::doc::plain(clause + ".")));
+    else if (e.text.size() == 1) out.push_back(paragraph(render::doc::plain(closed(clause + " " + inline_quote(e.text[0])))));
+    else {
+      out.push_back(paragraph(render::doc::plain(clause)));
+      out.push_back(block_quote(e.text));
     }
-  }
-  runs = merged;
-  auto wb = words_of(before.texte), wa = words_of(after.texte);
-  bool short_change = !runs.empty() && runs.size() <= 3 && changed <= 40 && wb.size() > 0;
-  if (!short_change) {
-    out.push_back(paragraph(render::doc::plain(fmt::format("{} est ainsi rédigé :", [&] {
-      std::string s = where;
-      s[0] = 'L';
-      return s;
-    }()))));
-    std::string q;
-    for (std::size_t pos = 0; pos <= after.texte.size();) {
-      auto nl = after.texte.find('\n', pos);
-      if (nl == std::string::npos) nl = after.texte.size();
-      q += "> " + after.texte.substr(pos, nl - pos) + "\n";
-      pos = nl + 1;
-    }
-    out.push_back(markdown(q));
     return;
   }
-  std::vector<std::string> items;
-  for (const auto& r : runs) {
-    // Widen the quoted passage, the same words on both sides, until it occurs once in the old text.
-    std::size_t left = 0, right = 0;
-    auto quote_before = [&] { return std::vector<std::string>(wb.begin() + static_cast<long>(r.b0 - left), wb.begin() + static_cast<long>(r.b1 + right)); };
-    while ((r.b1 + right - (r.b0 - left) == 0 || occurrences(wb, quote_before()) != 1) &&
-           (r.b0 - left > 0 || r.b1 + right < wb.size())) {
-      if (r.b0 - left > 0 && r.a0 - left > 0) ++left;
-      if (r.b1 + right < wb.size() && r.a1 + right < wa.size()) ++right;
-      if ((r.b0 - left == 0 || r.a0 - left == 0) && (r.b1 + right == wb.size() || r.a1 + right == wa.size())) break;
+  if (!long_text && edits.size() <= 4 && 2 * touched <= old_alineas.size()) {
+    out.push_back(paragraph(render::doc::plain(upper_first(where) + " est ainsi modifié :")));
+    std::vector<std::string> items;
+    for (std::size_t i = 0; i < edits.size(); ++i) {
+      const auto& e = edits[i];
+      std::string clause = upper_first(alinea_clause(e, ""));
+      if (!e.text.empty()) clause += " " + inline_quote(e.text[0]);
+      items.push_back(i + 1 == edits.size() ? closed(fmt::format("{}° {}", i + 1, clause))
+                                            : fmt::format("{}° {} ;", i + 1, clause));
     }
-    std::string old_words = joined(wb, r.b0 - left, r.b1 + right);
-    std::string new_words = joined(wa, r.a0 - left, r.a1 + right);
-    if (new_words.empty()) items.push_back(fmt::format("les mots « {} » sont supprimés", old_words));
-    else items.push_back(fmt::format("les mots « {} » sont remplacés par les mots « {} »", old_words, new_words));
-  }
-  if (items.size() == 1) {
-    out.push_back(paragraph(render::doc::plain(fmt::format("À {}, {}.", where, items[0]))));
+    out.push_back(list(items));
     return;
   }
-  out.push_back(paragraph(render::doc::plain(fmt::format("{} est ainsi modifié :", [&] {
-    std::string s = where;
-    s[0] = 'L';
-    return s;
-  }()))));
-  for (std::size_t i = 0; i < items.size(); ++i) items[i] = fmt::format("{}° {}{}", i + 1, items[i], i + 1 == items.size() ? "." : " ;");
-  out.push_back(list(items));
+  out.push_back(paragraph(render::doc::plain(upper_first(where) + " est ainsi rédigé :")));
+  out.push_back(block_quote(new_alineas));
+}
+
+namespace {
+
+bool mentions_cdsf(const std::string& s) {
+  return s.find("CDSF") != std::string::npos || s.find("omité départemental des services aux familles") != std::string::npos;
+}
+
+// The sentences of an alinéa: « … familiale. La Caf … » → two.
+std::vector<std::string> sentences(const std::string& alinea) {
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  for (auto at = alinea.find(". "); at != std::string::npos; at = alinea.find(". ", at + 2)) {
+    out.push_back(alinea.substr(from, at + 1 - from));
+    from = at + 2;
+  }
+  if (from < alinea.size()) out.push_back(alinea.substr(from));
+  return out;
+}
+
+// The party whose name is the subject nearest before `verb` in `sentence`: « la Caf peut transmettre ».
+std::string subject_of(const Ctg& ctg, const std::string& sentence, std::size_t verb) {
+  std::string who;
+  std::size_t best = 0;
+  for (const auto& p : ctg.parties) {
+    std::string name = p.nom_court ? *p.nom_court : p.type == PartyType::Caf ? "la Caf" : std::string();
+    if (name.empty()) continue;
+    auto at = sentence.rfind(name, verb);
+    if (at != std::string::npos && at + name.size() <= verb && (who.empty() || at >= best)) who = name, best = at;
+  }
+  return who;
+}
+
+}  // namespace
+
+std::optional<CdsfSender> cdsf_sender(const Ctg& convention) {
+  std::optional<CdsfSender> found;
+  for (const auto& a : convention.articles)
+    for (const auto& alinea : alineas(a.texte))
+      for (const auto& s : sentences(alinea)) {
+        auto verb = s.find("transm");
+        if (!mentions_cdsf(s) || verb == std::string::npos) continue;
+        std::string who = subject_of(convention, s, verb);
+        if (who.empty()) continue;
+        // The sentence on the CTG's own elements wins over a commune's separate schéma.
+        bool about_ctg = s.find("CTG") != std::string::npos || s.find("Ctg") != std::string::npos ||
+                         s.find("convention") != std::string::npos;
+        if (found && !about_ctg) continue;
+        CdsfSender c{a.numero, who, {}};
+        if (s.rfind("Avec ", 0) == 0 && s.find(", ") < verb) c.condition = "a" + s.substr(1, s.find(", ") - 1);
+        found = c;
+        if (about_ctg) return found;
+      }
+  return found;
 }
 
 }  // namespace ctg::avenant

@@ -32,11 +32,19 @@ void transfer_article(const TransferClause& t, std::vector<render::doc::Block>& 
 std::vector<render::doc::Line> transfer_visas(const TransferClause& t);
 std::string transfer_recital(const TransferClause& t);
 
-// « À l'article 6, les mots « … » sont remplacés par les mots « … ». » when
-// the change is short; otherwise the article restated in full.
-void article_change(const diff::Change& c, const Article& before, const Article& after, std::vector<render::doc::Block>& out);
+// The clause amending an article: whole alinéas replaced, deleted or
+// inserted, named by their ordinal (« Le seizième alinéa de l'article 6 … est
+// remplacé par les dispositions suivantes : « … ». »), or the article restated.
+void article_change(const Article& before, const Article& after, std::vector<render::doc::Block>& out);
 
-// The shortest text around a changed passage that occurs once in `text`.
-std::string unique_quote(const std::string& text, std::size_t begin, std::size_t end);
+// Who sends the CTG's early-childhood part to the CDSF, as the convention
+// says it (article 6 of the example: « Avec l’accord express des collectivités
+// locales, la Caf peut transmettre au CDSF les éléments de la CTG … »).
+struct CdsfSender {
+  std::int64_t article = 0;
+  std::string who;        // « la Caf »
+  std::string condition;  // « avec l’accord express des collectivités locales », or empty
+};
+std::optional<CdsfSender> cdsf_sender(const Ctg& convention);
 
 }  // namespace ctg::avenant

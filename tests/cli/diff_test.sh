@@ -55,6 +55,9 @@ open('fiches-action.yaml', 'w', encoding='utf-8').write(text.rstrip() + '''
 variant article-modifie "$edit
 sub('ctg.yaml', 'fin: 2030-12-31', 'fin: 2029-12-31')
 sub('ctg.yaml', '2026 jusqu’au 31 décembre 2030 au', '2026 jusqu’au 31 décembre 2029 au')"
+# Only the end date (a data field) changes: the avenant amends the alinéa of article 10 that states it, once.
+variant fin-seule "$edit
+sub('ctg.yaml', 'fin: 2030-12-31', 'fin: 2029-12-31')"
 # The golden avenant: Les Mées transfers 3° to PAA, a fiche is added, a sentence of article 6 changes
 # (tests/cli/variante_mees_transfert.py); kept as tests/golden/diff/avenant-mees-transfert.md.
 variant mees-transfert "exec(open('$root/tests/cli/variante_mees_transfert.py', encoding='utf-8').read())"
@@ -94,6 +97,24 @@ check "avenant-commune-rejoint.md" 0 -- "$ctg" avenant --numero 2 ancien commune
 check "avenant-article-modifie.md" 0 -- "$ctg" avenant ancien article-modifie
 check "avenant-fiche-ajoutee.md" 0 -- "$ctg" avenant ancien fiche-ajoutee
 check "avenant-mees-transfert.md" 0 -- "$ctg" avenant ancien mees-transfert
+check "avenant-fin-seule.md" 0 -- "$ctg" avenant ancien fin-seule
+# Les Mées hands over 3° but keeps its offer table (OFF-2): no avenant, the reason and the table's position.
+variant mees-garde-offre "exec(open('$root/tests/cli/variante_mees_transfert.py', encoding='utf-8').read().split('# Les Mées no longer plans')[0])"
+out=$("$ctg" avenant ancien mees-garde-offre 2>&1 >/dev/null); rc=$?
+[ $rc = 1 ] && grep -q "annexe-3-plan-actions.yaml:[0-9]*:[0-9]*: erreur\[OFF-2\]: La Commune des Mées transfère la compétence 3° (planifier)" <<<"$out" &&
+  grep -q "avenant non rédigé" <<<"$out" && ok "avenant refusé : tableau d'offre d'une commune qui ne planifie plus" ||
+  { ko "avenant mees-garde-offre : code $rc"; echo "$out" | head -5; }
+# The signature date of the convention, asked for when the old version lacks it.
+out=$("$ctg" avenant --signature-convention 2026-03-12 ancien fiche-ajoutee 2>&1)
+grep -q "signée le 12.*mars.*2026" <<<"$out" && ! grep -q "À REMPLIR" <<<"$out" && ok "avenant --signature-convention" ||
+  ko "avenant --signature-convention"
+grep -q "signée le À REMPLIR" "$golden/avenant-fiche-ajoutee.md" && ok "avenant : date de signature de la convention À REMPLIR" ||
+  ko "avenant : À REMPLIR"
+out=$("$ctg" avenant --stage signature --prise-effet 2026-09-01 ancien fiche-ajoutee 2>&1); rc=$?
+[ $rc = 1 ] && grep -q "date de signature de la convention d'origine inconnue" <<<"$out" && grep -q -- "--signature-convention" <<<"$out" &&
+  ok "avenant --stage signature refusé sans date de signature de la convention" || { ko "signature sans date : code $rc"; echo "$out" | tail -3; }
+"$ctg" avenant --signature-convention 2026-02-30 ancien fiche-ajoutee >/dev/null 2>&1; [ $? = 2 ] &&
+  ok "avenant --signature-convention invalide : code 2" || ko "--signature-convention invalide"
 "$ctg" avenant -f html ancien fiche-ajoutee -o avenant.html && tidy -q -e avenant.html >/dev/null 2>&1
 [ $? -lt 2 ] && ok "avenant HTML (tidy)" || ko "avenant HTML"
 "$ctg" avenant ancien ancien >/dev/null 2>&1; [ $? = 1 ] && ok "avenant sans différence" || ko "avenant sans différence"

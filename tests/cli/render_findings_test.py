@@ -302,21 +302,31 @@ golden = open(os.path.join(root, "tests", "golden", "diff", "avenant-mees-transf
 g = norm(golden)
 if "transfère à" in g:
     fail("avenant de référence : l'avenant opère le transfert au lieu d'en prendre acte")
+# A juriste replaces whole alinéas, never a fragment of words; a data field (« Fin ») is not a clause.
+if "les mots «" in g or "a transféré à" in g:
+    fail("avenant de référence : fragment de mots remplacé, ou transfert au passé composé avec une date à venir")
 for clause in ["Les parties prennent acte du transfert par la Commune des Mées à la Communauté d’Agglomération Provence Alpes "
                "Agglomération de la compétence « 3° planifier",
                "à compter du 1er juillet 2026", "l'arrêté préfectoral n° 2026-153-004 du 2 juin 2026",
                "L5211-17 du code général des collectivités territoriales", "il passe de 38 193 à 41 913 habitants",
                "41 913 pour 3°", "Vu la délibération du conseil municipal des Mées du 10 mars 2026",
-               "Considérant que la Commune des Mées a transféré", "les mots « assuré par la » sont remplacés par les mots « assuré conjointement par la Caf et la »",
+               "Considérant que l'arrêté préfectoral n° 2026-153-004 du 2 juin 2026 a prononcé le transfert par la Commune des Mées",
+               "qui prend effet le 1er juillet 2026",
+               "Le seizième alinéa de l'article 6 « Modalités de collaboration » est remplacé par les dispositions suivantes : "
+               "« Le secrétariat permanent est assuré conjointement par la Caf et la communauté d’agglomération. »",
+               "Le tableau de l'offre d'accueil du jeune enfant de la Commune des Mées est supprimé de l'annexe 3",
+               "signée le À REMPLIR", "Vu la délibération du conseil d’administration de la Caf",
+               "à l'article 6 de la convention, la Caf le transmet au comité départemental des services aux familles",
                "### Fiche action 7 – Mobilité des familles", "**Résultat attendu**", "**Public cible**", "**Territoire concerné**",
                "**Partenaires associés**", "**Indicateurs**", "L214-2 II du code de l'action sociale et des familles",
-               "Le présent avenant prend effet le 1er juillet 2026"]:
+               "Le présent avenant prend effet à compter du 1er juillet 2026, ou à la date de la dernière signature des "
+               "parties si elle est postérieure"]:
     if norm(clause) not in g:
         fail(f"avenant de référence : clause absente : « {clause} »")
 order = [g.find(s) for s in ["## Visas", "## Considérants", "Il est convenu et arrêté", "## Article 1 "]]
 if -1 in order or order != sorted(order):
     fail("avenant : ordre visas → considérants → formule → articles non respecté")
-print("ok avenant de référence : transfert, population, visas, considérants, mots remplacés, fiche entière, CDSF, prise d'effet")
+print("ok avenant de référence : transfert, population, visas, considérants, alinéa remplacé, fiche entière, CDSF, prise d'effet")
 
 # The diff names the transfer instead of « ajout de « 2 » ».
 import shutil
@@ -330,6 +340,13 @@ if "transfert de 3° (planifier) par Les Mées, à compter du 1er juillet 2026, 
         or "ajout de « 2 »" in diff:
     fail("ctg diff ne dit pas quel transfert a eu lieu : " + diff[:400])
 print("ok ctg diff : le transfert est nommé (compétence, commune, date, arrêté)")
+
+# What follows from the replaced AO table: the avenant carries the new figures (41 913 for 3°) and no chart
+# drawn from the old ones (38 193 for every competence), in every format.
+av_html = run("avenant", paa, variant, "-f", "html")
+if "<svg" in av_html or "<img" in av_html or "41 913 pour 3°" not in norm(re.sub(r"<[^>]+>", " ", av_html)):
+    fail("avenant HTML : graphique hérité de l'ancienne version, ou tableau des AO sans la nouvelle population")
+print("ok avenant : le tableau des AO remplacé porte 41 913, aucun graphique périmé")
 
 # The avenant follows the same rule: a draft by default, refused for signature while blanks remain.
 avenant_draft = run("avenant", paa, variant)

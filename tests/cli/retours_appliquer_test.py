@@ -216,7 +216,8 @@ shutil.copytree(mees_dir, os.path.join(tmp, "avant"), ignore=shutil.ignore_patte
 git(mees_dir, "stash", "pop", "-q")
 d = run(tmp, "avenant", "avant", mees_dir, code=0)
 avenant = d.stdout.replace("\u00a0", " ").replace("\u202f", " ")
-if "les mots « assuré par la » sont remplacés par les mots « assuré conjointement par la Caf et la »" not in avenant \
+if "Le seizième alinéa de l'article 6 « Modalités de collaboration » est remplacé par les dispositions suivantes : " \
+        "« Le secrétariat permanent est assuré conjointement par la Caf et la communauté d’agglomération. »" not in avenant \
         or "pour 2027 passe de 200 à 210" not in avenant:
     fail(f"avenant : {avenant[:1500]!r}")
 

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Variant of the real example for the golden avenant (run in a copy of the
 example): Les Mées transfers competence 3° (planifier) to Provence Alpes
-Agglomération, a fiche action is added, a sentence of article 6 changes."""
+Agglomération and its offer table leaves annexe 3, a fiche action is added, a
+sentence of article 6 changes."""
 
 
 def sub(path, old, new):
@@ -46,3 +47,13 @@ open("fiches-action.yaml", "w", encoding="utf-8").write(text.rstrip() + """
     partenaires: [Région Sud, PAA, communes]
     indicateurs: [Nombre de trajets réalisés, Nombre de familles bénéficiaires]
 """)
+# Les Mées no longer plans (3° transferred): its offer table leaves annexe 3
+# (OFF-2 otherwise; ctg avenant refuses a new version that keeps it).
+text = open("annexe-3-plan-actions.yaml", encoding="utf-8").read()
+start = text.index("  # « Nom de l’autorité organisatrice compétente pour la planification de l’offre : Pour Les Mées : »")
+end = text.index("  # « Nom de l’autorité organisatrice compétente pour la planification de l’offre : Pour Peyruis : »")
+open("annexe-3-plan-actions.yaml", "w", encoding="utf-8").write(text[:start] + text[end:])
+# Its follow-up statements named that table: they leave the suivi with it.
+for path in ("suivi/2026-T2.yaml", "suivi/2027-T2.yaml"):
+    lines = open(path, encoding="utf-8").read().splitlines(keepends=True)
+    open(path, "w", encoding="utf-8").write("".join(l for l in lines if "{ ao: les-mees," not in l))

@@ -5,6 +5,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <fstream>
 #include <list>
 #include <memory>
 #include <numeric>
@@ -18,8 +19,6 @@
 namespace ctg::print::docx {
 
 namespace {
-
-using ZipPtr = std::unique_ptr<zip_t, decltype(&zip_discard)>;
 
 std::string entry(zip_t* z, const char* name) {
   zip_int64_t index = zip_name_locate(z, name, 0);
@@ -215,28 +214,82 @@ std::vector<int> column_widths(const std::vector<int>& least, const std::vector<
   return out;
 }
 
+namespace {
+
+// The archive in memory (libzip writes its changes back into the buffer
+// source, kept for reading after zip_close): no path handed to libzip, which
+// on Windows would read it in the ANSI code page.
+struct Archive {
+  zip_source_t* source = nullptr;
+  zip_t* zip = nullptr;
+  explicit Archive(const std::string& bytes) {
+    zip_error_t err;
+    zip_error_init(&err);
+    source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+    if (source) zip_source_keep(source);
+    if (source) zip = zip_open_from_source(source, 0, &err);
+    zip_error_fini(&err);
+    if (!zip) {
+      if (source) zip_source_free(source);
+      throw Error("pandoc (conversion en Word) : le document produit n'est pas une archive lisible");
+    }
+  }
+  ~Archive() {
+    if (zip) zip_discard(zip);
+    zip_source_free(source);
+  }
+  Archive(const Archive&) = delete;
+  Archive& operator=(const Archive&) = delete;
+  // Writes the changes, returns the new archive.
+  std::string close() {
+    if (zip_close(zip) != 0)
+      throw Error(fmt::format("document Word : écriture impossible ({})", zip_strerror(zip)));
+    zip = nullptr;
+    zip_stat_t st;
+    zip_stat_init(&st);
+    std::string out;
+    if (zip_source_stat(source, &st) == 0 && (st.valid & ZIP_STAT_SIZE) && zip_source_open(source) == 0) {
+      out.resize(static_cast<std::size_t>(st.size));
+      zip_int64_t n = zip_source_read(source, out.data(), out.size());
+      zip_source_close(source);
+      if (n == static_cast<zip_int64_t>(out.size())) return out;
+    }
+    throw Error("document Word : l'archive modifiée ne se relit pas");
+  }
+};
+
+std::string slurp(const std::filesystem::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  std::ostringstream s;
+  s << f.rdbuf();
+  if (!f) throw Error(fmt::format("pandoc (conversion en Word) : « {} » illisible", path_string(p)));
+  return s.str();
+}
+
+}  // namespace
+
 // The parts are read, changed with pugixml and written back in the same
-// archive (libzip), which pandoc made in ctg's private folder.
+// archive, which pandoc made in ctg's private folder.
 void finish(const std::filesystem::path& path, const std::vector<std::string>& svgs) {
-  int code = 0;
-  ZipPtr z(zip_open(path_string(path).c_str(), 0, &code), &zip_discard);
-  if (!z) throw Error("pandoc (conversion en Word) : le document produit n'est pas une archive lisible");
+  const std::string bytes = slurp(path);
+  Archive archive(bytes);
+  zip_t* const zip = archive.zip;
   pugi::xml_document doc;
-  parse(doc, entry(z.get(), "word/document.xml"), "word/document.xml");
+  parse(doc, entry(zip, "word/document.xml"), "word/document.xml");
   for (pugi::xpath_node t : doc.select_nodes("//w:tbl")) fit_table(t.node());
   std::list<std::string> parts;  // libzip reads them at zip_close
   auto put = [&](const std::string& name, std::string content) {
     const std::string& kept = parts.emplace_back(std::move(content));
-    zip_source_t* src = zip_source_buffer(z.get(), kept.data(), kept.size(), 0);
-    if (!src || zip_file_add(z.get(), name.c_str(), src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) {
+    zip_source_t* src = zip_source_buffer(zip, kept.data(), kept.size(), 0);
+    if (!src || zip_file_add(zip, name.c_str(), src, ZIP_FL_OVERWRITE | ZIP_FL_ENC_UTF_8) < 0) {
       if (src) zip_source_free(src);
-      throw Error(fmt::format("document Word : {} ne peut être écrit ({})", name, zip_strerror(z.get())));
+      throw Error(fmt::format("document Word : {} ne peut être écrit ({})", name, zip_strerror(zip)));
     }
   };
   pugi::xpath_node_set blips = doc.select_nodes("//a:blip");
   if (!svgs.empty() && blips.size() == svgs.size()) {
     pugi::xml_document rels;
-    parse(rels, entry(z.get(), "word/_rels/document.xml.rels"), "word/_rels/document.xml.rels");
+    parse(rels, entry(zip, "word/_rels/document.xml.rels"), "word/_rels/document.xml.rels");
     for (std::size_t k = 0; k < svgs.size(); ++k) {
       std::string rel = fmt::format("rIdCtgSvg{}", k + 1), media = fmt::format("media/ctg-graphique-{}.svg", k + 1);
       pugi::xml_node r = rels.child("Relationships").append_child("Relationship");
@@ -248,7 +301,7 @@ void finish(const std::filesystem::path& path, const std::vector<std::string>& s
     }
     put("word/_rels/document.xml.rels", serialize(rels));
     pugi::xml_document types;
-    parse(types, entry(z.get(), "[Content_Types].xml"), "[Content_Types].xml");
+    parse(types, entry(zip, "[Content_Types].xml"), "[Content_Types].xml");
     pugi::xml_node root = types.child("Types");
     if (!root.find_child_by_attribute("Default", "Extension", "svg")) {
       pugi::xml_node d = root.prepend_child("Default");
@@ -258,10 +311,11 @@ void finish(const std::filesystem::path& path, const std::vector<std::string>& s
     put("[Content_Types].xml", serialize(types));
   }
   put("word/document.xml", serialize(doc));
-  put("word/settings.xml", with_update_fields(entry(z.get(), "word/settings.xml")));
-  if (zip_close(z.get()) != 0)
-    throw Error(fmt::format("document Word : écriture impossible ({})", zip_strerror(z.get())));
-  z.release();
+  put("word/settings.xml", with_update_fields(entry(zip, "word/settings.xml")));
+  std::string finished = archive.close();
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out.write(finished.data(), static_cast<std::streamsize>(finished.size()));
+  if (!out) throw Error(fmt::format("document Word : écriture impossible dans « {} »", path_string(path)));
 }
 
 }  // namespace ctg::print::docx

@@ -29,6 +29,7 @@
 #include "base/paths.hpp"
 #include "base/programs.hpp"
 #include "base/temp_dir.hpp"
+#include "print/docx.hpp"
 
 #ifndef _WIN32
 extern char** environ;
@@ -285,8 +286,9 @@ std::string unbase64(std::string_view in) {
 // Word 2013, LibreOffice and most viewers do not draw an SVG image: each
 // chart (an SVG data: URI written by image_markdown) becomes a PNG drawn by
 // rsvg-convert (librsvg2-bin) at twice the screen resolution, a file of `dir`
-// pandoc embeds. Without rsvg-convert the SVG stays (Word 2016 and later).
-std::string charts_as_png(std::string_view markdown, const fs::path& dir) {
+// pandoc embeds; `svgs` gets each SVG, which docx::finish puts beside its PNG.
+// Without rsvg-convert the SVG stays alone (Word 2016 and later).
+std::string charts_as_png(std::string_view markdown, const fs::path& dir, std::vector<std::string>& svgs) {
   std::string converter = find_program("rsvg-convert");
   if (converter.empty()) return std::string(markdown);
   const std::string_view mark = "](data:image/svg+xml;base64,";
@@ -298,7 +300,8 @@ std::string charts_as_png(std::string_view markdown, const fs::path& dir) {
     std::size_t begin = at + mark.size(), end = markdown.find(')', begin);
     if (end == std::string_view::npos) break;
     fs::path svg = dir / fmt::format("graphique-{}.svg", n), png = dir / fmt::format("graphique-{}.png", n);
-    write_file(svg, unbase64(markdown.substr(begin, end - begin)));
+    svgs.push_back(unbase64(markdown.substr(begin, end - begin)));
+    write_file(svg, svgs.back());
     run({converter, "--format=png", "--zoom=2", "--background-color=white", "--output=" + png.string(), svg.string()},
         dir, "rsvg-convert (graphique en PNG pour Word)");
     out.append(markdown.substr(from, at - from)).append("](").append(png.filename().string()).append(")");
@@ -348,7 +351,8 @@ void docx_from_markdown(std::string_view markdown, const std::string& output, bo
   fs::path source = tmp.path / "document.md";
   fs::path reference = tmp.path / "reference.docx";
   fs::path docx = tmp.path / "document.docx";
-  write_file(source, charts_as_png(markdown, tmp.path));
+  std::vector<std::string> svgs;
+  write_file(source, charts_as_png(markdown, tmp.path, svgs));
   write_file(reference, draft ? std::string_view(reinterpret_cast<const char*>(detail::reference_projet_docx),
                                                  detail::reference_projet_docx_size)
                               : std::string_view(reinterpret_cast<const char*>(detail::reference_docx),
@@ -362,6 +366,7 @@ void docx_from_markdown(std::string_view markdown, const std::string& output, bo
                         "--output=" + path_string(docx), path_string(source)})
     args.push_back(std::move(a));
   run(args, tmp.path, "pandoc (conversion en Word)");
+  docx::finish(docx, svgs);
   deliver(docx, output, "pandoc (conversion en Word)");
 }
 

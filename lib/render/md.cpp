@@ -142,6 +142,43 @@ std::string signatures_openxml(const doc::Table& sig) {
   return out + "</w:tbl>\n```\n\n";
 }
 
+// Word: « Sommaire », a table of contents field (TOC) of the level-2 headings,
+// like the HTML one. Its result is written here, each entry a link to the
+// heading's bookmark, without page numbers (unknown before the layout):
+// LibreOffice shows it as it is, Word recomputes it with the page numbers
+// on opening (w:updateFields, print/docx).
+std::string toc_openxml(const doc::Document& d) {
+  std::string entries;
+  for (const auto& b : d.blocks) {
+    if (b.kind != doc::Kind::Heading || b.level != 2) continue;
+    std::string text;
+    for (const auto& s : b.line) text += s.text;
+    entries += "<w:p><w:pPr><w:pStyle w:val=\"TOC2\"/><w:spacing w:after=\"60\"/></w:pPr>";
+    if (entries.find("fldChar") == std::string::npos)  // the field starts in the first entry
+      entries += "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r><w:r><w:instrText "
+                 "xml:space=\"preserve\"> TOC \\o \"2-2\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar "
+                 "w:fldCharType=\"separate\"/></w:r>";
+    std::string run = "<w:r><w:t xml:space=\"preserve\">" + xml_escape(text) + "</w:t></w:r>";
+    // pandoc names a bookmark by its identifier up to 40 characters (beyond, by a digest).
+    if (!b.id.empty() && b.id.size() <= 40)
+      run = fmt::format("<w:hyperlink w:anchor=\"{}\" w:history=\"1\">{}</w:hyperlink>", xml_escape(b.id), run);
+    entries += run + "</w:p>";
+  }
+  if (entries.empty()) return "";
+  return "```{=openxml}\n<w:p><w:pPr><w:pStyle w:val=\"TOCHeading\"/></w:pPr><w:r><w:t>Sommaire</w:t></w:r></w:p>" +
+         entries + "<w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>\n```\n\n" + print::page_break_openxml() +
+         "\n";
+}
+
+// Word: the level of a heading in the outline. A fiche action (« fiche-… »)
+// after its group heading (« Fiches action », « fiches-… ») of the same level
+// goes one level below it, in the navigation pane as in the table of contents.
+int word_level(const doc::Block& b, int& group) {
+  if (b.id.rfind("fiche-", 0) == 0 && b.level == group) return b.level + 1;
+  group = b.id.rfind("fiches-", 0) == 0 ? b.level : 0;
+  return b.level;
+}
+
 }  // namespace
 
 std::string to_markdown(const doc::Document& d, Target target) {
@@ -153,12 +190,15 @@ std::string to_markdown(const doc::Document& d, Target target) {
   out += "**" + markdown::escape(d.subtitle) + "**\n\n";
   if (word) {  // the cover page: the signatories, then a page break
     for (const auto& name : d.signatories) out += markdown::escape(name) + "\n\n";
-    out += print::page_break_openxml() + "\n";
+    out += print::page_break_openxml() + "\n" + toc_openxml(d);
   }
+  int group = 0;  // the level of the last « Fiches action » heading (Word)
   for (const auto& b : d.blocks) {
     switch (b.kind) {
       case doc::Kind::Heading:
-        out += anchored(b.id, word, std::string(static_cast<std::size_t>(b.level), '#') + " " + line_md(b.line) + "\n");
+        out += anchored(b.id, word,
+                        std::string(static_cast<std::size_t>(word ? word_level(b, group) : b.level), '#') + " " +
+                            line_md(b.line) + "\n");
         if (!word || b.id.empty()) out += "\n";
         break;
       case doc::Kind::Paragraph:

@@ -19,6 +19,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 
 sys.path.insert(0, os.path.dirname(__file__))
 from common import ctg, root, paa, tmp, fail, run, finish
@@ -161,18 +162,82 @@ print(done.stdout.strip())
 if done.returncode != 0:
     fail("Word : " + (done.stdout + done.stderr)[-600:])
 
+# Column widths from the content (w:gridCol), within the A4 text block, the table as wide as it.
+with zipfile.ZipFile(docx) as z:
+    body = z.read("word/document.xml").decode("utf-8")
+    settings = z.read("word/settings.xml").decode("utf-8")
+text_of = lambda xml: "".join(html.unescape(t) for t in re.findall(r"<w:t(?:\s[^>]*)?>([^<]*)</w:t>", xml))
+paragraphs = lambda xml: " ".join(text_of(p) for p in re.findall(r"<w:p[ >].*?</w:p>", xml, re.S))
+grids = []
+for tbl in re.findall(r"<w:tbl>.*?</w:tbl>", body, re.S):
+    if '<w:tblStyle w:val="Table"' not in tbl:
+        continue  # the signatures: their own grid, checked by docx_check.py
+    cols = [int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)"', tbl.split("</w:tblGrid>")[0])]
+    head = [text_of(c) for c in re.findall(r"<w:tc>.*?</w:tc>", tbl.split("</w:tr>")[0], re.S)]
+    grids.append((cols, head))
+too_wide = [g for g in grids if sum(g[0]) > 9638]
+equal = [g[1] for g in grids if "Structures" in g[1] and len(set(g[0])) == 1]
+annexe2 = next((g for g in grids if "Code postal" in g[1]), None)
+if too_wide or equal or not annexe2 or sum(annexe2[0]) < 9600 or len(set(annexe2[0])) < 3:
+    fail(f"Word : largeurs de colonnes : plus larges que la page {too_wide[:2]}, égales {equal[:2]}, annexe 2 {annexe2}")
+else:
+    print(f"ok Word : {len(grids)} tableaux de pandoc à colonnes selon le contenu, annexe 2 en {annexe2[0]} twips (≤ 9638)")
+# The fiches, one level below « Fiches action » in the outline.
+levels = {text_of(p): st for st, p in re.findall(r'<w:pStyle w:val="(Heading\d)"\s*/>(.*?)</w:p>', body, re.S)}
+fiches = {t: st for t, st in levels.items() if t.startswith("Fiche action ")}
+if levels.get("Fiches action") != "Heading3" or len(fiches) != 6 or set(fiches.values()) != {"Heading4"}:
+    fail(f"Word : fiches action hors du plan sous « Fiches action » : {levels.get('Fiches action')}, {fiches}")
+else:
+    print("ok Word : « Fiches action » en titre 3, les 6 fiches en titre 4")
+# The table of contents: a TOC field, its entries, Word updating it on opening.
+toc = re.search(r"<w:instrText[^>]*>\s*TOC ([^<]*)</w:instrText>", body)
+entries = re.findall(r'<w:hyperlink w:anchor="(article-\d+|annexe-\d+)"', body)
+if not toc or "\\h" not in toc.group(1) or len(entries) < 19 or 'w:updateFields w:val="true"' not in settings:
+    fail(f"Word : sommaire : champ {toc.group(0) if toc else 'absent'}, {len(entries)} entrées, "
+         f"updateFields {'présent' if 'updateFields' in settings else 'absent'}")
+else:
+    print(f"ok Word : sommaire en champ TOC ({toc.group(1).strip()}), {len(entries)} entrées liées, mis à jour à l'ouverture")
+# A signable convention in Word (the reference document without « PROJET »): the same tables and signatures.
+if done.returncode == 0:
+    signable_docx = os.path.join(tmp, "signable.docx")
+    run("render", signable, "--stage", "signature", "-f", "docx", "-o", signable_docx)
+    with zipfile.ZipFile(signable_docx) as z:
+        sbody = z.read("word/document.xml").decode("utf-8")
+        headers = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("word/header"))
+    widths = [sum(int(w) for w in re.findall(r'<w:gridCol w:w="(\d+)"', t.split("</w:tblGrid>")[0]))
+              for t in re.findall(r"<w:tbl>.*?</w:tbl>", sbody, re.S)]
+    rows = re.findall(r"<w:tr>(.*?)</w:tr>", next((t for t in re.findall(r"<w:tbl>.*?</w:tbl>", sbody, re.S)
+                                                 if "Signature et cachet" in t), ""), re.S)
+    if "PROJET" in headers or not widths or max(widths) > 9638 or not rows or any("<w:cantSplit/>" not in r for r in rows) \
+            or "TOC \\o" not in sbody:
+        fail(f"Word signable : PROJET {'présent' if 'PROJET' in headers else 'absent'}, tableaux de {widths} twips, "
+             f"{len(rows)} lignes de signatures, sommaire {'présent' if 'TOC' in sbody else 'absent'}")
+    else:
+        print(f"ok Word signable (--stage signature) : sans PROJET, {len(widths)} tableaux ≤ 9638 twips, "
+              f"{len(rows)} lignes de signatures insécables, sommaire")
+
+# The header words, each whole: split in LibreOffice (« Structure » / « s ») they are missing from its text.
+header_words = sorted({w for g in grids for h in g[1] for w in h.split() if len(w) > 3})
+
 # The analysis document: its charts, as PNG images Word 2013 and LibreOffice draw.
 analyse_docx = os.path.join(tmp, "analyse.docx")
 run("render", paa, "--part", "analyse", "-f", "docx", "-o", analyse_docx)
-import zipfile
 with zipfile.ZipFile(analyse_docx) as z:
     media = [n for n in z.namelist() if n.startswith("word/media/")]
     body = z.read("word/document.xml").decode("utf-8")
+    rels = dict(re.findall(r'Id="([^"]+)"[^>]*Target="([^"]+)"', z.read("word/_rels/document.xml.rels").decode("utf-8")))
+    svg_parts = {n: z.read(n) for n in media if n.endswith(".svg")}
+# Each chart: the PNG (Word 2013, LibreOffice) as the blip, its SVG (Word 2016+) in the blip's asvg:svgBlip.
+blips = re.findall(r'<a:blip r:embed="([^"]+)"\s*>(.*?)</a:blip>', body, re.S)
 pngs = [m for m in media if m.endswith(".png")]
-if len(pngs) < 3 or body.count("<a:blip") < 3 or "svgBlip" in body:
-    fail(f"Word (analyse) : graphiques sans image PNG : {media}")
+paired = [(rels.get(png, ""), rels.get(svg.group(1), "") if svg else "") for png, inner in blips
+          for svg in [re.search(r'<asvg:svgBlip[^>]*r:embed="([^"]+)"', inner)]]
+bad = [p for p in paired if not p[0].endswith(".png") or not p[1].endswith(".svg")
+       or not svg_parts.get("word/" + p[1], b"").lstrip().startswith(b"<")]
+if len(pngs) < 3 or len(blips) < 3 or bad:
+    fail(f"Word (analyse) : graphiques sans PNG et SVG : {media}, images {paired}")
 else:
-    print(f"ok Word (analyse) : {len(pngs)} graphiques en PNG ({', '.join(os.path.basename(m) for m in pngs)})")
+    print(f"ok Word (analyse) : {len(blips)} graphiques en PNG avec leur SVG (asvg:svgBlip, {len(svg_parts)} SVG dans le paquet)")
 
 # ---------------------------------------------------------------- Word opened by LibreOffice
 
@@ -206,6 +271,20 @@ else:
             fail(f"LibreOffice (convention) : {len(office_pages)} pages, absents : {missing}")
         else:
             print(f"ok LibreOffice (convention) : {len(office_pages)} pages, texte complet")
+        words = [w[4] for page in words_by_page(lo) for w in page]
+        count = lambda w, seq: sum(1 for x in seq if x == w)
+        docx_words = paragraphs(body.replace("<w:br/>", "<w:t> </w:t>")).split()
+        cut = [w for w in header_words if count(w, words) < count(w, docx_words)]
+        if cut:
+            fail(f"LibreOffice (convention) : mots d'en-tête de tableau coupés sur deux lignes : {cut}")
+        else:
+            print(f"ok LibreOffice (convention) : {len(header_words)} mots d'en-tête de tableau entiers")
+        sommaire = next((p for p in office_pages if "Sommaire" in p), "")
+        listed = [e for e in ["Visas", "Article 1 –", "Article 14 – Confidentialité", "Signatures", "Annexe 5"] if e in sommaire]
+        if len(listed) < 5:
+            fail(f"LibreOffice (convention) : sommaire sans ses entrées : {listed}")
+        else:
+            print("ok LibreOffice (convention) : sommaire avec ses entrées (Visas … Annexe 5)")
         check_signature_boxes(lo, "LibreOffice (convention)", 13)
 
 # ---------------------------------------------------------------- missing programs, -o

@@ -197,6 +197,29 @@ def check_layout(pdf, pages, what):
           f"signatures page {s + 1} sans page blanche avant")
 
 
+
+
+def check_charts(pdf, what):
+    """Every word drawn once (a stroked halo was a second copy of each chart word) and no text under 8 pt."""
+    doubled, small = [], []
+    for n, words in enumerate(words_by_page(pdf), 1):
+        seen = set()
+        for x0, y0, x1, y1, w in words:
+            key = (w, round(x0), round((y0 + y1) / 2))  # the stroked copy has a taller box, the same centre
+            if key in seen:
+                doubled.append((n, w))
+            seen.add(key)
+            if y1 - y0 < 9.25:  # DejaVu: a word's box is 1,16 times its size; 8 pt gives 9,3 pt
+                small.append((n, w, round((y1 - y0) / 1.16, 1)))
+    if doubled or small:
+        fail(f"{what} : mots dessinés deux fois : {doubled[:6]} ; texte sous 8 pt (page, mot, pt) : {small[:6]}")
+    else:
+        print(f"ok {what} : chaque mot des graphiques dessiné une fois, aucun texte sous 8 pt")
+
+
+analyse_pdf = os.path.join(tmp, "analyse.pdf")
+run("render", paa, "--part", "analyse", "-f", "pdf", "-o", analyse_pdf)
+check_charts(analyse_pdf, "PDF du document d'analyse")
 check_sommaire(pdf, pages, "PDF de l'exemple réel")
 check_signature_borders(pdf, pages, "PDF de l'exemple réel")
 check_layout(pdf, pages, "PDF de l'exemple réel")

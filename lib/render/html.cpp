@@ -78,6 +78,8 @@ figcaption { font-size: .9em; color: var(--gris); }
   .fait-a { break-after: avoid; page-break-after: avoid; }
   h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
   .case { white-space: nowrap; }  /* « ☒ exercée » on one line */
+  thead, caption { break-after: avoid; page-break-after: avoid; }  /* a caption and a header row never alone */
+  tbody tr:first-child { break-before: avoid; page-break-before: avoid; }
   p, li { orphans: 3; widows: 3; }
   h3[id^="fiche-"], h3#fiches-action, h3#fiches-petite-enfance { break-before: page; }  /* never at a page foot */
   h3#fiches-action + h3, h3#fiches-petite-enfance + h3 { break-before: avoid; }

@@ -73,6 +73,15 @@ for i, p in enumerate(pages, 1):
     lines = [l.strip() for l in p.splitlines() if l.strip() and not re.fullmatch(r"Page \d+ sur \d+", l.strip())]
     if lines and re.sub(r"\s+", " ", lines[-1]) in headings:
         orphans.append((i, lines[-1]))
+# A table's header rows alone at the foot of a page: the same lines start the next page (the header repeated).
+for i in range(len(pages) - 1):
+    foot = [re.sub(r"\s+", " ", l.strip()) for l in pages[i].splitlines()
+            if l.strip() and not re.fullmatch(r"Page \d+ sur \d+", l.strip())]
+    top = [re.sub(r"\s+", " ", l.strip()) for l in pages[i + 1].splitlines() if l.strip() and l.strip() != "PROJET"]
+    for k in (1, 2, 3):
+        if len(foot) > k and foot[-k:] == top[:k] and len(top) > k:
+            orphans.append((i + 1, "en-tête de tableau : " + foot[-k][:40]))
+            break
 if orphans:
     fail(f"PDF : titres seuls en bas de page : {orphans}")
 else:

@@ -77,7 +77,7 @@ figcaption { font-size: .9em; color: var(--gris); }
   tr, figure, .signature { break-inside: avoid; page-break-inside: avoid; }  /* the block of boxes may take two pages */
   .fait-a { break-after: avoid; page-break-after: avoid; }
   h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
-  .case { white-space: nowrap; }  /* « ☒ exercée » on one line */
+  .case, .insecable { white-space: nowrap; }  /* « ☒ exercée », « L. 214-2 » on one line */
   thead, caption { break-after: avoid; page-break-after: avoid; }  /* a caption and a header row never alone */
   tbody tr:first-child { break-before: avoid; page-break-before: avoid; }
   p, li { orphans: 3; widows: 3; }
@@ -154,6 +154,44 @@ std::string cover_columns(std::size_t n) {
   if (n <= 30) return " colonnes-2";
   if (n <= 75) return " colonnes-3";
   return " colonnes-4";
+}
+
+// « L. 214-2 », « n° 2026-153-004 », « 2026-2030 » never broken at a hyphen:
+// each run of digits and hyphens (a hyphen between two digits), with the
+// « L. », « R. », « D. » or « n° » before it, in a span kept on one line. The
+// text keeps its hyphens, so that a search in the PDF finds « L. 214-2 ».
+// Only text between tags, outside <style>, <svg> and <title>.
+std::string unbroken_references(const std::string& html) {
+  auto digit = [&](std::size_t k) { return k < html.size() && html[k] >= '0' && html[k] <= '9'; };
+  std::string out;
+  out.reserve(html.size() + html.size() / 50);
+  for (std::size_t i = 0; i < html.size();) {
+    if (html[i] == '<') {
+      std::size_t end = html.find('>', i);
+      for (std::string_view skipped : {"<style", "<svg", "<title"})
+        if (html.compare(i, skipped.size(), skipped) == 0) end = html.find("</" + std::string(skipped.substr(1)), i);
+      end = end == std::string::npos ? html.size() : html.find('>', end);
+      end = end == std::string::npos ? html.size() : end + 1;
+      out.append(html, i, end - i);
+      i = end;
+      continue;
+    }
+    std::size_t k = i;
+    while (digit(k) || (k < html.size() && html[k] == '-' && digit(k - 1) && digit(k + 1))) ++k;
+    bool hyphen = false;
+    for (std::size_t j = i; j < k && !hyphen; ++j) hyphen = html[j] == '-';
+    if (!hyphen || (i > 0 && (digit(i - 1) || html[i - 1] == '-'))) {
+      out += html[i++];
+      continue;
+    }
+    std::size_t from = i;  // the reference's prefix, already copied: moved into the span
+    for (std::string_view prefix : {"L. ", "R. ", "D. ", "n° ", "L.\u00A0", "R.\u00A0", "D.\u00A0", "n°\u00A0"})
+      if (i >= prefix.size() && html.compare(i - prefix.size(), prefix.size(), prefix) == 0) from = i - prefix.size();
+    out.resize(out.size() - (i - from));
+    out += "<span class=\"insecable\">" + html.substr(from, k - from) + "</span>";
+    i = k;
+  }
+  return out;
 }
 
 // The headings listed in the sommaire: every part, and in the annexes the AO
@@ -252,7 +290,7 @@ std::string to_html(const doc::Document& d) {
     }
   }
   out += "</main>\n</body>\n</html>\n";
-  return out;
+  return unbroken_references(out);
 }
 
 }  // namespace ctg::render

@@ -197,12 +197,24 @@ def check_layout(pdf, pages, what):
                 broken.append((n, "sans / objet"))
     if broken:
         fail(f"{what} : cases à cocher séparées de leur libellé : {broken[:5]}")
+    cut = []  # « L. 214- / 2 », « n° 2026-153- / 004 », « L. / 214-2 »
+    for n, words in enumerate(words_by_page(pdf), 1):
+        for i, (x0, y0, x1, y1, w) in enumerate(words):
+            if re.fullmatch(r"\d[\d-]*-", w) or (w in ("L.", "n°") and i + 1 < len(words) and abs(words[i + 1][1] - y0) > 2
+                                                  and re.match(r"\d", words[i + 1][4])):
+                cut.append((n, w))
+    if cut:
+        fail(f"{what} : références coupées en fin de ligne : {cut[:6]}")
+    text = "".join(pages)
+    if "−0,4 %" not in text.replace("\u00a0", " ") or "L. 214-2" not in text.replace("\u00a0", " "):
+        fail(f"{what} : « −0,4 % » (signe moins) ou « L. 214-2 » introuvable par une recherche dans le PDF")
     s = next(i for i, p in enumerate(pages) if "Fait à" in p)
     before = [l for l in pages[s - 1].splitlines() if l.strip()]
     first = [l.strip() for l in pages[s].splitlines() if l.strip() and l.strip() != "PROJET"]
     if first and first[0] == "Signatures" and len(before) < 25:
         fail(f"{what} : page {s} aux trois quarts vide ({len(before)} lignes) avant les signatures")
     print(f"ok {what} : PROJET une fois en couverture, pas de « ↩ », cases à cocher sur la ligne de leur libellé, "
+          f"références et nombres jamais coupés à un trait d'union, « −0,4 % », "
           f"signatures page {s + 1} sans page blanche avant")
 
 

@@ -77,7 +77,7 @@ figcaption { font-size: .9em; color: var(--gris); }
   tr, figure, .signature { break-inside: avoid; page-break-inside: avoid; }  /* the block of boxes may take two pages */
   .fait-a { break-after: avoid; page-break-after: avoid; }
   h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
-  .case, .insecable { white-space: nowrap; }  /* « ☒ exercée », « L. 214-2 » on one line */
+  .insecable { white-space: nowrap; }  /* « L. 214-2 » on one line */
   thead, caption { break-after: avoid; page-break-after: avoid; }  /* a caption and a header row never alone */
   tbody tr:first-child { break-before: avoid; page-break-before: avoid; }
   p, li { orphans: 3; widows: 3; }
@@ -95,17 +95,15 @@ const char* const draft_css = R"(
 
 std::string text_html(std::string_view s) { return xml_escape(fr::typography(s)); }
 
-// « ☒ exercée » up to the end of its line in a span kept on one line.
+// « ☒ exercée » kept on one line: no-break spaces from the box to the end of
+// its line, but before « ( » (« ☒ exercée (transfert) » may wrap there). Not a
+// nowrap span: a table too wide for the page makes chromium shrink every page.
 std::string boxes_html(std::string t) {
   for (std::size_t at = 0; (at = t.find("\xE2\x98", at)) != std::string::npos;) {
-    if (at + 2 >= t.size() || (t[at + 2] != '\x90' && t[at + 2] != '\x92')) {  // ☐ U+2610, ☒ U+2612
-      at += 2;
-      continue;
-    }
-    std::size_t end = std::min(t.find('\n', at), t.size());
-    t.insert(end, "</span>");
-    t.insert(at, "<span class=\"case\">");
-    at = end + 26;
+    at += 3;
+    if (t[at - 1] != '\x90' && t[at - 1] != '\x92') continue;  // ☐ U+2610, ☒ U+2612
+    for (; at < t.size() && t[at] != '\n'; ++at)
+      if (t[at] == ' ' && (at + 1 >= t.size() || t[at + 1] != '(')) t.replace(at, 1, "\u00A0");
   }
   return t;
 }

@@ -205,6 +205,10 @@ def check_layout(pdf, pages, what):
                 cut.append((n, w))
     if cut:
         fail(f"{what} : références coupées en fin de ligne : {cut[:6]}")
+    # Nothing too wide: chromium would shrink every page to fit it (the body text at 10 pt: « Entre » 10,6 pt high).
+    entre = [y1 - y0 for n, words in enumerate(words_by_page(pdf), 1) for x0, y0, x1, y1, w in words if w == "Entre"]
+    if not entre or entre[0] < 10.3:
+        fail(f"{what} : texte réduit par chromium (« Entre » haut de {entre[:1]} pt, 10,6 attendus) : un bloc trop large")
     text = "".join(pages)
     if "−0,4 %" not in text.replace("\u00a0", " ") or "L. 214-2" not in text.replace("\u00a0", " "):
         fail(f"{what} : « −0,4 % » (signe moins) ou « L. 214-2 » introuvable par une recherche dans le PDF")

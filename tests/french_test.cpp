@@ -9,7 +9,8 @@ TEST_CASE("French numbers") {
   CHECK(fr::integer(48726) == "48\u202F726");
   CHECK(fr::integer(1151) == "1\u202F151");
   CHECK(fr::integer(999) == "999");
-  CHECK(fr::integer(-38193) == "-38\u202F193");
+  CHECK(fr::integer(-38193) == "\u221238\u202F193");  // the minus sign U+2212
+  CHECK(fr::integer(-38193, {false, true}) == "-38193");  // a spreadsheet's hyphen-minus
   CHECK(fr::integer(1234567) == "1\u202F234\u202F567");
   CHECK(fr::integer(48726, {false, true}) == "48726");
   CHECK(fr::decimal(*parse_decimal("1.7")) == "1,7");
@@ -18,7 +19,9 @@ TEST_CASE("French numbers") {
   CHECK(fr::decimal(*parse_decimal("1.7"), {false, false}) == "1.7");
   CHECK(fr::tenths(528) == "52,8");
   CHECK(fr::tenths(5) == "0,5");
-  CHECK(fr::tenths(-247) == "-24,7");
+  CHECK(fr::tenths(-247) == "\u221224,7");
+  CHECK(fr::decimal(*parse_decimal("-0.4")) == "\u22120,4");
+  CHECK(fr::decimal(*parse_decimal("-0.4"), {false, false}) == "-0.4");
   CHECK(fr::tenths(16000) == "1\u202F600,0");
 }
 
@@ -29,6 +32,9 @@ TEST_CASE("French spacing in running text") {
   CHECK(fr::typography("Vraiment ? Oui ; non !") == "Vraiment\u202F? Oui\u202F; non\u202F!");
   CHECK(fr::typography("« la Caf »") == "«\u00A0la Caf\u00A0»");
   CHECK(fr::typography("http://x") == "http://x");  // no space was written: none is added
+  CHECK(fr::typography("Solde naturel : -0,4 %, lié") == "Solde naturel\u00A0: \u22120,4\u00A0%, lié");
+  CHECK(fr::typography("(-3%)") == "(\u22123%)");
+  CHECK(fr::typography("PLAN 2026 -2030 ; L. 214-2") == "PLAN 2026 -2030\u202F; L. 214-2");  // not a figure
 }
 
 TEST_CASE("French articles and contractions for names in sentences") {

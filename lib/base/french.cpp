@@ -6,6 +6,9 @@
 namespace ctg::fr {
 
 namespace {
+// « −0,4 » with the minus sign U+2212 in text for reading; « -0.4 » for spreadsheets (ungrouped).
+const char* minus(NumberStyle s) { return s.group ? "\u2212" : "-"; }
+
 std::string group_digits(std::string digits, bool group) {
   if (!group || digits.size() <= 3) return digits;
   std::string out;
@@ -17,7 +20,7 @@ std::string group_digits(std::string digits, bool group) {
 }  // namespace
 
 std::string integer(std::int64_t v, NumberStyle s) {
-  std::string sign = v < 0 ? "-" : "";
+  std::string sign = v < 0 ? minus(s) : "";
   std::uint64_t a = v < 0 ? static_cast<std::uint64_t>(-(v + 1)) + 1 : static_cast<std::uint64_t>(v);
   return sign + group_digits(std::to_string(a), s.group);
 }
@@ -26,7 +29,7 @@ std::string decimal(Decimal d, NumberStyle s) {
   std::string plain = to_string(d);  // "-1.7"
   std::string sign;
   if (!plain.empty() && plain[0] == '-') {
-    sign = "-";
+    sign = minus(s);
     plain.erase(0, 1);
   }
   auto dot = plain.find('.');
@@ -37,7 +40,7 @@ std::string decimal(Decimal d, NumberStyle s) {
 }
 
 std::string tenths(std::int64_t t, NumberStyle s) {
-  std::string sign = t < 0 ? "-" : "";
+  std::string sign = t < 0 ? minus(s) : "";
   std::int64_t a = t < 0 ? -t : t;
   return sign + group_digits(std::to_string(a / 10), s.group) + (s.decimal_comma ? "," : ".") +
          std::to_string(a % 10);
@@ -50,6 +53,15 @@ std::string typography(std::string_view text) {
     char c = text[i];
     bool next_is = i + 1 < text.size();
     auto digit = [&](std::size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
+    // « -0,4 % » : a negative percentage takes the minus sign U+2212 (not « 2026 -2030 »).
+    if (c == '-' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '(') && digit(i + 1)) {
+      std::size_t k = i + 1;
+      while (digit(k) || (k < text.size() && text[k] == ',' && digit(k + 1))) ++k;
+      if (k < text.size() && (text[k] == '%' || (text[k] == ' ' && k + 1 < text.size() && text[k + 1] == '%'))) {
+        out += "\u2212";
+        continue;
+      }
+    }
     // « 48 726 » : thousands separated by a narrow non-breaking space, « 58 % » by a non-breaking one.
     if (c == ' ' && i > 0 && digit(i - 1) && digit(i + 1) && digit(i + 2) && digit(i + 3) && !digit(i + 4)) {
       out += narrow_nbsp;

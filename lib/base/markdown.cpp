@@ -253,7 +253,8 @@ std::string to_html(std::string_view md, int heading_shift, const std::string& n
   if (!r.notes.empty()) {
     out += "<section class=\"notes\" aria-label=\"Notes\"><ol>";
     for (const auto& [id, text] : r.notes)
-      out += fmt::format("<li id=\"{0}{1}\" value=\"{2}\">{3} <a href=\"#{0}appel-{1}\" aria-label=\"Retour\">↩</a></li>",
+      // No « ↩ » back-link: a printed contract has no use for it, and the glyph is not French text.
+      out += fmt::format("<li id=\"{0}{1}\" value=\"{2}\">{3}</li>",
                          xml_escape(note_prefix), xml_escape(id),
                          std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; }) ? id : "1",
                          inline_html(text, note_prefix));

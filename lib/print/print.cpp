@@ -16,9 +16,11 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
+#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -30,6 +32,7 @@
 #include "base/programs.hpp"
 #include "base/temp_dir.hpp"
 #include "print/docx.hpp"
+#include "print/pdf_pages.hpp"
 
 #ifndef _WIN32
 extern char** environ;
@@ -310,20 +313,8 @@ std::string charts_as_png(std::string_view markdown, const fs::path& dir, std::v
   return out.append(markdown.substr(from));
 }
 
-}  // namespace
-
-bool available(const std::string& program) { return !find_program(program).empty(); }
-
-void pdf_from_html(std::string_view html, const std::string& output) {
-#ifdef _WIN32
-  std::string chromium = require_browser();
-#else
-  std::string chromium = require("chromium", "produire un PDF", "chromium");
-#endif
-  WorkDir tmp;
-  fs::path page = tmp.path / "document.html";
-  fs::path pdf = tmp.path / "document.pdf";
-  write_file(page, html);
+// Prints `page` to `pdf` with chromium, its outline (bookmarks) from the headings.
+void chromium_print(const std::string& chromium, const fs::path& page, const fs::path& pdf, const WorkDir& tmp) {
   // Nothing goes to the network: every address resolves to nothing, every
   // connection goes to a proxy that does not exist (port 9 of this machine),
   // and the services that call home (updates, safe browsing, metrics) are off.
@@ -339,8 +330,60 @@ void pdf_from_html(std::string_view html, const std::string& output) {
        "--disable-features=MediaRouter,DialMediaRouteProvider,OptimizationHints,Translate,"
        "AutofillServerCommunication,CertificateTransparencyComponentUpdater,NetworkTimeServiceQuerying",
        "--user-data-dir=" + path_string(tmp.path / "profil"), "--crash-dumps-dir=" + path_string(tmp.path / "profil"),
-       "--no-pdf-header-footer", "--print-to-pdf=" + path_string(pdf), file_url(page)},
+       "--no-pdf-header-footer", "--generate-pdf-document-outline", "--print-to-pdf=" + path_string(pdf),
+       file_url(page)},
       tmp.path, "chromium (impression en PDF)");
+}
+
+constexpr std::string_view page_mark = " data-page-of=\"";
+
+// The content of each « <span … data-page-of="ID"></span> » of `html`: the
+// page of ID; the anchors whose page is unknown go to `missing`.
+std::string with_page_numbers(std::string_view html, const std::map<std::string, int>& pages,
+                              std::vector<std::string>& missing) {
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t at = html.find(page_mark); at != std::string_view::npos; at = html.find(page_mark, from)) {
+    std::size_t name = at + page_mark.size(), quote = html.find('"', name);
+    std::size_t open = quote == std::string_view::npos ? quote : html.find('>', quote);
+    std::size_t close = open == std::string_view::npos ? open : html.find("</span>", open);
+    if (close == std::string_view::npos) break;
+    std::string id(html.substr(name, quote - name));
+    auto it = pages.find(id);
+    if (it == pages.end()) missing.push_back(id);
+    out.append(html.substr(from, open + 1 - from)).append(it == pages.end() ? "" : std::to_string(it->second));
+    from = close;
+  }
+  return out.append(html.substr(from));
+}
+
+}  // namespace
+
+bool available(const std::string& program) { return !find_program(program).empty(); }
+
+void pdf_from_html(std::string_view html, const std::string& output) {
+#ifdef _WIN32
+  std::string chromium = require_browser();
+#else
+  std::string chromium = require("chromium", "produire un PDF", "chromium");
+#endif
+  WorkDir tmp;
+  fs::path page = tmp.path / "document.html";
+  fs::path pdf = tmp.path / "document.pdf";
+  write_file(page, html);
+  chromium_print(chromium, page, pdf, tmp);
+  // Chromium cannot compute target-counter(): the page numbers of the sommaire
+  // are read from the named destinations of a first printing, then printed again
+  // (their width is reserved by the CSS, so no page moves between the two).
+  if (html.find(page_mark) != std::string_view::npos) {
+    std::vector<std::string> missing;
+    std::string numbered = with_page_numbers(html, destination_pages(read_file(pdf)), missing);
+    if (!missing.empty())
+      std::fprintf(stderr, "ctg : note : numéros de page du sommaire non trouvés dans le PDF de chromium pour %zu "
+                   "entrée(s) (%s…) ; le sommaire est imprimé sans ces numéros.\n", missing.size(), missing[0].c_str());
+    write_file(page, numbered);
+    chromium_print(chromium, page, pdf, tmp);
+  }
   deliver(pdf, output, "chromium (impression en PDF)");
 }
 

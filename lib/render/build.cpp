@@ -70,7 +70,7 @@ void convention_blocks(const Ctg& ctg, std::vector<Block>& out) {
     out.push_back(heading(2, fmt::format("Article {} – {}", a.numero, a.titre), "article-" + std::to_string(a.numero)));
     out.push_back(with_id(markdown(a.texte), "art-" + std::to_string(a.numero)));
   }
-  out.push_back(page_break());
+  // No forced page break: the signatures follow the last article when their first box fits (issue 19).
   out.push_back(heading(2, "Signatures", "signatures"));
   signatures_section(ctg, out);
 }

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 #include <vector>
 
 #include "format/designation.hpp"
@@ -38,8 +39,23 @@ double nice_step(double most, int ticks) {
   return base * 10;
 }
 
-// Text drawn over a white halo: a line behind it never crosses its letters.
-const char* const halo = " paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"4\" stroke-linejoin=\"round\"";
+// The smallest font size, in units of a chart `width` units wide, that prints
+// at 8 pt: a figure takes the width of the text block, 490 pt on A4.
+int min_font(int width) { return static_cast<int>(std::ceil(8.0 * width / 490.0)); }
+
+// A label over a white box, so that a line behind it never crosses its letters.
+// Not a stroked halo: chromium writes the stroke as a second copy of the text,
+// and a search in the PDF found every word twice. The box's width is estimated
+// at 0,6 em a character; `anchor`: start or middle.
+std::string label(double x, double y, int size, std::string_view text, std::string_view attributes = "",
+                  std::string_view anchor = "start") {
+  double chars = 0;
+  for (char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  double w = chars * size * 0.6 + 4, left = anchor == "middle" ? x - w / 2 : x - 2;
+  return fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#fff\"/>"
+                     "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"{}\" font-size=\"{}\"{}>{}</text>",
+                     left, y - size * 0.85, w, size * 1.1, x, y, anchor, size, attributes, xml_escape(std::string(text)));
+}
 
 std::string name_of(const Ctg& ctg, const std::string& id) {
   const Party* p = ctg.party(id);
@@ -69,8 +85,9 @@ std::string population_thresholds(const Ctg& ctg) {
   std::int64_t most = 12000;
   for (const auto& b : bars) most = std::max({most, b.pop.value.value_or(0), b.pop.below.value_or(0), b.pop.above.value_or(0)});
   most = most * 11 / 10;
-  const int left = 16, width = 600, row = 38, top = 34;
-  const int height = top + static_cast<int>(bars.size()) * row + 50;
+  const int left = 16, width = 600, row = 44, top = 38;
+  const int height = top + static_cast<int>(bars.size()) * row + 56;
+  const int font = min_font(left + width + 150);
   auto x = [&](std::int64_t v) { return left + static_cast<double>(v) * width / static_cast<double>(most); };
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" class=\"graphique\" "
@@ -81,27 +98,25 @@ std::string population_thresholds(const Ctg& ctg) {
   for (std::int64_t t : {std::int64_t{3500}, std::int64_t{10000}}) {
     svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1}\" x2=\"{0:.1f}\" y2=\"{2}\" stroke=\"#000\" stroke-dasharray=\"4 3\"/>",
                        x(t), top - 8, height - 34);
-    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\">{} hab.</text>", x(t),
-                       height - 22 + 14 * label_row++, xml_escape(fr::integer(t)));
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{}\">{} hab.</text>", x(t),
+                       height - 24 + (font + 3) * label_row++, font, xml_escape(fr::integer(t)));
   }
   // The population axis, graduated.
   double step = nice_step(static_cast<double>(most), 4);
   svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#000\"/>", left, top - 8, left,
                      height - 34);
   for (double v = 0; v <= static_cast<double>(most); v += step)
-    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"9\" fill=\"#555\">{}</text>",
-                       x(static_cast<std::int64_t>(v)), top - 12, xml_escape(fr::integer(static_cast<std::int64_t>(v))));
+    svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{}\" fill=\"#555\">{}</text>",
+                       x(static_cast<std::int64_t>(v)), top - 12, font, xml_escape(fr::integer(static_cast<std::int64_t>(v))));
   for (std::size_t i = 0; i < bars.size(); ++i) {
     const auto& b = bars[i];
     int y = top + static_cast<int>(i) * row;
-    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"12\"{}>{}</text>", left + 2, y + 9, halo,
-                       xml_escape(b.name));
-    y += 12;  // the bar under its name
+    svg += label(left + 2, y + 10, font, b.name);
+    y += 14;  // the bar under its name
     if (b.pop.value) {
       svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{:.1f}\" height=\"18\" fill=\"#666\"/>", left, y + 3,
                          x(*b.pop.value) - left);
-      svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\"{}>{}</text>", x(*b.pop.value) + 4, y + 16, halo,
-                         xml_escape(fr::integer(*b.pop.value)));
+      svg += label(x(*b.pop.value) + 4, y + 17, font, fr::integer(*b.pop.value));
     } else {
       std::int64_t lo = b.pop.above.value_or(0), hi = b.pop.below.value_or(most);
       svg += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"18\" fill=\"url(#h1)\" stroke=\"#333\"/>",
@@ -110,8 +125,7 @@ std::string population_thresholds(const Ctg& ctg) {
                               ? fmt::format("entre {} et {}", fr::integer(lo), fr::integer(hi))
                           : b.pop.above ? "plus de " + fr::integer(lo)
                                         : "moins de " + fr::integer(hi);
-      svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" font-size=\"11\"{}>{}</text>", x(hi) + 4, y + 16, halo,
-                         xml_escape(range));
+      svg += label(x(hi) + 4, y + 17, font, range);
     }
   }
   svg += "</svg>";
@@ -148,6 +162,7 @@ std::string offer_by_year(const coverage::Perimeter& p) {
   const int legend_rows = static_cast<int>(present.size() + 1) / 2 + (any_rate ? 1 : 0);
   const int width = std::max(left + plot_width + 10, 560);
   const int height = top + plot + 30 + legend_rows * 18 + 8;
+  const int font = std::max(10, min_font(width));
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" class=\"graphique\" "
       "aria-label=\"Places par mode d'accueil et taux de couverture – {}\">{}",
@@ -157,10 +172,10 @@ std::string offer_by_year(const coverage::Perimeter& p) {
     double y = top + plot - v * plot / axis_max;
     svg += fmt::format("<line x1=\"{}\" y1=\"{:.1f}\" x2=\"{}\" y2=\"{:.1f}\" stroke=\"#ccc\" stroke-width=\"0.5\"/>", left,
                        y, left + plot_width, y);
-    svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\" font-size=\"10\">{}</text>", left - 6, y + 3,
-                       xml_escape(fr::integer(static_cast<std::int64_t>(v))));
+    svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\" font-size=\"{}\">{}</text>", left - 6, y + 3,
+                       font, xml_escape(fr::integer(static_cast<std::int64_t>(v))));
   }
-  svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#555\">places</text>", 4, top - 10);
+  svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"{}\" fill=\"#555\">places</text>", 4, top - 10, font);
   svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"#000\"/>", left, top, top + plot);
   svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#000\"/>", left, top + plot,
                      left + plot_width, top + plot);
@@ -183,10 +198,10 @@ std::string offer_by_year(const coverage::Perimeter& p) {
     }
     auto rate = c.tenths.at(coverage::Rate::Global);
     if (rate)
-      svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"11\" font-weight=\"bold\"{}>{}</text>",
-                         x + bar / 2, y - 5, halo, xml_escape(fr::tenths(*rate) + (c.partial() ? "*" : "")));
-    svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\">{}</text>", x + bar / 2,
-                       top + plot + 15, xml_escape(c.label()));
+      svg += label(x + bar / 2, y - 5, font + 1, fr::tenths(*rate) + (c.partial() ? "*" : ""), " font-weight=\"bold\"",
+                   "middle");
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"{}\">{}</text>", x + bar / 2,
+                       top + plot + 15, font + 1, xml_escape(c.label()));
   }
   // Legend under the plot, two per row, whole labels.
   int ly = top + plot + 30;
@@ -195,13 +210,13 @@ std::string offer_by_year(const coverage::Perimeter& p) {
     int y = ly + static_cast<int>(i / 2) * 18;
     auto k = coverage::components[present[i]];
     svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"14\" height=\"12\" fill=\"{}\" stroke=\"#000\" "
-                       "stroke-width=\"0.5\"/><text x=\"{}\" y=\"{}\" font-size=\"11\">{}</text>",
-                       lx, y, fills[present[i]], lx + 20, y + 10, xml_escape(std::string(coverage::label_of(k))));
+                       "stroke-width=\"0.5\"/><text x=\"{}\" y=\"{}\" font-size=\"{}\">{}</text>",
+                       lx, y, fills[present[i]], lx + 20, y + 10, font + 1, xml_escape(std::string(coverage::label_of(k))));
   }
   if (any_rate)
-    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\"><tspan font-weight=\"bold\">en gras</tspan> au-dessus de "
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"{}\"><tspan font-weight=\"bold\">en gras</tspan> au-dessus de "
                        "chaque barre : taux de couverture global (places pour 100 enfants){}</text>",
-                       left, ly + static_cast<int>((present.size() + 1) / 2) * 18 + 10,
+                       left, ly + static_cast<int>((present.size() + 1) / 2) * 18 + 10, font,
                        any_partial ? " ; * partiel" : "");
   svg += "</svg>";
   return svg;

@@ -4,6 +4,7 @@
 // scope, inline SVG charts; no script, no external resource.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "render/charts.hpp"
@@ -31,6 +32,11 @@ h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
 .blanc { letter-spacing: .1em; color: var(--gris); }
 nav.sommaire { border: 1px solid var(--filet); padding: .5em 1.5em; margin: 1.5em 0; }
 nav.sommaire h2 { border: 0; margin-top: .3em; }
+nav.sommaire ol ol { list-style: none; padding-left: 1.2em; }
+nav.sommaire a { display: flex; align-items: baseline; gap: .4em; }
+nav.sommaire a .titre { flex: 1; }
+/* The page number, filled in by a second printing: its width is reserved so that nothing moves. */
+nav.sommaire a .page { flex: none; min-width: 2.5em; text-align: right; font-variant-numeric: tabular-nums; }
 table { border-collapse: collapse; width: 100%; margin: 1em 0; font-size: .92em; }
 caption { text-align: left; font-style: italic; padding: .3em 0; }
 th, td { border: 1px solid var(--filet); padding: .25em .45em; vertical-align: top; text-align: left;
@@ -42,7 +48,7 @@ td.nombre, th.nombre { text-align: right; font-variant-numeric: tabular-nums; wh
 figure { margin: 1em 0; }
 figure svg { width: 100%; height: auto; }
 figcaption { font-size: .9em; color: var(--gris); }
-.signatures { display: grid; grid-template-columns: 1fr 1fr; gap: .6em .8em; margin-top: 1em; font-size: .9em; }
+.signatures { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: .6em .8em; margin-top: 1em; font-size: .9em; }
 .signature { border: 1px solid var(--filet); padding: .4em .7em; break-inside: avoid; page-break-inside: avoid;
              display: flex; flex-direction: column; }
 .signature .place { height: 4.3cm; }  /* a signature and a round seal: 4 cm at least once printed */
@@ -63,13 +69,17 @@ figcaption { font-size: .9em; color: var(--gris); }
 .couverture .signataires.colonnes-4 { columns: 4; column-gap: 1.2em; font-size: .7em; line-height: 1.25; margin-top: 1em; }
 @media print {
   html { font-size: 10pt; }
-  body { max-width: none; margin: 0; padding: 0; }
+  /* The text block is 657,6 px wide and chromium clips at 657 px: 2 px to spare keep every right border whole. */
+  body { max-width: none; margin: 0; padding: 0 2px 0 0; }
   .couverture { break-after: page; }
   nav.sommaire { break-after: page; }
   thead { display: table-header-group; }
   tr, figure, .signature { break-inside: avoid; page-break-inside: avoid; }  /* the block of boxes may take two pages */
   .fait-a { break-after: avoid; page-break-after: avoid; }
-  h2, h3, h4 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+  h2, h3, h4, caption { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+  .insecable { white-space: nowrap; }  /* « L. 214-2 » on one line */
+  thead, caption { break-after: avoid; page-break-after: avoid; }  /* a caption and a header row never alone */
+  tbody tr:first-child { break-before: avoid; page-break-before: avoid; }
   p, li { orphans: 3; widows: 3; }
   h3[id^="fiche-"], h3#fiches-action, h3#fiches-petite-enfance { break-before: page; }  /* never at a page foot */
   h3#fiches-action + h3, h3#fiches-petite-enfance + h3 { break-before: avoid; }
@@ -77,17 +87,31 @@ figcaption { font-size: .9em; color: var(--gris); }
 }
 )";
 
-// A draft carries « PROJET » at the top of every printed page.
+// A draft carries « PROJET » at the top of every printed page but the cover, which has its boxed mark.
 const char* const draft_css = R"(
 @page { @top-right { content: "PROJET"; font-family: "DejaVu Serif", serif; font-weight: bold; letter-spacing: .2em; } }
+@page :first { @top-right { content: none; } }
 )";
 
 std::string text_html(std::string_view s) { return xml_escape(fr::typography(s)); }
 
+// « ☒ exercée » kept on one line: no-break spaces from the box to the end of
+// its line, but before « ( » (« ☒ exercée (transfert) » may wrap there). Not a
+// nowrap span: a table too wide for the page makes chromium shrink every page.
+std::string boxes_html(std::string t) {
+  for (std::size_t at = 0; (at = t.find("\xE2\x98", at)) != std::string::npos;) {
+    at += 3;
+    if (t[at - 1] != '\x90' && t[at - 1] != '\x92') continue;  // ☐ U+2610, ☒ U+2612
+    for (; at < t.size() && t[at] != '\n'; ++at)
+      if (t[at] == ' ' && (at + 1 >= t.size() || t[at + 1] != '(')) t.replace(at, 1, "\u00A0");
+  }
+  return t;
+}
+
 std::string line_html(const doc::Line& l) {
   std::string out;
   for (const auto& s : l) {
-    std::string t = text_html(s.text);
+    std::string t = boxes_html(text_html(s.text));
     for (std::size_t p; (p = t.find('\n')) != std::string::npos;) t.replace(p, 1, "<br>");
     switch (s.style) {
       case doc::Style::Normal: out += t; break;
@@ -130,6 +154,76 @@ std::string cover_columns(std::size_t n) {
   return " colonnes-4";
 }
 
+// « L. 214-2 », « n° 2026-153-004 », « 2026-2030 » never broken at a hyphen:
+// each run of digits and hyphens (a hyphen between two digits), with the
+// « L. », « R. », « D. » or « n° » before it, in a span kept on one line. The
+// text keeps its hyphens, so that a search in the PDF finds « L. 214-2 ».
+// Only text between tags, outside <style>, <svg> and <title>.
+std::string unbroken_references(const std::string& html) {
+  auto digit = [&](std::size_t k) { return k < html.size() && html[k] >= '0' && html[k] <= '9'; };
+  std::string out;
+  out.reserve(html.size() + html.size() / 50);
+  for (std::size_t i = 0; i < html.size();) {
+    if (html[i] == '<') {
+      std::size_t end = html.find('>', i);
+      for (std::string_view skipped : {"<style", "<svg", "<title"})
+        if (html.compare(i, skipped.size(), skipped) == 0) end = html.find("</" + std::string(skipped.substr(1)), i);
+      end = end == std::string::npos ? html.size() : html.find('>', end);
+      end = end == std::string::npos ? html.size() : end + 1;
+      out.append(html, i, end - i);
+      i = end;
+      continue;
+    }
+    std::size_t k = i;
+    while (digit(k) || (k < html.size() && html[k] == '-' && digit(k - 1) && digit(k + 1))) ++k;
+    bool hyphen = false;
+    for (std::size_t j = i; j < k && !hyphen; ++j) hyphen = html[j] == '-';
+    if (!hyphen || (i > 0 && (digit(i - 1) || html[i - 1] == '-'))) {
+      out += html[i++];
+      continue;
+    }
+    std::size_t from = i;  // the reference's prefix, already copied: moved into the span
+    for (std::string_view prefix : {"L. ", "R. ", "D. ", "n° ", "L.\u00A0", "R.\u00A0", "D.\u00A0", "n°\u00A0"})
+      if (i >= prefix.size() && html.compare(i - prefix.size(), prefix.size(), prefix) == 0) from = i - prefix.size();
+    out.resize(out.size() - (i - from));
+    out += "<span class=\"insecable\">" + html.substr(from, k - from) + "</span>";
+    i = k;
+  }
+  return out;
+}
+
+// The headings listed in the sommaire: every part, and in the annexes the AO
+// table, the offer tables and the fiches.
+bool in_sommaire(const doc::Block& b) {
+  if (b.kind != doc::Kind::Heading) return false;
+  if (b.level == 2) return true;
+  return b.level == 3 && (b.id == "autorites-organisatrices" || b.id.rfind("offre-", 0) == 0 || b.id.rfind("fiche", 0) == 0);
+}
+
+// The sommaire: one entry per part, nested entries under it; each with the
+// place of its page number (filled in by print::pdf_from_html).
+std::string sommaire_html(const doc::Document& d, const std::vector<std::string>& ids) {
+  std::string out = "<nav class=\"sommaire\" aria-label=\"Sommaire\">\n<h2>Sommaire</h2>\n<ol>\n";
+  bool nested = false, open = false;
+  for (std::size_t i = 0; i < d.blocks.size(); ++i) {
+    const auto& b = d.blocks[i];
+    if (!in_sommaire(b)) continue;
+    if (b.level == 2) {
+      out += nested ? "</ol></li>\n" : open ? "</li>\n" : "";
+      nested = false;
+    } else if (!nested) {
+      out += "<ol>\n";
+      nested = true;
+    }
+    out += fmt::format("<li><a href=\"#{0}\"><span class=\"titre\">{1}</span><span class=\"page\" data-page-of=\"{0}\">"
+                       "</span></a>{2}",
+                       xml_escape(ids[i]), line_html(b.line), b.level == 2 ? "" : "</li>\n");
+    open = b.level == 2 || open;
+  }
+  out += nested ? "</ol></li>\n" : open ? "</li>\n" : "";
+  return out + "</ol>\n</nav>\n";
+}
+
 }  // namespace
 
 std::string to_html(const doc::Document& d) {
@@ -156,11 +250,7 @@ std::string to_html(const doc::Document& d) {
     out += "</ul>\n";
   }
   out += "</header>\n";
-  out += "<nav class=\"sommaire\" aria-label=\"Sommaire\">\n<h2>Sommaire</h2>\n<ol>\n";
-  for (std::size_t i = 0; i < d.blocks.size(); ++i)
-    if (d.blocks[i].kind == doc::Kind::Heading && d.blocks[i].level == 2)
-      out += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", xml_escape(ids[i]), line_html(d.blocks[i].line));
-  out += "</ol>\n</nav>\n<main>\n";
+  out += sommaire_html(d, ids) + "<main>\n";
   int note_block = 0;
   for (std::size_t i = 0; i < d.blocks.size(); ++i) {
     const auto& b = d.blocks[i];
@@ -198,7 +288,7 @@ std::string to_html(const doc::Document& d) {
     }
   }
   out += "</main>\n</body>\n</html>\n";
-  return out;
+  return unbroken_references(out);
 }
 
 }  // namespace ctg::render

@@ -67,11 +67,22 @@ if pages and "Convention territoriale globale" not in pages[0]:
 # No heading alone at the foot of a page: the last line before the page number is never a heading.
 md = subprocess.run([ctg, "render", paa], capture_output=True, text=True).stdout
 headings = {re.sub(r"\s+", " ", h.replace("\\", "")).strip() for h in re.findall(r"^#{2,4} (.+)$", md, re.M)}
+page_html = run("render", paa, "-f", "html", output="stdout")
+headings |= {re.sub(r"\s+", " ", html.unescape(c)).strip() for c in re.findall(r"<caption>(.*?)</caption>", page_html)}
 orphans = []
 for i, p in enumerate(pages, 1):
     lines = [l.strip() for l in p.splitlines() if l.strip() and not re.fullmatch(r"Page \d+ sur \d+", l.strip())]
     if lines and re.sub(r"\s+", " ", lines[-1]) in headings:
         orphans.append((i, lines[-1]))
+# A table's header rows alone at the foot of a page: the same lines start the next page (the header repeated).
+for i in range(len(pages) - 1):
+    foot = [re.sub(r"\s+", " ", l.strip()) for l in pages[i].splitlines()
+            if l.strip() and not re.fullmatch(r"Page \d+ sur \d+", l.strip())]
+    top = [re.sub(r"\s+", " ", l.strip()) for l in pages[i + 1].splitlines() if l.strip() and l.strip() != "PROJET"]
+    for k in (1, 2, 3):
+        if len(foot) > k and foot[-k:] == top[:k] and len(top) > k:
+            orphans.append((i + 1, "en-tête de tableau : " + foot[-k][:40]))
+            break
 if orphans:
     fail(f"PDF : titres seuls en bas de page : {orphans}")
 else:
@@ -113,6 +124,131 @@ def check_signature_boxes(pdf, what, expected):
 
 
 check_signature_boxes(pdf, "PDF de l'exemple réel (projet)", 13)
+
+
+# ---------------------------------------------------------------- print and typography (issue 19)
+
+def squeeze_text(t):
+    return re.sub(r"[\s\u00ad\u2011-]+", "", t)
+
+
+def check_sommaire(pdf, pages, what):
+    """Every entry of the sommaire has a page number, and its heading is on that page; a PDF outline exists."""
+    start = next((i for i, p in enumerate(pages) if "Sommaire" in p), None)
+    if start is None:
+        return fail(f"{what} : pas de sommaire")
+    entries = re.findall(r"^\s*(?:\d+\.\s+)?(.+?)\s{2,}(\d+)\s*$", pages[start], re.M)
+    wrong = [(t, n) for t, n in entries if not 1 <= int(n) <= len(pages) or squeeze_text(t) not in squeeze_text(pages[int(n) - 1])]
+    if len(entries) < 30 or wrong:
+        fail(f"{what} : sommaire, {len(entries)} entrées numérotées ; titre absent de sa page : {wrong[:4]}")
+    data = open(pdf, "rb").read()
+    titles = re.findall(rb"/Title [(<]", data)
+    if b"/Type /Outlines" not in data or len(titles) < 20:
+        fail(f"{what} : pas de signets (outline) dans le PDF ({len(titles)} titres)")
+    print(f"ok {what} : sommaire de {len(entries)} entrées avec leur page, {len(titles)} signets")
+
+
+def pgm(pdf, page, dpi):
+    """The page as a grey image: (width, height, bytes)."""
+    out = subprocess.run(["pdftoppm", "-gray", "-r", str(dpi), "-f", str(page), "-l", str(page), pdf],
+                         capture_output=True, check=True).stdout
+    head = out.split(b"\n", 3)
+    w, h = map(int, head[1].split())
+    return w, h, head[3]
+
+
+def check_signature_borders(pdf, pages, what):
+    """The boxes' right border as dark as their left one at 100 dpi (clipped at the text block's edge: issue 19)."""
+    n = next(i for i, p in enumerate(pages, 1) if "Signature et cachet" in p)
+    w, h, px = pgm(pdf, n, 100)
+    columns = []  # (x, median grey) of every vertical line longer than 100 px: the boxes' borders
+    for x in range(w):
+        run_, best, at = 0, 0, 0
+        for y in range(h):
+            run_ = run_ + 1 if px[y * w + x] < 215 else 0
+            if run_ > best:
+                best, at = run_, y
+        if best > 100:  # a box is 5 cm high: 200 px at 100 dpi
+            greys = sorted(px[y * w + x] for y in range(at - best + 1, at + 1))
+            columns.append((x, greys[len(greys) // 2]))
+    # Two columns of boxes: four vertical borders, the last one as dark as the first and inside the text block.
+    if len(columns) != 4:
+        return fail(f"{what} : page {n}, {len(columns)} bordures verticales de cases de signature, 4 attendues "
+                    f"(x = {[c[0] for c in columns]} px ; la bordure droite est-elle rognée ?)")
+    left, right = columns[0], columns[-1]
+    if right[1] > left[1] + 25 or right[0] > w * (595 - 51) / 595:
+        fail(f"{what} : page {n}, bordure droite des cases rognée (gris {right[1]} à x = {right[0]} px, "
+             f"bordure gauche gris {left[1]})")
+    else:
+        print(f"ok {what} : cases de signature entières, bordure droite à x = {right[0]} px (gris {right[1]}, gauche {left[1]})")
+
+
+def check_layout(pdf, pages, what):
+    """PROJET once on the cover; no « ↩ »; checkboxes on their label's line; the signatures after the last article."""
+    if pages[0].count("PROJET") != 1:
+        fail(f"{what} : « PROJET » {pages[0].count('PROJET')} fois sur la couverture, une attendue")
+    if any("↩" in p for p in pages):
+        fail(f"{what} : le glyphe « ↩ » des notes est imprimé")
+    broken = []
+    for n, words in enumerate(words_by_page(pdf), 1):
+        for i, (x0, y0, x1, y1, w) in enumerate(words):
+            if w in ("☐", "☒") and (i + 1 >= len(words) or abs(words[i + 1][1] - y0) > 2):
+                broken.append((n, w))
+            if w == "sans" and i + 1 < len(words) and words[i + 1][4] == "objet" and abs(words[i + 1][1] - y0) > 2:
+                broken.append((n, "sans / objet"))
+    if broken:
+        fail(f"{what} : cases à cocher séparées de leur libellé : {broken[:5]}")
+    cut = []  # « L. 214- / 2 », « n° 2026-153- / 004 », « L. / 214-2 »
+    for n, words in enumerate(words_by_page(pdf), 1):
+        for i, (x0, y0, x1, y1, w) in enumerate(words):
+            if re.fullmatch(r"\d[\d-]*-", w) or (w in ("L.", "n°") and i + 1 < len(words) and abs(words[i + 1][1] - y0) > 2
+                                                  and re.match(r"\d", words[i + 1][4])):
+                cut.append((n, w))
+    if cut:
+        fail(f"{what} : références coupées en fin de ligne : {cut[:6]}")
+    # Nothing too wide: chromium would shrink every page to fit it (the body text at 10 pt: « Entre » 10,6 pt high).
+    entre = [y1 - y0 for n, words in enumerate(words_by_page(pdf), 1) for x0, y0, x1, y1, w in words if w == "Entre"]
+    if not entre or entre[0] < 10.3:
+        fail(f"{what} : texte réduit par chromium (« Entre » haut de {entre[:1]} pt, 10,6 attendus) : un bloc trop large")
+    text = "".join(pages)
+    if "−0,4 %" not in text.replace("\u00a0", " ") or "L. 214-2" not in text.replace("\u00a0", " "):
+        fail(f"{what} : « −0,4 % » (signe moins) ou « L. 214-2 » introuvable par une recherche dans le PDF")
+    s = next(i for i, p in enumerate(pages) if "Fait à" in p)
+    before = [l for l in pages[s - 1].splitlines() if l.strip()]
+    first = [l.strip() for l in pages[s].splitlines() if l.strip() and l.strip() != "PROJET"]
+    if first and first[0] == "Signatures" and len(before) < 25:
+        fail(f"{what} : page {s} aux trois quarts vide ({len(before)} lignes) avant les signatures")
+    print(f"ok {what} : PROJET une fois en couverture, pas de « ↩ », cases à cocher sur la ligne de leur libellé, "
+          f"références et nombres jamais coupés à un trait d'union, « −0,4 % », "
+          f"signatures page {s + 1} sans page blanche avant")
+
+
+
+
+def check_charts(pdf, what):
+    """Every word drawn once (a stroked halo was a second copy of each chart word) and no text under 8 pt."""
+    doubled, small = [], []
+    for n, words in enumerate(words_by_page(pdf), 1):
+        seen = set()
+        for x0, y0, x1, y1, w in words:
+            key = (w, round(x0), round((y0 + y1) / 2))  # the stroked copy has a taller box, the same centre
+            if key in seen:
+                doubled.append((n, w))
+            seen.add(key)
+            if y1 - y0 < 9.25:  # DejaVu: a word's box is 1,16 times its size; 8 pt gives 9,3 pt
+                small.append((n, w, round((y1 - y0) / 1.16, 1)))
+    if doubled or small:
+        fail(f"{what} : mots dessinés deux fois : {doubled[:6]} ; texte sous 8 pt (page, mot, pt) : {small[:6]}")
+    else:
+        print(f"ok {what} : chaque mot des graphiques dessiné une fois, aucun texte sous 8 pt")
+
+
+analyse_pdf = os.path.join(tmp, "analyse.pdf")
+run("render", paa, "--part", "analyse", "-f", "pdf", "-o", analyse_pdf)
+check_charts(analyse_pdf, "PDF du document d'analyse")
+check_sommaire(pdf, pages, "PDF de l'exemple réel")
+check_signature_borders(pdf, pages, "PDF de l'exemple réel")
+check_layout(pdf, pages, "PDF de l'exemple réel")
 
 # A signable convention: the small example, completed.
 signable = os.path.join(tmp, "signable")

@@ -17,6 +17,9 @@ using namespace suivi;
 
 namespace {
 
+// Text is 11 units or more: 620 units across the text block (490 pt) print it
+// at 8,7 pt, never under 8 (render::charts::min_font(620) == 11).
+
 // Ids distinct from those of charts.cpp: both may share a page.
 const char* const defs =
     "<defs>"
@@ -77,11 +80,9 @@ std::string actions_by_state(const Snapshot& s) {
       svg += fmt::format("<rect x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"20\" fill=\"{}\" stroke=\"#000\" "
                          "stroke-width=\"0.5\"/><!-- {} : {} -->",
                          x, y + 2, w, fills[k], names[k], rows[i].n[k]);
-      std::string color = k == 2 ? "#fff" : "#000";
-      // A halo of the opposite shade keeps the figure readable on a hatching.
-      svg += fmt::format("<text x=\"{:.1f}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\" fill=\"{}\" "
-                         "stroke=\"{}\" stroke-width=\"3\" paint-order=\"stroke\" font-weight=\"bold\">{}</text>",
-                         x + w / 2, y + 16, color, k == 2 ? "#4d4d4d" : "#fff", rows[i].n[k]);
+      // On a white box (render::charts::label): readable on a hatching or a dark fill.
+      svg += render::charts::label(x + w / 2, y + 16, 11, std::to_string(rows[i].n[k]), " font-weight=\"bold\"",
+                                   "middle");
       x += w;
     }
   }
@@ -108,7 +109,7 @@ std::string places_by_year(const std::vector<TrajectoryPoint>& t) {
     int x = left + static_cast<int>(i) * group + group / 2 - bar;
     auto draw = [&](const std::optional<Decimal>& v, int dx, const char* fill, const char* what) {
       if (!v) {
-        svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"10\">—</text>", x + dx + bar / 2,
+        svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" font-size=\"11\">—</text>", x + dx + bar / 2,
                            top + plot - 4);
         return;
       }
@@ -116,7 +117,7 @@ std::string places_by_year(const std::vector<TrajectoryPoint>& t) {
       svg += fmt::format("<rect x=\"{}\" y=\"{:.1f}\" width=\"{}\" height=\"{:.1f}\" fill=\"{}\" stroke=\"#000\" "
                          "stroke-width=\"0.5\"/><!-- {} : {} -->",
                          x + dx, top + plot - h, bar, h, fill, what, xml_escape(fr::decimal(*v)));
-      svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"10\">{}</text>", x + dx + bar / 2,
+      svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"11\">{}</text>", x + dx + bar / 2,
                          top + plot - h - 4, xml_escape(fr::decimal(*v)));
     };
     draw(t[i].projected_places, 0, "url(#sv1)", "prévues");
@@ -144,7 +145,7 @@ std::string coverage_trajectory(const std::vector<TrajectoryPoint>& t) {
   auto x = [&](std::size_t i) { return left + step / 2.0 + static_cast<double>(i) * step; };
   svg += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#000\"/>", left - 4, top + plot, left + 400);
   for (std::int64_t g = 0; g <= most; g += 100)
-    svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\" font-size=\"10\">{}</text>", left - 8, y(g) + 3,
+    svg += fmt::format("<text x=\"{}\" y=\"{:.1f}\" text-anchor=\"end\" font-size=\"11\">{}</text>", left - 8, y(g) + 3,
                        g / 10);
   // Projected: dashed line, hollow circles, figures above; realised: solid
   // line, black squares, figures below.
@@ -159,7 +160,7 @@ std::string coverage_trajectory(const std::vector<TrajectoryPoint>& t) {
                            y(*v) - 3.5);
       else
         svg += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"4\" fill=\"#fff\" stroke=\"#000\"/>", x(i), y(*v));
-      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"10\">{}</text>", x(i),
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\" font-size=\"11\">{}</text>", x(i),
                          realised ? y(*v) + 16 : y(*v) - 8, xml_escape(fr::tenths(*v)));
     }
     if (!points.empty())
@@ -180,8 +181,8 @@ std::string coverage_trajectory(const std::vector<TrajectoryPoint>& t) {
                      "<rect x=\"{5}\" y=\"{6}\" width=\"7\" height=\"7\" fill=\"#000\"/>"
                      "<text x=\"{3}\" y=\"{4}\" font-size=\"11\">taux réalisé</text>",
                      lx, top + 26, lx + 24, lx + 30, top + 30, lx + 8.5, top + 22.5);
-  svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\">places pour 100 enfants</text>", lx, top + 50);
-  svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\">de moins de 3 ans</text>", lx, top + 63);
+  svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\">places pour 100 enfants</text>", lx, top + 50);
+  svg += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\">de moins de 3 ans</text>", lx, top + 63);
   return svg + "</svg>";
 }
 

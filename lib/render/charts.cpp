@@ -39,30 +39,28 @@ double nice_step(double most, int ticks) {
   return base * 10;
 }
 
-// The smallest font size, in units of a chart `width` units wide, that prints
-// at 8 pt: a figure takes the width of the text block, 490 pt on A4.
-int min_font(int width) { return static_cast<int>(std::ceil(8.0 * width / 490.0)); }
-
-// A label over a white box, so that a line behind it never crosses its letters.
-// Not a stroked halo: chromium writes the stroke as a second copy of the text,
-// and a search in the PDF found every word twice. The box's width is estimated
-// at 0,6 em a character; `anchor`: start or middle.
-std::string label(double x, double y, int size, std::string_view text, std::string_view attributes = "",
-                  std::string_view anchor = "start") {
-  double chars = 0;
-  for (char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  double w = chars * size * 0.6 + 4, left = anchor == "middle" ? x - w / 2 : x - 2;
-  return fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#fff\"/>"
-                     "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"{}\" font-size=\"{}\"{}>{}</text>",
-                     left, y - size * 0.85, w, size * 1.1, x, y, anchor, size, attributes, xml_escape(std::string(text)));
-}
-
 std::string name_of(const Ctg& ctg, const std::string& id) {
   const Party* p = ctg.party(id);
   return p ? format::naming::title(*p) : id;
 }
 
 }  // namespace
+
+// The smallest font size, in units of a chart `width` units wide, that prints
+// at 8 pt: a figure takes the width of the text block, 490 pt on A4.
+int min_font(int width) { return static_cast<int>(std::ceil(8.0 * width / 490.0)); }
+
+// The box's width is estimated at 0,6 em a character.
+std::string label(double x, double y, int size, std::string_view text, std::string_view attributes,
+                  std::string_view anchor) {
+  double chars = 0;
+  for (char c : text) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  double w = chars * size * 0.6 + 4;
+  double left = anchor == "middle" ? x - w / 2 : anchor == "end" ? x - w + 2 : x - 2;
+  return fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"{:.1f}\" fill=\"#fff\"/>"
+                     "<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"{}\" font-size=\"{}\"{}>{}</text>",
+                     left, y - size * 0.85, w, size * 1.1, x, y, anchor, size, attributes, xml_escape(std::string(text)));
+}
 
 std::string population_thresholds(const Ctg& ctg) {
   struct Bar {

@@ -246,6 +246,10 @@ def check_charts(pdf, what):
 analyse_pdf = os.path.join(tmp, "analyse.pdf")
 run("render", paa, "--part", "analyse", "-f", "pdf", "-o", analyse_pdf)
 check_charts(analyse_pdf, "PDF du document d'analyse")
+# The bilan's charts too (its halo was the same second copy of each figure).
+bilan_pdf = os.path.join(tmp, "bilan.pdf")
+run("bilan", paa, "--annuel", "2027", "-f", "pdf", "-o", bilan_pdf)
+check_charts(bilan_pdf, "PDF du bilan annuel 2027")
 check_sommaire(pdf, pages, "PDF de l'exemple réel")
 check_signature_borders(pdf, pages, "PDF de l'exemple réel")
 check_layout(pdf, pages, "PDF de l'exemple réel")

@@ -215,6 +215,12 @@ static void offer_tables(const Ctg& ctg, std::vector<Block>& out) {
     for (int y : years) o.head.push_back(std::to_string(y));
     o.numeric.assign(o.head.size(), true);
     o.numeric[0] = false;
+    // A column where the source writes words (actuel_ecrit, projection_ecrite) wraps like text.
+    for (const auto& l : t.lignes) {
+      if (l.actuel_ecrit) o.numeric[2] = false;
+      for (std::size_t k = 0; k < years.size(); ++k)
+        if (l.projection_ecrite.count(years[k])) o.numeric[3 + k] = false;
+    }
     for (const auto& l : t.lignes) {
       std::string label = l.libelle.value_or(std::string(label_of(l.mode)));
       if (l.unit() == OfferUnit::Etp) label += " (ETP)";
@@ -222,14 +228,14 @@ static void offer_tables(const Ctg& ctg, std::vector<Block>& out) {
       auto figure = [](const std::optional<Decimal>& v) { return v ? fr::decimal(*v) : std::string(); };
       std::string row = anchor("offre-" + t.key() + "-" + l.id.value_or(std::string(key_of(l.mode))));
       std::vector<doc::Cell> r{row_header(label, row), cell(l.structures ? fr::integer(*l.structures) : "", true),
-                               cell(l.actuel_ecrit.value_or(figure(l.actuel)), true, row + "-actuel")};
+                               cell(l.actuel_ecrit.value_or(figure(l.actuel)), !l.actuel_ecrit, row + "-actuel")};
       for (int y : years) {
         auto it = l.projection.find(y);
         auto written = l.projection_ecrite.find(y);
         r.push_back(cell(written != l.projection_ecrite.end() ? written->second
                          : it == l.projection.end()           ? ""
                                                               : figure(it->second),
-                         true, fmt::format("{}-{}", row, y)));
+                         written == l.projection_ecrite.end(), fmt::format("{}-{}", row, y)));
       }
       o.rows.push_back(std::move(r));
     }

@@ -340,7 +340,8 @@ Codec<AnnexTitles> annex_titles() {
           .optional("axes", &AnnexTitles::axes, optional(text()),
                     "titre au-dessus des axes (« Axes stratégiques et actions clés ») ; aucun par défaut")
           .optional("actions", &AnnexTitles::actions, optional(text()),
-                    "intitulé devant la liste des actions de chaque axe (« Actions : ») ; aucun par défaut")
+                    "intitulé entre l'objectif d'un axe et la liste de ses actions (« Actions : ») ; aucun par "
+                    "défaut, ni pour un axe sans objectif")
           .optional("calendrier", &AnnexTitles::calendrier, optional(text()),
                     "titre du calendrier (« Calendrier » par défaut)")
           .optional("tableau_ao", &AnnexTitles::tableau_ao, optional(text()),

@@ -296,7 +296,8 @@ static void plan(const Ctg& ctg, std::vector<Block>& out) {
     if (a.objectif) out.push_back(paragraph(concat({Line{Span{"Objectif :", Style::Strong}}, doc::plain(" " + *a.objectif)})));
     std::vector<std::string> items;
     for (const auto& i : a.actions) items.push_back(i.texte);
-    if (!items.empty() && titles.actions) out.push_back(paragraph(Line{Span{*titles.actions, Style::Strong}}));
+    // The label separates the objective from the actions: an axis without objective has none (« 7. Suivi »).
+    if (!items.empty() && titles.actions && a.objectif) out.push_back(paragraph(Line{Span{*titles.actions, Style::Strong}}));
     if (!items.empty()) out.push_back(list(items));
   }
   if (!pa.calendrier.empty()) {

@@ -371,6 +371,9 @@ if "Château Arnoux Saint-Auban" in md or "La Commune de Château-Arnoux-Saint-A
 # The calendar's « o » sub-items stay nested under their item.
 if not re.search(r"- Diagnostic complémentaire sur les priorités :\s+- Petite enfance", md):
     fail("calendrier : les sous-items « o » ne sont pas sous leur item")
+# « Actions : » between an axis's objective and its actions; axis 7 has no objective, and no label in the seed.
+if md.count("**Actions :**") != 6 and md.count("**Actions\u202f:**") != 6 and md.count("**Actions\u00a0:**") != 6:
+    fail(f"« Actions : » imprimé {md.count('Actions')} fois ; le texte l'écrit pour les axes 1 à 6")
 print("ok fidélité au texte : cellules, mentions du tableau AO, titres, nom officiel, sous-items")
 
 finish()

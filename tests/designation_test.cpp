@@ -29,6 +29,13 @@ TEST_CASE("A party's designation is derived once, for every type") {
   CHECK(format::naming::designation(party(PartyType::Syndicat, "Syndicat mixte du Val")) == "le Syndicat mixte du Val");
   CHECK(format::naming::of(party(PartyType::Epci, "Agglomération du Val")) == "de l'Agglomération du Val");
   CHECK(format::naming::title(party(PartyType::Commune, "Les Mées")) == "La Commune des Mées");
+  // A département named by its territory alone reads « le Département de … », never « Le de la Nièvre ».
+  CHECK(format::naming::title(party(PartyType::Departement, "de la Nièvre")) == "Le Département de la Nièvre");
+  CHECK(format::naming::designation(party(PartyType::Departement, "la Nièvre")) == "le Département de la Nièvre");
+  CHECK(format::naming::designation(party(PartyType::Departement, "Les Alpes-de-Haute-Provence")) ==
+        "le Département des Alpes-de-Haute-Provence");
+  CHECK(format::naming::designation(party(PartyType::Departement, "Département de la Nièvre")) ==
+        "le Département de la Nièvre");
   CHECK_FALSE(format::naming::feminine(party(PartyType::Syndicat, "Syndicat mixte du Val")));
   CHECK(format::naming::feminine(party(PartyType::Epci, "du Bazois", LegalForm::CommunauteCommunes)));
   CHECK(format::naming::repeated_kind(party(PartyType::Commune, "Commune de A")) == std::optional<std::string>("Commune"));

@@ -9,6 +9,11 @@ TEST_CASE("users' Markdown to HTML: formatting kept, everything else inert") {
   CHECK(markdown::to_html("Un **gras** et *italique*.", 1, "n-") == "<p>Un <strong>gras</strong> et <em>italique</em>.</p>");
   CHECK(markdown::to_html("## Titre", 1, "n-") == "<h3>Titre</h3>");
   CHECK(markdown::to_html("- a\n  - b\n- c", 1, "n-") == "<ul><li>a<ul><li>b</li></ul></li><li>c</li></ul>");
+  // Issue 19: a blank line before the sub-items (the calendar's « o ») keeps them under their item.
+  CHECK(markdown::to_html("- a\n\n  - b\n  - c\n- d", 1, "n-") ==
+        "<ul><li>a<ul><li>b</li><li>c</li></ul></li><li>d</li></ul>");
+  CHECK(markdown::to_html("- a\n  \n  - b\n- d", 1, "n-") == "<ul><li>a<ul><li>b</li></ul></li><li>d</li></ul>");
+  CHECK(markdown::to_html("- a\n\nb", 1, "n-") == "<ul><li>a</li></ul><p>b</p>");
   CHECK(markdown::to_html("1. un\n2. deux", 1, "n-") == "<ol><li>un</li><li>deux</li></ol>");
   CHECK(markdown::to_html("<script>x</script>", 1, "n-") == "<p>&lt;script&gt;x&lt;/script&gt;</p>");
   // Links are shown as text, and brackets that are not a link stay as written.

@@ -133,6 +133,17 @@ TEST_CASE("REF-1 and REF-2: codes that exist, official names") {
   CHECK(contains(f.of("REF-2"), "« Peyruis » : le code INSEE 04001 est celui de « Aiglun »"));
 }
 
+TEST_CASE("REF-2: the designation spells the official name, so one party has one name") {
+  auto f = check("  - { id: c, type: commune, nom: Château-Arnoux-Saint-Auban, insee: \"04049\", epci: paa,\n"
+                 "      designation: la Commune de Château Arnoux St Auban, representants: [] }\n"
+                 "  - { id: m, type: commune, nom: Les Mées, insee: \"04116\", epci: paa,\n"
+                 "      designation: la Commune des Mées, representants: [] }\n");
+  CHECK(f.has("REF-2", Severity::Warning));
+  CHECK(contains(f.of("REF-2"), "la Commune de Château Arnoux St Auban\u00a0» écrit «\u00a0Château Arnoux St Auban\u00a0»"));
+  CHECK(contains(f.of("REF-2"), "nom officiel (code INSEE 04049, composition 2022) s'écrit «\u00a0Château-Arnoux-Saint-Auban"));
+  CHECK_FALSE(contains(f.of("REF-2"), "Mées"));  // the official spelling: nothing said
+}
+
 TEST_CASE("REF-3: members of the EPCI they transfer to") {
   auto f = check("  - { id: b, type: commune, nom: Briançon, insee: \"05023\", epci: paa, representants: [] }\n");
   CHECK(f.has("REF-3", Severity::Warning));

@@ -148,7 +148,15 @@ struct Renderer {
       ++i;
       // Continuation lines, and nested lists deeper than this item.
       std::string nested;
-      while (i < lines.size() && !lines[i].empty()) {
+      while (i < lines.size()) {
+        // A blank line before a deeper line stays in the item: « Diagnostic :\n\n  - Petite enfance ».
+        if (lines[i].empty()) {
+          if (i + 1 < lines.size() && !lines[i + 1].empty() && indent_of(lines[i + 1]) > base) {
+            ++i;
+            continue;
+          }
+          break;
+        }
         bool o2 = false;
         std::size_t ind = indent_of(lines[i]);
         if (list_marker(lines[i], o2) && ind > base && depth < max_nesting) {

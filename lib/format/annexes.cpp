@@ -93,6 +93,20 @@ Codec<CompetenceSet> competences() {
   return c;
 }
 
+Codec<CompetenceMentions> competence_mentions() {
+  static const auto c =
+      Object<CompetenceMentions>("les mentions des compétences", "mentions_competences",
+                                 "Le texte d'une cellule du tableau des AO tel que la source l'écrit, imprimé à côté "
+                                 "de la case cochée à la place de son libellé : « Exercée par la commune (mais moins "
+                                 "de 10 000 habitants) », « Sans objet/non transféré à EPCI ».")
+          .optional("recenser", &CompetenceMentions::recenser, optional(text()), "1° recenser")
+          .optional("informer", &CompetenceMentions::informer, optional(text()), "2° informer et accompagner")
+          .optional("planifier", &CompetenceMentions::planifier, optional(text()), "3° planifier")
+          .optional("qualite", &CompetenceMentions::qualite, optional(text()), "4° soutenir la qualité")
+          .codec();
+  return c;
+}
+
 Codec<TransferringCommune> transferring_commune() {
   static const auto c =
       Object<TransferringCommune>("une commune transférante", "commune_transferante",
@@ -146,6 +160,8 @@ Codec<AoEntry> ao_entry() {
           .optional("population", &AoEntry::population, optional(population()),
                     "population de la commune (pour un EPCI, voir transferts)")
           .required("competences", &AoEntry::competences, competences(), "qui exerce chaque compétence")
+          .optional("mentions", &AoEntry::mentions, optional(competence_mentions()),
+                    "par compétence, la cellule telle que la source l'écrit, imprimée à côté de la case cochée")
           .optional("transferts", &AoEntry::transferts, list(transfer()),
                     "pour un EPCI ou un syndicat : qui lui a transféré quoi")
           .optional("note", &AoEntry::note, optional(text()),
@@ -182,6 +198,12 @@ Codec<OfferLine> offer_line() {
           .optional("actuel", &OfferLine::actuel, optional(decimal(0, max_count)), "nombre actuel (places ou ETP)")
           .optional("projection", &OfferLine::projection, year_map(optional(decimal(0, max_count))),
                     "projection par année : 2026: 189")
+          .optional("actuel_ecrit", &OfferLine::actuel_ecrit, optional(text()),
+                    "la cellule « actuel » telle que la source l'écrit quand elle dit plus qu'un chiffre (« 3 sur "
+                    "Digne 1 sur Malijai ») : imprimée à la place du chiffre, qui reste celui des calculs")
+          .optional("projection_ecrite", &OfferLine::projection_ecrite, year_map(text()),
+                    "les cellules de la projection telles que la source les écrit, par année : imprimées à la place "
+                    "des chiffres")
           .optional("besoins_emplois", &OfferLine::besoins_emplois, list(text()),
                     "besoins en emplois et compétences")
           .optional("autres_besoins", &OfferLine::autres_besoins, list(text()), "autres besoins identifiés")
@@ -308,9 +330,42 @@ Codec<CalendarYear> calendar_year() {
   return c;
 }
 
+Codec<AnnexTitles> annex_titles() {
+  static const auto c =
+      Object<AnnexTitles>("les titres de l'annexe 3", "titres_annexe_3",
+                          "Les titres de l'annexe 3 tels que la source les écrit ; absents, ceux du document.")
+          .optional("annexe", &AnnexTitles::annexe, optional(text()),
+                    "titre après « Annexe 3 – » (« Plan d'actions et moyens mobilisés par chaque signataire » par "
+                    "défaut)")
+          .optional("axes", &AnnexTitles::axes, optional(text()),
+                    "titre au-dessus des axes (« Axes stratégiques et actions clés ») ; aucun par défaut")
+          .optional("actions", &AnnexTitles::actions, optional(text()),
+                    "intitulé entre l'objectif d'un axe et la liste de ses actions (« Actions : ») ; aucun par "
+                    "défaut, ni pour un axe sans objectif")
+          .optional("calendrier", &AnnexTitles::calendrier, optional(text()),
+                    "titre du calendrier (« Calendrier » par défaut)")
+          .optional("tableau_ao", &AnnexTitles::tableau_ao, optional(text()),
+                    "titre du tableau des autorités organisatrices (« Tableau des autorités organisatrices de "
+                    "l'accueil du jeune enfant » par défaut)")
+          .optional("colonnes_ao", &AnnexTitles::colonnes_ao, list(text()),
+                    "les six en-têtes de colonne du tableau des AO, dans l'ordre (autorité, habitants, 1° à 4°)")
+          .check([](const AnnexTitles& t, Context& ctx) {
+            if (!t.colonnes_ao.empty() && t.colonnes_ao.size() != 6)
+              ctx.diags.error("TYPE", t.at("colonnes_ao"),
+                              fmt::format("colonnes_ao donne {} en-tête(s) ; le tableau des AO a six colonnes",
+                                          t.colonnes_ao.size()),
+                              "écrivez six en-têtes : autorité organisatrice, habitants, puis les compétences 1° "
+                              "à 4°, ou retirez la clé pour les en-têtes par défaut");
+          })
+          .codec();
+  return c;
+}
+
 Codec<ActionPlan> action_plan() {
   static const auto c =
       Object<ActionPlan>("le plan d'actions", "plan_actions", "Annexe 3 : axes et calendrier.")
+          .optional("titres", &ActionPlan::titres, optional(annex_titles()),
+                    "les titres de l'annexe 3 tels que la source les écrit")
           .optional("introduction", &ActionPlan::introduction, optional(markdown()), "texte d'introduction")
           .optional("axes", &ActionPlan::axes, keyed_list<Axis>(axis(), "id", [](const Axis& a) { return a.id; }, "axes"),
                     "axes stratégiques")

@@ -81,6 +81,12 @@ std::string designation(const Party& p) {
   const std::string& nom = p.nom;
   // A commune's name keeps its own article: « la Commune de La Chapelle-aux-Brocs ».
   if (p.type == PartyType::Commune && !repeated_kind(p)) return "la Commune " + fr::of_place(nom);
+  // « de la Nièvre », « Nièvre » or « La Nièvre » name the territory: « le Département de la Nièvre ».
+  if (p.type == PartyType::Departement && !repeated_kind(p)) {
+    for (std::string_view prep : {"de ", "du ", "des ", "d'", "d’"})
+      if (starts(nom, prep)) return "le Département " + nom;
+    return "le Département " + fr::of_phrase(nom);
+  }
   if (has_article(nom)) return lower_first(nom);
   if (repeated_kind(p)) {
     // The referential's short forms (« CA du Pays de Meaux ») read in full.

@@ -32,6 +32,16 @@ CompetenceStatus CompetenceSet::of(Competence c) const {
   return CompetenceStatus::SansObjet;
 }
 
+const std::optional<std::string>& CompetenceMentions::of(Competence c) const {
+  switch (c) {
+    case Competence::Recenser: return recenser;
+    case Competence::Informer: return informer;
+    case Competence::Planifier: return planifier;
+    case Competence::Qualite: return qualite;
+  }
+  return recenser;
+}
+
 OfferUnit OfferLine::unit() const {
   if (unite) return *unite;
   if (mode == OfferMode::Rpe) return OfferUnit::Etp;

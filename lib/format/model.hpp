@@ -239,6 +239,17 @@ struct CompetenceSet : Located {
   CompetenceStatus of(Competence c) const;
 };
 
+// A cell of the AO table as the source words it, printed next to the ticked
+// box: « Exercée par la commune (mais moins de 10 000 habitants) ».
+struct CompetenceMentions : Located {
+  std::optional<std::string> recenser;
+  std::optional<std::string> informer;
+  std::optional<std::string> planifier;
+  std::optional<std::string> qualite;
+
+  const std::optional<std::string>& of(Competence c) const;
+};
+
 struct TransferringCommune : Located {
   std::string nom;
   std::optional<std::string> insee;
@@ -261,6 +272,7 @@ struct AoEntry : Located {
   std::string ao;  // id of the party (commune, EPCI or syndicat)
   std::optional<Population> population;
   CompetenceSet competences;
+  std::optional<CompetenceMentions> mentions;
   std::vector<Transfer> transferts;
   std::optional<std::string> note;
   std::optional<std::string> remarque;  // published; `note` is the encoder's, never printed
@@ -283,6 +295,10 @@ struct OfferLine : Located {
   std::optional<OfferUnit> unite;  // default: ETP for an RPE, dispositifs for passerelles, else places
   std::optional<Decimal> actuel;
   std::map<int, std::optional<Decimal>> projection;  // year → value; null = blank in the seed
+  // The cells as the source writes them when they say more than a figure
+  // (« 3 sur Digne 1 sur Malijai »): printed in place of the figure.
+  std::optional<std::string> actuel_ecrit;
+  std::map<int, std::string> projection_ecrite;
   std::vector<std::string> besoins_emplois;
   std::vector<std::string> autres_besoins;
   std::vector<Investment> investissements;
@@ -334,7 +350,18 @@ struct CalendarYear : Located {
   std::optional<std::string> intitule_objectif;  // « Objectif fin 2026 : » as written; « Objectif : » by default
 };
 
+// The titles of annexe 3 as the source writes them; absent, the document's own.
+struct AnnexTitles : Located {
+  std::optional<std::string> annexe;      // after « Annexe 3 – »
+  std::optional<std::string> axes;        // « Axes stratégiques et actions clés »
+  std::optional<std::string> actions;     // « Actions : » before each axis's list
+  std::optional<std::string> calendrier;  // « Calendrier »
+  std::optional<std::string> tableau_ao;  // the AO table's heading
+  std::vector<std::string> colonnes_ao;   // its six column headings
+};
+
 struct ActionPlan : Located {
+  std::optional<AnnexTitles> titres;
   std::optional<std::string> introduction;
   std::vector<Axis> axes;
   std::vector<CalendarYear> calendrier;

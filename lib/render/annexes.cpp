@@ -100,13 +100,16 @@ void annexe2(const Ctg& ctg, std::vector<Block>& out) {
 // holds hypotheses, not choices: its competences print « à décider ».
 static bool undecided(const AoEntry& e) { return e.note && e.note->starts_with("À DÉCIDER"); }
 
-static std::string competence_cell(CompetenceStatus s, bool grouping, bool open = false) {
+// `mention`: the cell as the source words it, in place of the ticked box's label.
+static std::string competence_cell(CompetenceStatus s, bool grouping, bool open,
+                                   const std::optional<std::string>& mention) {
   if (open) return "à décider";
-  auto box = [&](CompetenceStatus v) { return s == v ? "☒" : "☐"; };
-  if (grouping)
-    return fmt::format("{} exercée (transfert)\n{} sans objet", box(CompetenceStatus::Exercee), box(CompetenceStatus::SansObjet));
-  return fmt::format("{} exercée\n{} transférée\n{} sans objet", box(CompetenceStatus::Exercee),
-                     box(CompetenceStatus::Transferee), box(CompetenceStatus::SansObjet));
+  auto line = [&](CompetenceStatus v, const char* label) {
+    return fmt::format("{} {}", s == v ? "☒" : "☐", s == v && mention ? *mention : std::string(label));
+  };
+  if (grouping) return line(CompetenceStatus::Exercee, "exercée (transfert)") + "\n" + line(CompetenceStatus::SansObjet, "sans objet");
+  return line(CompetenceStatus::Exercee, "exercée") + "\n" + line(CompetenceStatus::Transferee, "transférée") + "\n" +
+         line(CompetenceStatus::SansObjet, "sans objet");
 }
 
 static std::string population_text(const Ctg& ctg, const AoEntry& e) {
@@ -169,21 +172,27 @@ static std::string population_text(const Ctg& ctg, const AoEntry& e) {
 
 void ao_table(const Ctg& ctg, std::vector<Block>& out) {
   if (ctg.autorites_organisatrices.empty()) return;
-  out.push_back(heading(3, "Tableau des autorités organisatrices de l'accueil du jeune enfant", "autorites-organisatrices"));
+  const AnnexTitles* titles = ctg.plan_actions && ctg.plan_actions->titres ? &*ctg.plan_actions->titres : nullptr;
+  out.push_back(heading(3, titles && titles->tableau_ao ? *titles->tableau_ao
+                                                        : "Tableau des autorités organisatrices de l'accueil du jeune enfant",
+                        "autorites-organisatrices"));
   doc::Table t;
   t.caption = "Compétences des autorités organisatrices (art. L214-1-3 CASF) : exercée par la commune, ou par l'EPCI "
               "qui l'a reçue ; transférée par la commune à l'EPCI ; sans objet";
   t.head = {"Autorité organisatrice", "Habitants", "1° Recenser", "2° Informer et accompagner", "3° Planifier",
             "4° Soutenir la qualité"};
+  if (titles && titles->colonnes_ao.size() == t.head.size()) t.head = titles->colonnes_ao;
   t.numeric = {false, false, false, false, false, false};
+  static const std::optional<std::string> none;
   for (const auto& e : ctg.autorites_organisatrices) {
     const Party* p = ctg.party(e.ao);
     bool grouping = p && (p->type == PartyType::Epci || p->type == PartyType::Syndicat), open = undecided(e);
+    auto competence = [&](Competence c) {
+      return cell(competence_cell(e.competences.of(c), grouping, open, e.mentions ? e.mentions->of(c) : none));
+    };
     t.rows.push_back({row_header(p ? format::naming::title(*p) : e.ao), cell(population_text(ctg, e)),
-                      cell(competence_cell(e.competences.recenser, grouping, open)),
-                      cell(competence_cell(e.competences.informer, grouping, open)),
-                      cell(competence_cell(e.competences.planifier, grouping, open)),
-                      cell(competence_cell(e.competences.qualite, grouping, open))});
+                      competence(Competence::Recenser), competence(Competence::Informer),
+                      competence(Competence::Planifier), competence(Competence::Qualite)});
   }
   out.push_back(table(std::move(t)));
   for (const auto& e : ctg.autorites_organisatrices)
@@ -206,6 +215,12 @@ static void offer_tables(const Ctg& ctg, std::vector<Block>& out) {
     for (int y : years) o.head.push_back(std::to_string(y));
     o.numeric.assign(o.head.size(), true);
     o.numeric[0] = false;
+    // A column where the source writes words (actuel_ecrit, projection_ecrite) wraps like text.
+    for (const auto& l : t.lignes) {
+      if (l.actuel_ecrit) o.numeric[2] = false;
+      for (std::size_t k = 0; k < years.size(); ++k)
+        if (l.projection_ecrite.count(years[k])) o.numeric[3 + k] = false;
+    }
     for (const auto& l : t.lignes) {
       std::string label = l.libelle.value_or(std::string(label_of(l.mode)));
       if (l.unit() == OfferUnit::Etp) label += " (ETP)";
@@ -213,10 +228,14 @@ static void offer_tables(const Ctg& ctg, std::vector<Block>& out) {
       auto figure = [](const std::optional<Decimal>& v) { return v ? fr::decimal(*v) : std::string(); };
       std::string row = anchor("offre-" + t.key() + "-" + l.id.value_or(std::string(key_of(l.mode))));
       std::vector<doc::Cell> r{row_header(label, row), cell(l.structures ? fr::integer(*l.structures) : "", true),
-                               cell(figure(l.actuel), true, row + "-actuel")};
+                               cell(l.actuel_ecrit.value_or(figure(l.actuel)), !l.actuel_ecrit, row + "-actuel")};
       for (int y : years) {
         auto it = l.projection.find(y);
-        r.push_back(cell(it == l.projection.end() ? "" : figure(it->second), true, fmt::format("{}-{}", row, y)));
+        auto written = l.projection_ecrite.find(y);
+        r.push_back(cell(written != l.projection_ecrite.end() ? written->second
+                         : it == l.projection.end()           ? ""
+                                                              : figure(it->second),
+                         written == l.projection_ecrite.end(), fmt::format("{}-{}", row, y)));
       }
       o.rows.push_back(std::move(r));
     }
@@ -266,16 +285,23 @@ static void offer_tables(const Ctg& ctg, std::vector<Block>& out) {
 static void plan(const Ctg& ctg, std::vector<Block>& out) {
   if (!ctg.plan_actions) return;
   const auto& pa = *ctg.plan_actions;
+  const AnnexTitles none;
+  const AnnexTitles& titles = pa.titres ? *pa.titres : none;
   if (pa.introduction) out.push_back(markdown(*pa.introduction));
+  // The source's heading over the axes sits one level up, the axes under it.
+  int axis_level = titles.axes ? 4 : 3;
+  if (titles.axes && !pa.axes.empty()) out.push_back(heading(3, *titles.axes, "axes"));
   for (const auto& a : pa.axes) {
-    out.push_back(heading(3, a.numero ? fmt::format("{}. {}", *a.numero, a.titre) : a.titre, "axe-" + a.id));
+    out.push_back(heading(axis_level, a.numero ? fmt::format("{}. {}", *a.numero, a.titre) : a.titre, "axe-" + a.id));
     if (a.objectif) out.push_back(paragraph(concat({Line{Span{"Objectif :", Style::Strong}}, doc::plain(" " + *a.objectif)})));
     std::vector<std::string> items;
     for (const auto& i : a.actions) items.push_back(i.texte);
+    // The label separates the objective from the actions: an axis without objective has none (« 7. Suivi »).
+    if (!items.empty() && titles.actions && a.objectif) out.push_back(paragraph(Line{Span{*titles.actions, Style::Strong}}));
     if (!items.empty()) out.push_back(list(items));
   }
   if (!pa.calendrier.empty()) {
-    out.push_back(heading(3, "Calendrier", "calendrier"));
+    out.push_back(heading(3, titles.calendrier.value_or("Calendrier"), "calendrier"));
     for (const auto& y : pa.calendrier) {
       out.push_back(heading(4, fmt::format("{} – {}", y.annee, y.titre), fmt::format("calendrier-{}", y.annee)));
       if (y.accroche) out.push_back(paragraph(Line{Span{*y.accroche, Style::Emphasis}}));
@@ -329,7 +355,10 @@ void fiche(const ActionSheet& f, std::vector<Block>& out) {
 
 void annexe3(const Ctg& ctg, std::vector<Block>& out) {
   out.push_back(page_break());
-  out.push_back(heading(2, "Annexe 3 – Plan d'actions et moyens mobilisés par chaque signataire", "annexe-3"));
+  const AnnexTitles* titles = ctg.plan_actions && ctg.plan_actions->titres ? &*ctg.plan_actions->titres : nullptr;
+  out.push_back(heading(2, "Annexe 3 – " + (titles && titles->annexe ? *titles->annexe
+                                                                    : "Plan d'actions et moyens mobilisés par chaque signataire"),
+                        "annexe-3"));
   plan(ctg, out);
   ao_table(ctg, out);
   offer_tables(ctg, out);

@@ -215,6 +215,30 @@ std::pair<std::string, std::string> split_form(const std::string& name) {
   return {"", name};
 }
 
+// The words of `text` that spell `name` otherwise (case, accents, hyphens,
+// apostrophes, « St ») — « Château Arnoux Saint-Auban » in « la Commune de
+// Château Arnoux Saint-Auban » for « Château-Arnoux-Saint-Auban » — or empty.
+std::string respelled(const std::string& text, const std::string& name) {
+  std::vector<std::size_t> starts, ends;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    bool space = i == text.size() || text[i] == ' ';
+    if (!space && (i == 0 || text[i - 1] == ' ')) starts.push_back(i);
+    if (space && i > 0 && text[i - 1] != ' ') ends.push_back(i);
+  }
+  std::string target = referentiel::fold(name);
+  for (std::size_t a : starts) {
+    // « d'Aiglun », « l'Escale »: the elided article is not part of the name.
+    for (std::string_view elided : {"d'", "d’", "l'", "l’"})
+      if (text.compare(a, elided.size(), elided) == 0) a += elided.size();
+    for (std::size_t b : ends)
+      if (b > a && referentiel::fold(text.substr(a, b - a)) == target) {
+        std::string written = text.substr(a, b - a);
+        return written == name ? std::string() : written;
+      }
+  }
+  return {};
+}
+
 // Whether the figure is an official population totale: that of its own
 // millésime, or, without one, of any millésime (REF-7 then says which).
 // Such a figure is never « the municipal one » (REF-5), even when another
@@ -325,8 +349,20 @@ void ref_2(Context& ctx) {
     } else if (p.type == PartyType::Epci && p.siren) {
       if (const auto* e = geo->epci(*p.siren)) official_name = std::string(e->nom);
     }
-    if (official_name.empty() || official_name == p.nom) continue;
+    if (official_name.empty()) continue;
     std::string code = p.insee ? "code INSEE " + *p.insee : "SIREN " + p.siren.value_or("");
+    // The designation is what the documents print: one party, one spelling.
+    if (std::string written = p.designation ? respelled(*p.designation, split_form(official_name).second) : "";
+        !written.empty())
+      ctx.warning(p.at("designation"),
+                  fmt::format("{} écrit {} ; le nom officiel ({}, composition {}) s'écrit {} : la convention et les "
+                              "bilans nommeraient la même partie de deux façons",
+                              guillemets(*p.designation), guillemets(written), code, geo->millesime,
+                              guillemets(split_form(official_name).second)),
+                  "écrivez le nom officiel dans « designation », ou retirez « designation » : le document la déduit "
+                  "de « nom » ; si le texte signé garde son orthographe, acquittez le constat (constats_acquittes, "
+                  "avec un motif)");
+    if (official_name == p.nom) continue;
     auto [official_form, official_rest] = split_form(official_name);
     auto [form, rest] = split_form(p.nom);
     bool same_rest = referentiel::fold(official_rest) == referentiel::fold(rest);

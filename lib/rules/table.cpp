@@ -309,7 +309,11 @@ const std::vector<Rule> table{
      "ou de majuscules (« Digne les bains »), ou de forme juridique pour un EPCI (« du Pays de Meaux » ou "
      "« Communauté d'agglomération du Pays de Meaux » pour « CA du Pays de Meaux »), est une remarque qui dit "
      "laquelle ; un autre nom, un avertissement (code erroné ?). Le message dit le millésime de la composition "
-     "comparée. Le nom officiel d'un EPCI avec SIREN, tel que ctg init l'écrit, satisfait aussi la règle NOM.",
+     "comparée. Le nom officiel d'un EPCI avec SIREN, tel que ctg init l'écrit, satisfait aussi la règle NOM. "
+     "La désignation (clé designation), que les documents impriment, écrit le nom comme le nom officiel : une "
+     "différence d'orthographe seulement (« la Commune de Château Arnoux Saint-Auban » pour "
+     "« Château-Arnoux-Saint-Auban ») est un avertissement, car la convention et les bilans nommeraient la même "
+     "partie de deux façons.",
      "  - { id: digne, type: commune, nom: Digne les bains, insee: \"04070\", … }", checks::ref_2},
     {"REF-3", Warning, Confirmed, "Communes membres de l'EPCI auquel elles transfèrent", "art. L214-1-3 III CASF",
      l214_1_3_III,

@@ -369,4 +369,28 @@ if "PROJET" in out or "signée le 2 mars 2026" not in norm(out):
     fail("avenant --stage signature : mention PROJET ou visa de la convention sans sa date")
 print("ok avenant : projet par défaut, version pour signature refusée puis produite sans PROJET")
 
+# ---------------------------------------------------------------- fidelity to the seed (issue 19)
+# What the seed prints is printed, at its place and in its words.
+for printed in ["| 3 sur Digne 1 sur Malijai |", "| 25 accueil régulier |", "25 Périscolaire mercredis et vacances",
+                "☒ Exercée par la commune (mais moins de 10 000 habitants)",
+                "☒ Sans objet/non transféré à EPCI", "☒ Transférée par certaines communes à l'EPCI.",
+                "Annexe 3 – PLAN D'ACTIONS 2026 -2030 - MOYENS MOBILISES PAR CHAQUE SIGNATAIRE DANS LE CADRE DES "
+                "OBJECTIFS PARTAGES", "### Axes stratégiques et actions clés",
+                "### Proposition de calendrier CTG Provence Alpes Agglomération – 2026 / 2030", "**Actions :**",
+                "Option : Tableau récapitulatif des compétences des autorités organisatrices",
+                "| Nom de la Commune (Indiquer seulement les communes qui exercent au moins une compétence d'AO) "
+                "| Nb d'habitants | Recenser les besoins"]:
+    if norm(printed).replace("’", "'") not in md.replace("’", "'"):
+        fail(f"texte de la source non imprimé : {printed}")
+# One name per signatory: the official one, in the convention as in the bilans.
+if "Château Arnoux Saint-Auban" in md or "La Commune de Château-Arnoux-Saint-Auban" not in md:
+    fail("Château-Arnoux-Saint-Auban : la convention n'imprime pas le nom officiel")
+# The calendar's « o » sub-items stay nested under their item.
+if not re.search(r"- Diagnostic complémentaire sur les priorités :\s+- Petite enfance", md):
+    fail("calendrier : les sous-items « o » ne sont pas sous leur item")
+# « Actions : » between an axis's objective and its actions; axis 7 has no objective, and no label in the seed.
+if md.count("**Actions :**") != 6 and md.count("**Actions\u202f:**") != 6 and md.count("**Actions\u00a0:**") != 6:
+    fail(f"« Actions : » imprimé {md.count('Actions')} fois ; le texte l'écrit pour les axes 1 à 6")
+print("ok fidélité au texte : cellules, mentions du tableau AO, titres, nom officiel, sous-items")
+
 finish()

@@ -111,7 +111,11 @@ offer_rows = 0
 for table in plan["offre_petite_enfance"]:
     years = sorted(table["lignes"][0].get("projection", {}).keys()) or [2026, 2027, 2028, 2029, 2030]
     for line in table["lignes"]:
-        values = [french(line.get("actuel"))] + [french(line.get("projection", {}).get(y)) if y in line.get("projection", {}) else "" for y in years]
+        # A cell the source writes in words (actuel_ecrit, projection_ecrite) is printed as written.
+        written = line.get("projection_ecrite", {})
+        values = [line.get("actuel_ecrit") or french(line.get("actuel"))] + [
+            written[y] if y in written else french(line.get("projection", {}).get(y)) if y in line.get("projection", {}) else ""
+            for y in years]
         values = [normal(v) for v in values]
         found = [r for r in rows if len(r) == 3 + len(years) and r[2:] == values
                  and (r[1] == (str(line["structures"]) if "structures" in line else ""))]

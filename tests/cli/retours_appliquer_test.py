@@ -157,6 +157,7 @@ d = run(mees_dir, "retours", ".", *rets, "-f", "json", code=1)
 report = json.loads(d.stdout or "{}")
 by = {os.path.basename(x["fichier"]): x["changements"] for x in report.get("retours", [])}
 art_line = line_of(os.path.join(mees_dir, "ctg.yaml"), "Le secrétariat permanent est assuré par la")
+offer_line = line_of(os.path.join(mees_dir, "annexe-3-plan-actions.yaml"), "projection: { 2026: 189, 2027: 200")
 rep = [c for c in by.get("mees.docx", []) if c["type"] == "remplacement"]
 if len(by.get("mees.docx", [])) != 1 or not rep or rep[0]["avant"] != "assuré par la" \
         or rep[0]["texte"] != "assuré conjointement par la Caf et la" or rep[0]["auteur"] != MEES \
@@ -165,7 +166,7 @@ if len(by.get("mees.docx", [])) != 1 or not rep or rep[0]["avant"] != "assuré p
     fail(f"mees.docx : {by.get('mees.docx')}")
 cell = by.get("paa.docx", [])
 if len(cell) != 1 or cell[0]["type"] != "sans_suivi" or cell[0]["avant"] != "200" or cell[0]["texte"] != "210" \
-        or cell[0]["position"] != {"fichier": "./annexe-3-plan-actions.yaml", "ligne": 98, "colonne": 21}:
+        or cell[0]["position"] != {"fichier": "./annexe-3-plan-actions.yaml", "ligne": offer_line, "colonne": 21}:
     fail(f"paa.docx : {cell}")
 com = by.get("departement.docx", [])
 if len(com) != 1 or com[0]["type"] != "commentaire" or com[0]["auteur"] != CD or not com[0]["date"].startswith("2026-03-15") \
@@ -174,7 +175,7 @@ if len(com) != 1 or com[0]["type"] != "commentaire" or com[0]["auteur"] != CD or
 d = run(mees_dir, "retours", ".", *rets, code=1)
 text = d.stdout.replace("\u00a0", " ").replace("\u202f", " ")
 for want in ["(Commune des Mées, J. Martin, 12 mars 2026)", f"./ctg.yaml:{art_line}:7",
-             "./annexe-3-plan-actions.yaml:98:21", "Département, M. Roux, 15 mars 2026"]:
+             f"./annexe-3-plan-actions.yaml:{offer_line}:21", "Département, M. Roux, 15 mars 2026"]:
     if want not in text:
         fail(f"rapport texte sans {want!r} : {text[:800]!r}")
 if snapshot(mees_dir) != before:

@@ -271,7 +271,7 @@ struct Builder {
     }
     out.push_back(table(fmt::format("Places (ETP pour les RPE) prévues pour {} et ouvertes au {}", now.year,
                                     to_french_long(now.au)),
-                        {"AO", "Mode d'accueil", "Prévu", "Ouvert", "Écart", "Relevé le"},
+                        {"AO", "Mode d’accueil", "Prévu", "Ouvert", "Écart", "Relevé le"},
                         {false, false, true, true, true, false}, std::move(rows)));
     svg = charts::coverage_trajectory(path);
     if (!svg.empty()) out.push_back(figure_block(svg, "Taux de couverture prévu et réalisé, par année"));

@@ -81,7 +81,7 @@ Block offer_chart(const Comparable& shown, const std::string& name) {
   chart.svg = charts::offer_by_year(p);
   bool rates = std::any_of(p.columns.begin(), p.columns.end(),
                            [](const coverage::Column& c) { return c.tenths.at(coverage::Rate::Global).has_value(); });
-  chart.alt = fmt::format("Places par mode d'accueil{}, année par année – {}{}", rates ? " et taux de couverture global" : "",
+  chart.alt = fmt::format("Places par mode d’accueil{}, année par année – {}{}", rates ? " et taux de couverture global" : "",
                           name, left_out.empty() ? "" : " (sans " + join_french(left_out) + " : places non renseignées)");
   return chart;
 }
@@ -92,7 +92,7 @@ Block offer_chart(const Comparable& shown, const std::string& name) {
 void coverage_table(const coverage::Perimeter& p, const std::string& name, const coverage::Stated* stated,
                     const std::vector<std::string>& gaps, std::vector<Block>& out) {
   doc::Table t;
-  t.caption = fmt::format("Places d'accueil par mode, enfants de moins de 3 ans et taux de couverture global (places "
+  t.caption = fmt::format("Places d’accueil par mode, enfants de moins de 3 ans et taux de couverture global (places "
                           "pour 100 enfants) – {}", name);
   t.head = {"Composante"};
   for (const auto& c : p.columns) t.head.push_back(c.label());
@@ -123,8 +123,8 @@ void coverage_table(const coverage::Perimeter& p, const std::string& name, const
   // What is missing, said once.
   std::vector<std::string> notes;
   if (!children)
-    notes.push_back("Le nombre d'enfants de moins de 3 ans de ce territoire n'est pas renseigné : le taux de couverture "
-                    "n'y est pas calculé.");
+    notes.push_back("Le nombre d’enfants de moins de 3 ans de ce territoire n’est pas renseigné : le taux de couverture "
+                    "n’y est pas calculé.");
   std::map<std::string, std::vector<std::string>> missing_by;  // what → columns
   std::vector<std::string> order;
   for (const auto& c : p.columns)
@@ -141,18 +141,18 @@ void coverage_table(const coverage::Perimeter& p, const std::string& name, const
   }
   if (!gaps.empty())
     notes.push_back(fmt::format("Places non renseignées dans une colonne alors que les autres colonnes les donnent : {}. "
-                                "Le chiffre de ces colonnes n'est pas montré, ni leur taux : une somme partielle "
-                                "ferait croire à une variation de l'offre que la source n'écrit pas.",
+                                "Le chiffre de ces colonnes n’est pas montré, ni leur taux : une somme partielle "
+                                "ferait croire à une variation de l’offre que la source n’écrit pas.",
                                 join(gaps, " ; ")));
   if (stated && p.whole) {
     auto current = p.columns.empty() ? std::nullopt : p.columns.front().tenths.at(coverage::Rate::Global);
     if (current)
       notes.push_back(fmt::format("Le diagnostic indique un taux de couverture de {} % ; calculé à partir des tableaux "
-                                  "d'offre, le taux « actuel » est de {}{}.",
+                                  "d’offre, le taux « actuel » est de {}{}.",
                                   fr::decimal(stated->value), fr::tenths(*current),
                                   p.columns.front().partial() ? ", partiel (voir les places non renseignées ci-dessus)" : ""));
     else
-      notes.push_back(fmt::format("Le diagnostic indique un taux de couverture de {} % ; les tableaux d'offre ne "
+      notes.push_back(fmt::format("Le diagnostic indique un taux de couverture de {} % ; les tableaux d’offre ne "
                                   "permettent pas de le recalculer pour la situation actuelle.",
                                   fr::decimal(stated->value)));
   }
@@ -178,9 +178,9 @@ void indicators_table(const std::vector<const Indicator*>& inds, std::vector<Blo
 void analyse(const Ctg& ctg, const coverage::Report& cov, std::vector<Block>& out) {
   out.push_back(heading(2, "Analyse de la convention", "analyse"));
   out.push_back(paragraph(doc::plain(
-      "Document d'accompagnement pour le comité de pilotage et le comité départemental des services aux familles. "
+      "Document d’accompagnement pour le comité de pilotage et le comité départemental des services aux familles. "
       "Il présente ce qui est calculé à partir de la convention : les chiffres clés du diagnostic, la population des "
-      "autorités organisatrices, les places d'accueil et les taux de couverture. Il ne fait pas partie de la "
+      "autorités organisatrices, les places d’accueil et les taux de couverture. Il ne fait pas partie de la "
       "convention signée.")));
   if (ctg.diagnostic && !ctg.diagnostic->indicateurs.empty()) {
     out.push_back(heading(3, "Chiffres clés du diagnostic", "chiffres-cles"));

@@ -27,7 +27,7 @@ void annexe1(const Ctg& ctg, std::vector<Block>& out) {
                                                                                       : std::string("Diagnostic partagé")),
                         "annexe-1"));
   if (!ctg.diagnostic) {
-    out.push_back(paragraph(doc::plain("Le diagnostic n'est pas encore rédigé.")));
+    out.push_back(paragraph(doc::plain("Le diagnostic n’est pas encore rédigé.")));
     return;
   }
   const auto& d = *ctg.diagnostic;
@@ -56,7 +56,7 @@ void annexe2(const Ctg& ctg, std::vector<Block>& out) {
   out.push_back(page_break());
   out.push_back(heading(2, "Annexe 2 – Liste des équipements et services soutenus", "annexe-2"));
   if (ctg.equipements.empty()) {
-    out.push_back(paragraph(doc::plain("Aucun équipement n'est encore listé.")));
+    out.push_back(paragraph(doc::plain("Aucun équipement n’est encore listé.")));
     return;
   }
   // Grouped by commune, in the order communes first appear.
@@ -174,11 +174,11 @@ void ao_table(const Ctg& ctg, std::vector<Block>& out) {
   if (ctg.autorites_organisatrices.empty()) return;
   const AnnexTitles* titles = ctg.plan_actions && ctg.plan_actions->titres ? &*ctg.plan_actions->titres : nullptr;
   out.push_back(heading(3, titles && titles->tableau_ao ? *titles->tableau_ao
-                                                        : "Tableau des autorités organisatrices de l'accueil du jeune enfant",
+                                                        : "Tableau des autorités organisatrices de l’accueil du jeune enfant",
                         "autorites-organisatrices"));
   doc::Table t;
-  t.caption = "Compétences des autorités organisatrices (art. L214-1-3 CASF) : exercée par la commune, ou par l'EPCI "
-              "qui l'a reçue ; transférée par la commune à l'EPCI ; sans objet";
+  t.caption = "Compétences des autorités organisatrices (art. L214-1-3 CASF) : exercée par la commune, ou par l’EPCI "
+              "qui l’a reçue ; transférée par la commune à l’EPCI ; sans objet";
   t.head = {"Autorité organisatrice", "Habitants", "1° Recenser", "2° Informer et accompagner", "3° Planifier",
             "4° Soutenir la qualité"};
   if (titles && titles->colonnes_ao.size() == t.head.size()) t.head = titles->colonnes_ao;
@@ -211,7 +211,7 @@ static void offer_tables(const Ctg& ctg, std::vector<Block>& out) {
     out.push_back(heading(3, "Offre petite enfance – " + name, "offre-" + t.ao));
     doc::Table o;
     o.caption = fmt::format("Offre actuelle et projetée – {}", name);
-    o.head = {"Mode d'accueil", "Structures", "Actuel"};
+    o.head = {"Mode d’accueil", "Structures", "Actuel"};
     for (int y : years) o.head.push_back(std::to_string(y));
     o.numeric.assign(o.head.size(), true);
     o.numeric[0] = false;
@@ -243,7 +243,7 @@ static void offer_tables(const Ctg& ctg, std::vector<Block>& out) {
     // Needs, projects and means, line by line.
     doc::Table n;
     n.caption = fmt::format("Besoins, projets et moyens – {}", name);
-    n.head = {"Mode d'accueil", "Emplois et compétences", "Autres besoins", "Type de projets", "Coûts et calendriers prévisionnels",
+    n.head = {"Mode d’accueil", "Emplois et compétences", "Autres besoins", "Type de projets", "Coûts et calendriers prévisionnels",
               "Ingénierie et moyens"};
     for (const auto& l : t.lignes) {
       if (l.besoins_emplois.empty() && l.autres_besoins.empty() && l.investissements.empty() && l.ingenierie.empty() &&
@@ -276,9 +276,9 @@ static void offer_tables(const Ctg& ctg, std::vector<Block>& out) {
       out.push_back(paragraph(Line{Span{title, Style::Strong}}));
       out.push_back(list(items));
     };
-    section("Zones où l'offre est insuffisante ou difficile d'accès", t.zones_prioritaires);
+    section("Zones où l’offre est insuffisante ou difficile d’accès", t.zones_prioritaires);
     section("Accueil des enfants de familles en difficulté", t.familles_difficulte);
-    section("Soutien à la qualité des modes d'accueil", t.soutien_qualite);
+    section("Soutien à la qualité des modes d’accueil", t.soutien_qualite);
   }
 }
 
@@ -357,7 +357,7 @@ void annexe3(const Ctg& ctg, std::vector<Block>& out) {
   out.push_back(page_break());
   const AnnexTitles* titles = ctg.plan_actions && ctg.plan_actions->titres ? &*ctg.plan_actions->titres : nullptr;
   out.push_back(heading(2, "Annexe 3 – " + (titles && titles->annexe ? *titles->annexe
-                                                                    : "Plan d'actions et moyens mobilisés par chaque signataire"),
+                                                                    : "Plan d’actions et moyens mobilisés par chaque signataire"),
                         "annexe-3"));
   plan(ctg, out);
   ao_table(ctg, out);
@@ -442,7 +442,7 @@ void petite_enfance(const Ctg& ctg, std::vector<Block>& out) {
   out.push_back(paragraph(doc::plain(
       "Éléments de la convention transmis au comité départemental des services aux familles : diagnostic de la petite "
       "enfance, autorités organisatrices, offre actuelle et projetée et fiches action liées (art. L214-2 CASF). Les "
-      "taux de couverture calculés à partir de ces tableaux figurent dans le document d'analyse qui accompagne la "
+      "taux de couverture calculés à partir de ces tableaux figurent dans le document d’analyse qui accompagne la "
       "convention.")));
   if (ctg.diagnostic) {
     out.push_back(heading(3, "Diagnostic de la petite enfance", "diagnostic-petite-enfance"));

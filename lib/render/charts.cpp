@@ -163,7 +163,7 @@ std::string offer_by_year(const coverage::Perimeter& p) {
   const int font = std::max(10, min_font(width));
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" class=\"graphique\" "
-      "aria-label=\"Places par mode d'accueil et taux de couverture – {}\">{}",
+      "aria-label=\"Places par mode d’accueil et taux de couverture – {}\">{}",
       width, height, xml_escape(p.name), defs);
   // The places axis, graduated, with light grid lines.
   for (double v = 0; v <= axis_max + 1e-9; v += step) {

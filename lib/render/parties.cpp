@@ -62,7 +62,7 @@ void parties_section(const Ctg& ctg, std::vector<Block>& out, const std::string&
   for (std::size_t i = 0; i < order.size(); ++i) {
     const Party& p = *order[i];
     if (i == first_block) {
-      if (two_blocks) out.push_back(paragraph(doc::plain("D'une part,")));
+      if (two_blocks) out.push_back(paragraph(doc::plain("D’une part,")));
       out.push_back(paragraph(doc::plain("Et")));
     }
     out.push_back(with_id(party_paragraph(p, what), "partie-" + p.id));
@@ -71,7 +71,7 @@ void parties_section(const Ctg& ctg, std::vector<Block>& out, const std::string&
                                                      *p.nom_court))));
     if (p.remarque) out.push_back(paragraph(Line{Span{*p.remarque, Style::Emphasis}}));
   }
-  if (two_blocks && order.size() > first_block) out.push_back(paragraph(doc::plain("D'autre part,")));
+  if (two_blocks && order.size() > first_block) out.push_back(paragraph(doc::plain("D’autre part,")));
   if (ctg.convention.denomination)
     out.push_back(paragraph(doc::plain(fmt::format("Ci-après dénommés {}.", *ctg.convention.denomination))));
 }

@@ -80,7 +80,7 @@ analyse = norm(raw_analyse)
 html_analyse = run("render", paa, "--part", "analyse", "-f", "html")
 for kept in ["Chiffres clés du diagnostic", "Taux de couverture – La Communauté d’Agglomération Provence Alpes Agglomération",
              "Taux de couverture du territoire de la CTG", "Taux partiel, calculé sans",
-             "n'est pas renseigné : le taux de couverture n'y est pas calculé", "Le diagnostic indique un taux de couverture de 58 %",
+             "n’est pas renseigné : le taux de couverture n’y est pas calculé", "Le diagnostic indique un taux de couverture de 58 %",
              "Il ne fait pas partie de la convention signée"]:
     if norm(kept) not in analyse:
         fail(f"analyse : « {kept} » absent")
@@ -196,7 +196,7 @@ for good in ["La Commune de A,", "La Communauté de communes du Bazois, représe
              "Vu la délibération du conseil communautaire de l'Agglomération du Val",
              "Le Syndicat intercommunal à vocation unique de la petite enfance du Bazois, représenté par son Président,",
              "représentée par son Directeur et Monsieur DURAND, Président du conseil d'administration, dûment autorisés",
-             "Le syndicat signe pour ses huit communes membres.", "D'une part,", "D'autre part,",
+             "Le syndicat signe pour ses huit communes membres.", "D’une part,", "D’autre part,",
              "Approbation de la CTG 2026-2029"]:
     if norm(good) not in out:
         fail(f"attendu dans le rendu : « {good} »")
@@ -392,5 +392,18 @@ if not re.search(r"- Diagnostic complémentaire sur les priorités :\s+- Petite 
 if md.count("**Actions :**") != 6 and md.count("**Actions\u202f:**") != 6 and md.count("**Actions\u00a0:**") != 6:
     fail(f"« Actions : » imprimé {md.count('Actions')} fois ; le texte l'écrit pour les axes 1 à 6")
 print("ok fidélité au texte : cellules, mentions du tableau AO, titres, nom officiel, sous-items")
+
+# ---------------------------------------------------------------- typographic apostrophe (issue 19)
+# The text ctg writes uses the apostrophe ’ like the seed; a straight ' in the
+# convention must come from the source's own words.
+import glob
+source = norm(" ".join(open(f, encoding="utf-8").read() for f in glob.glob(os.path.join(paa, "*.yaml"))))
+generated = sorted({m.group(0) for m in re.finditer(r"[\w’-]+'[\w-]+", md) if m.group(0) not in source})
+if generated:
+    fail(f"apostrophe droite dans un texte écrit par ctg (non présent dans la source) : {generated[:8]}")
+for word in ["Mode d’accueil", "Établissement d’accueil du jeune enfant"]:
+    if word not in md:
+        fail(f"« {word} » absent de la convention rendue")
+print("ok apostrophe typographique dans le texte écrit par ctg")
 
 finish()

@@ -110,6 +110,31 @@ void set_width(pugi::xml_node parent, const char* name, int twips) {
   w.append_attribute("w:type") = "dxa";
 }
 
+// Every run of `tbl` at `half_points` (w:sz and w:szCs), placed in the
+// order of CT_RPr: before the properties that follow them.
+void set_size(pugi::xml_node tbl, int half_points) {
+  static const char* const after[] = {"w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText",
+                                      "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+                                      "w:specVanish", "w:oMath"};
+  for (pugi::xpath_node x : tbl.select_nodes(".//w:r")) {
+    pugi::xml_node r = x.node();
+    pugi::xml_node pr = r.child("w:rPr");
+    if (!pr) pr = r.prepend_child("w:rPr");
+    pr.remove_child("w:sz");
+    pr.remove_child("w:szCs");
+    pugi::xml_node before;
+    for (pugi::xml_node c : pr.children())
+      if (std::find_if(std::begin(after), std::end(after), [&](const char* n) { return std::string_view(c.name()) == n; }) !=
+          std::end(after)) {
+        before = c;
+        break;
+      }
+    pugi::xml_node sz = before ? pr.insert_child_before("w:sz", before) : pr.append_child("w:sz");
+    sz.append_attribute("w:val") = half_points;
+    pr.insert_child_after("w:szCs", sz).append_attribute("w:val") = half_points;
+  }
+}
+
 // A table of pandoc's (style « Table »): its grid and cells as wide as their
 // content asks, the whole as wide as the text block, laid out as set (fixed).
 void fit_table(pugi::xml_node tbl) {
@@ -130,10 +155,18 @@ void fit_table(pugi::xml_node tbl) {
   }
   std::vector<int> least, most;
   constexpr int padding = 2 * 80 + 60;  // the cell margins of the style « Table », and a little air
+  // When the longest words cannot all fit side by side at 9,5 pt (the AO
+  // table's six long headings), the table is set at 8 pt, as the HTML sets it
+  // smaller: no word is cut inside a column.
+  int words = 0;
+  for (const Need& n : needs) words += n.least + padding;
+  const bool smaller = words > text_width;
   for (const Need& n : needs) {
-    least.push_back(n.least + padding);
-    most.push_back(std::max(n.most, n.least) + padding);
+    int l = smaller ? n.least * 16 / 19 : n.least, m = smaller ? n.most * 16 / 19 : n.most;
+    least.push_back(l + padding);
+    most.push_back(std::max(m, l) + padding);
   }
+  if (smaller) set_size(tbl, 16);
   std::vector<int> widths = column_widths(least, most, text_width);
   while (grid.first_child()) grid.remove_child(grid.first_child());
   for (int w : widths) grid.append_child("w:gridCol").append_attribute("w:w") = w;

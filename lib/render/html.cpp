@@ -38,6 +38,9 @@ nav.sommaire a .titre { flex: 1; }
 /* The page number, filled in by a second printing: its width is reserved so that nothing moves. */
 nav.sommaire a .page { flex: none; min-width: 2.5em; text-align: right; font-variant-numeric: tabular-nums; }
 table { border-collapse: collapse; width: 100%; margin: 1em 0; font-size: .92em; }
+table.large { font-size: .8em; }
+table.tres-large { font-size: .8em; }
+table.tres-large th, table.tres-large td { padding: .2em .15em; }
 caption { text-align: left; font-style: italic; padding: .3em 0; }
 th, td { border: 1px solid var(--filet); padding: .25em .45em; vertical-align: top; text-align: left;
          overflow-wrap: break-word; hyphens: auto; }
@@ -98,12 +101,21 @@ std::string text_html(std::string_view s) { return xml_escape(fr::typography(s))
 // « ☒ exercée » kept on one line: no-break spaces from the box to the end of
 // its line, but before « ( » (« ☒ exercée (transfert) » may wrap there). Not a
 // nowrap span: a table too wide for the page makes chromium shrink every page.
+// A long mention written by the source (« ☒ Exercée par la commune (mais moins
+// de 10 000 habitants) ») keeps only its box with its first word: held whole,
+// it would widen the AO table just the same.
 std::string boxes_html(std::string t) {
+  constexpr std::size_t short_label = 24;  // bytes: « exercée (transfert) », « transférée », « sans objet »
   for (std::size_t at = 0; (at = t.find("\xE2\x98", at)) != std::string::npos;) {
     at += 3;
     if (t[at - 1] != '\x90' && t[at - 1] != '\x92') continue;  // ☐ U+2610, ☒ U+2612
-    for (; at < t.size() && t[at] != '\n'; ++at)
-      if (t[at] == ' ' && (at + 1 >= t.size() || t[at + 1] != '(')) t.replace(at, 1, "\u00A0");
+    std::size_t end = std::min(t.find('\n', at), t.size());
+    bool whole = end - at <= short_label;
+    for (bool first = true; at < t.size() && t[at] != '\n'; ++at)
+      if (t[at] == ' ' && (first || (whole && (at + 1 >= t.size() || t[at + 1] != '(')))) {
+        t.replace(at, 1, "\u00A0");
+        first = false;
+      }
   }
   return t;
 }
@@ -123,8 +135,13 @@ std::string line_html(const doc::Line& l) {
   return out;
 }
 
+// A table of five columns or more is set smaller (table.large), of six
+// smaller still: the longest
+// words of its columns (Annexe 2's capitalised names, the AO table's
+// headings) must fit the page side by side, or chromium shrinks every page.
 std::string table_html(const doc::Table& t) {
-  std::string out = "<table>";
+  std::string out = t.head.size() >= 6 ? "<table class=\"large tres-large\">"
+                    : t.head.size() >= 5 ? "<table class=\"large\">" : "<table>";
   if (!t.caption.empty()) out += "<caption>" + text_html(t.caption) + "</caption>";
   out += "<thead><tr>";
   for (std::size_t i = 0; i < t.head.size(); ++i)

@@ -74,3 +74,17 @@ TEST_CASE("deep Markdown nesting is bounded and measured") {
   // Tabs alone on a line were read past the end of the line.
   CHECK(markdown::to_html("a\n\t\n> \t\n", 1, "n-").find("<p>a</p>") != std::string::npos);
 }
+
+TEST_CASE("a footnote follows the block that calls it, not the whole text (issue 19)") {
+  std::string html = markdown::to_html("Premier[^1] alinéa.\n\nDeuxième alinéa.\n\n- un[^2]\n- deux\n\nFin.\n\n"
+                                       "[^1]: Première note.\n[^2]: Seconde note.\n[^3]: Jamais appelée.",
+                                       1, "n-");
+  auto at = [&](std::string_view s) { return html.find(s); };
+  REQUIRE(at("Première note.") != std::string::npos);
+  CHECK(at("Premier<sup") < at("Première note."));
+  CHECK(at("Première note.") < at("Deuxième alinéa."));  // right after its paragraph
+  CHECK(at("</ul>") < at("Seconde note."));              // after the whole list, not inside it
+  CHECK(at("Seconde note.") < at("Fin."));
+  CHECK(at("Fin.") < at("Jamais appelée."));             // never called: at the end
+  CHECK(html.find("↩") == std::string::npos);
+}

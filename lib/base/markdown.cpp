@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <cctype>
 #include <vector>
 
@@ -133,6 +134,8 @@ struct Renderer {
   std::string prefix;
   std::vector<std::pair<std::string, std::string>> notes;
   int depth = 0;  // quotations and lists opened around the current block
+  int calls = 0;  // render() within render() for a quotation
+  std::vector<std::size_t> ends;  // where each outermost block ends in the outermost output
 
   std::string lists(const std::vector<std::string_view>& lines, std::size_t& i) {
     ++depth;
@@ -177,8 +180,15 @@ struct Renderer {
     return out;
   }
 
-  // Why one long function: The block-level state machine of the Markdown subset: its state (lists, fences, tables) is shared by every case.
   std::string render(std::string_view md) {
+    ++calls;
+    std::string out = blocks(md);
+    --calls;
+    return out;
+  }
+
+  // Why one long function: The block-level state machine of the Markdown subset: its state (lists, fences, tables) is shared by every case.
+  std::string blocks(std::string_view md) {
     std::vector<std::string_view> lines;
     for (std::size_t p = 0; p <= md.size();) {
       auto nl = md.find('\n', p);
@@ -191,6 +201,7 @@ struct Renderer {
     std::string out;
     std::size_t i = 0;
     while (i < lines.size()) {
+      if (calls == 1 && (ends.empty() || ends.back() != out.size())) ends.push_back(out.size());
       std::string_view l = lines[i];
       if (l.empty()) {
         ++i;
@@ -249,25 +260,36 @@ struct Renderer {
       }
       out += "<p>" + inline_html(para, prefix) + "</p>";
     }
+    if (calls == 1) ends.push_back(out.size());
     return out;
   }
 };
 
+std::string note_html(const std::string& prefix, const std::string& id, const std::string& text) {
+  // No « ↩ » back-link: a printed contract has no use for it, and the glyph is not French text.
+  return fmt::format("<li id=\"{0}{1}\" value=\"{2}\">{3}</li>", xml_escape(prefix), xml_escape(id),
+                     std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; }) ? id : "1",
+                     inline_html(text, prefix));
+}
+
 }  // namespace
 
+// Each note goes right after the block (paragraph, list, quotation) that
+// calls it, so that in print it stays near its call: on the same page as a
+// rule, where after the whole article it fell two pages later. A note never
+// called comes at the end.
 std::string to_html(std::string_view md, int heading_shift, const std::string& note_prefix) {
-  Renderer r{heading_shift, note_prefix, {}};
+  Renderer r{heading_shift, note_prefix, {}, 0, 0, {}};
   std::string out = r.render(md);
-  if (!r.notes.empty()) {
-    out += "<section class=\"notes\" aria-label=\"Notes\"><ol>";
-    for (const auto& [id, text] : r.notes)
-      // No « ↩ » back-link: a printed contract has no use for it, and the glyph is not French text.
-      out += fmt::format("<li id=\"{0}{1}\" value=\"{2}\">{3}</li>",
-                         xml_escape(note_prefix), xml_escape(id),
-                         std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; }) ? id : "1",
-                         inline_html(text, note_prefix));
-    out += "</ol></section>";
+  if (r.notes.empty()) return out;
+  std::map<std::size_t, std::string> after;  // block end → its notes
+  for (const auto& [id, text] : r.notes) {
+    std::size_t call = out.find(fmt::format("id=\"{}appel-{}\"", xml_escape(note_prefix), xml_escape(id)));
+    auto end = call == std::string::npos ? r.ends.end() : std::lower_bound(r.ends.begin(), r.ends.end(), call);
+    after[end == r.ends.end() ? out.size() : *end] += note_html(note_prefix, id, text);
   }
+  for (auto it = after.rbegin(); it != after.rend(); ++it)
+    out.insert(it->first, "<section class=\"notes\" aria-label=\"Notes\"><ol>" + it->second + "</ol></section>");
   return out;
 }
 
